@@ -1,0 +1,24 @@
+// The slice of fetch that core needs. node-fetch v2, Node's global fetch and test fakes all fit it,
+// so core never imports an HTTP library and the VS Code layer picks the one that honours proxies.
+
+export interface HttpHeadersLike {
+  get(name: string): string | null;
+  forEach(callback: (value: string, name: string) => void): void;
+}
+
+export interface HttpResponseLike {
+  status: number;
+  headers: HttpHeadersLike;
+  text(): Promise<string>;
+}
+
+export interface HttpRequestInit {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  /** 'manual' for the authorize pre-flight: a 302 is the answer, not something to follow. */
+  redirect?: 'manual' | 'follow';
+  signal?: AbortSignal;
+}
+
+export type FetchLike = (url: string, init: HttpRequestInit) => Promise<HttpResponseLike>;
