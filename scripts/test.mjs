@@ -1,0 +1,81 @@
+// `npm test`: every layer, offline, with the set-up a fresh machine lacks. Prints a count per layer and a
+// closing "N passed, N failed" line. RC_TEST_LAYERS=unit,integration,… runs a subset.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const LAYERS = ['unit', 'integration', 'browser', 'extension-host', 'e2e'];
+const wanted = (process.env.RC_TEST_LAYERS ?? LAYERS.join(',')).split(',').map((layer) => layer.trim());
+const needsVsCode = wanted.some((layer) => ['browser', 'extension-host', 'e2e'].includes(layer));
+
+function step(title, command, args, options = {}) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed (exit ${result.status})`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+/** Runs a test command, echoing its output, and reads its counts (mocha's "N passing" or our "N passed, N failed"). */
+function runLayer(layer, command, args) {
+  return new Promise((resolve) => {
+    console.log(`\n▶ ${layer} tests`);
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const echo = (stream) => (chunk) => {
+      output += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', echo(process.stdout));
+    child.stderr.on('data', echo(process.stderr));
+    child.on('close', (code) => {
+      const count = (pattern) => Number(output.match(pattern)?.[1] ?? 0);
+      let passed = count(/(\d+) passing/);
+      let failed = count(/(\d+) failing/);
+      let skipped = count(/(\d+) pending/);
+      const plain = output.match(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/m);
+      if (plain) {
+        passed = Number(plain[1]);
+        failed = Number(plain[2]);
+        skipped = Number(plain[3] ?? 0);
+      }
+      if (code !== 0 && failed === 0) failed = 1; // crashed before reporting
+      resolve({ layer, passed, failed, skipped });
+    });
+  });
+}
+
+if (needsVsCode && process.env.RC_VSCODE_HOST !== 'electron') {
+  step('Offline VS Code (Chromium, Node 24, code-server)', 'bash', ['.ci/install-offline-vscode.sh']);
+}
+step('Compile (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+step('Bundle (esbuild)', process.execPath, ['scripts/build.mjs']);
+if (wanted.includes('e2e')) {
+  step('Package VSIX', process.execPath, ['scripts/package.mjs', 'test-results/ringcentral-oauth-test.vsix']);
+  step('Bundle again for the extension-host tests (with source maps)', process.execPath, ['scripts/build.mjs']);
+}
+
+const mocha = 'node_modules/mocha/bin/mocha.js';
+const plan = {
+  unit: [process.execPath, [mocha, '--config', '.mocharc.unit.json']],
+  integration: [process.execPath, [mocha, '--config', '.mocharc.integration.json']],
+  browser: [process.execPath, [mocha, '--timeout', '60000', 'out/test/browser/**/*.test.js']],
+  'extension-host': [process.execPath, ['out/test/harness/runExtensionTests.js']],
+  e2e: [process.execPath, [mocha, '--timeout', '180000', 'out/test/e2e/**/*.test.js']],
+};
+
+const results = [];
+for (const layer of LAYERS.filter((name) => wanted.includes(name))) {
+  const [command, args] = plan[layer];
+  if (layer === 'browser' && !existsSync('out/test/browser')) continue;
+  results.push(await runLayer(layer, command, args));
+}
+
+console.log('\nTest counts per layer:');
+for (const result of results) {
+  console.log(`  ${result.layer.padEnd(15)} ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''}`);
+}
+const total = results.reduce((sum, result) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed, skipped: sum.skipped + result.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed > 0 ? 1 : 0);

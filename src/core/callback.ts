@@ -1,0 +1,50 @@
+// The redirect back from RingCentral: `code` + `state` (+ expires_in), or `error` + `error_description`.
+
+export type CallbackResult =
+  | { kind: 'code'; code: string; state: string; expiresIn?: number }
+  | { kind: 'error'; error: string; description?: string; state?: string }
+  | { kind: 'invalid'; reason: string };
+
+/**
+ * Accepts a whole URL (what the user pastes, what the loopback server sees) or a bare query string.
+ * Parameters in a fragment are read too: some browsers or proxies move them there.
+ */
+export function parseCallback(input: string): CallbackResult {
+  const text = input.trim();
+  if (!text) {
+    return { kind: 'invalid', reason: 'Nothing was pasted. Paste the whole address from the browser after you approved access.' };
+  }
+  const params = extractParams(text);
+  const error = params.get('error');
+  if (error) {
+    return { kind: 'error', error, description: params.get('error_description') ?? undefined, state: params.get('state') ?? undefined };
+  }
+  const code = params.get('code');
+  const state = params.get('state');
+  if (!code) {
+    return {
+      kind: 'invalid',
+      reason: 'The address has no "code" parameter. Copy it from the browser after RingCentral sent you back (it contains ?code=…&state=…).',
+    };
+  }
+  if (!state) {
+    return { kind: 'invalid', reason: 'The address has a code but no "state" parameter, so it cannot be matched to this sign-in. Start Sign In again.' };
+  }
+  const expiresIn = Number(params.get('expires_in'));
+  return { kind: 'code', code, state, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined };
+}
+
+function extractParams(text: string): URLSearchParams {
+  const merged = new URLSearchParams();
+  const queryStart = text.indexOf('?');
+  const hashStart = text.indexOf('#');
+  const looksLikeUrl = /^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith('/');
+  const query = looksLikeUrl || queryStart >= 0 ? (queryStart >= 0 ? text.slice(queryStart + 1, hashStart > queryStart ? hashStart : undefined) : '') : text;
+  const fragment = hashStart >= 0 ? text.slice(hashStart + 1) : '';
+  for (const part of [query, fragment]) {
+    new URLSearchParams(part).forEach((value, key) => {
+      if (!merged.has(key)) merged.set(key, value);
+    });
+  }
+  return merged;
+}

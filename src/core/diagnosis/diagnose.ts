@@ -1,0 +1,187 @@
+// diagnose(): any Failure → a plain-data Diagnosis (id, code, the server's words, a one-line summary,
+// causes ranked for the context, fixes with actions). Never throws: it runs on error paths.
+import { parseErrorBody, type RingCentralErrorInfo } from '../ringcentralError';
+import { ranked, type EntryInput, type KnowledgeEntry } from './entryKit';
+import {
+  findByCode,
+  findByError,
+  findByMessage,
+  findByStatus,
+  findTransport,
+  unknownError,
+} from './knowledgeBase';
+import { isLoopbackFailure } from './transportEntries';
+import type { Diagnosis, DiagnosisContext, Failure } from './types';
+
+export { knownCodes, knownIds } from './knowledgeBase';
+
+const MAX_SERVER_MESSAGE = 500;
+const CODE_IN_TEXT = /\b(OAU-\d{3}|CMN-\d{3})\b/i;
+
+interface Match {
+  entry: KnowledgeEntry;
+  code?: string;
+  error?: string;
+  info?: RingCentralErrorInfo;
+  serverMessage?: string;
+  texts: Array<string | undefined>;
+}
+
+function clip(text: string | undefined): string | undefined {
+  if (text === undefined) {
+    return undefined;
+  }
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (!t) {
+    return undefined;
+  }
+  return t.length > MAX_SERVER_MESSAGE ? `${t.slice(0, MAX_SERVER_MESSAGE - 1)}…` : t;
+}
+
+function isHtml(body: string, contentType?: string): boolean {
+  return /html/i.test(contentType ?? '') || /^\s*<(?:!doctype|html|head|body|title)\b/i.test(body);
+}
+
+/** The readable part of a non-JSON body: an HTML page's title (or text), or the start of the text. */
+function bodyText(body: string, html: boolean): string | undefined {
+  if (!html) {
+    return clip(body);
+  }
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body);
+  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body);
+  const raw = title?.[1] ?? h1?.[1] ?? body.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ');
+  return clip(
+    raw
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'"),
+  );
+}
+
+function combineMessages(message: string | undefined, description: string | undefined): string | undefined {
+  if (message && description) {
+    const m = message.toLowerCase();
+    const d = description.toLowerCase();
+    if (m.includes(d)) {
+      return message;
+    }
+    if (d.includes(m)) {
+      return description;
+    }
+    return `${message} (${description})`;
+  }
+  return message ?? description;
+}
+
+function matchApi(info: RingCentralErrorInfo): Match {
+  const texts = [info.message, info.description];
+  const direct = findByCode(info.code);
+  const viaTop = direct ? undefined : findByCode(info.topLevelCode);
+  const inText = direct || viaTop ? undefined : findByCode(CODE_IN_TEXT.exec(texts.join(' '))?.[1]);
+  const hit = direct ?? viaTop ?? inText;
+  const code = direct?.code ?? info.code ?? viaTop?.code ?? info.topLevelCode ?? inText?.code;
+  const entry =
+    hit?.entry ??
+    (info.error ? (findByMessage(texts, info.error) ?? findByError(info.error)) : undefined) ??
+    findByMessage(texts) ??
+    findByStatus(info.status, { fromJson: true }) ??
+    unknownError;
+  return {
+    entry,
+    code,
+    error: info.error,
+    info,
+    serverMessage: clip(combineMessages(info.message, info.description) ?? info.error),
+    texts,
+  };
+}
+
+function match(failure: Failure): Match {
+  switch (failure.kind) {
+    case 'api':
+      return matchApi(failure.info);
+    case 'callback': {
+      const texts = [failure.description];
+      const hit = findByCode(failure.error) ?? findByCode(CODE_IN_TEXT.exec(failure.description ?? '')?.[1]);
+      const entry =
+        hit?.entry ??
+        findByMessage(texts, failure.error) ??
+        findByError(failure.error) ??
+        findByMessage(texts) ??
+        unknownError;
+      return {
+        entry,
+        code: hit?.code,
+        error: failure.error,
+        serverMessage: clip(failure.description ?? failure.error),
+        texts,
+      };
+    }
+    case 'http': {
+      const body = typeof failure.body === 'string' ? failure.body : '';
+      let parsed: unknown;
+      try {
+        parsed = body.trim() ? JSON.parse(body) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      const info = parsed === undefined ? undefined : parseErrorBody(parsed, failure.status);
+      if (info) {
+        return matchApi({ ...info, rawBody: body });
+      }
+      const html = isHtml(body, failure.contentType);
+      const serverMessage = bodyText(body, html);
+      return {
+        entry: findByStatus(failure.status, { html }) ?? unknownError,
+        serverMessage,
+        texts: [serverMessage],
+      };
+    }
+    case 'transport':
+      // The entry depends on the loopback check, which needs the input; see diagnose().
+      return { entry: unknownError, code: failure.code, serverMessage: clip(failure.message), texts: [failure.message] };
+    default:
+      return { entry: unknownError, texts: [] };
+  }
+}
+
+/** Explains a failure for this context. Returns JSON-safe plain data. */
+export function diagnose(failure: Failure, context: DiagnosisContext = {}): Diagnosis {
+  try {
+    const m = match(failure);
+    const input: EntryInput = {
+      failure,
+      context: context ?? {},
+      info: m.info,
+      code: m.code,
+      error: m.error,
+      text: [...m.texts, m.error].filter((t): t is string => typeof t === 'string').join('\n').toLowerCase(),
+      serverMessage: m.serverMessage,
+    };
+    const entry = failure.kind === 'transport' ? findTransport(failure.code, isLoopbackFailure(input)) : m.entry;
+    const result = entry.explain(input);
+    const diagnosis: Diagnosis = {
+      id: entry.id,
+      ...(m.code ? { code: m.code } : {}),
+      ...(m.serverMessage ? { serverMessage: m.serverMessage } : {}),
+      summary: result.summary,
+      causes: ranked(result.causes),
+      fixes: ranked(result.fixes),
+      ...(result.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.retryAfterSeconds } : {}),
+      ...(result.permission ? { permission: result.permission } : {}),
+    };
+    // Drops undefined fields and guarantees plain JSON (posted to a webview, returned to other extensions).
+    return JSON.parse(JSON.stringify(diagnosis)) as Diagnosis;
+  } catch (err) {
+    return {
+      id: unknownError.id,
+      summary: 'This failure could not be explained.',
+      causes: [`The explanation itself failed: ${err instanceof Error ? err.message : String(err)}`],
+      fixes: [{ label: 'Open the trace', detail: 'Run "RingCentral: Show Log" to see the full request and response.' }],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+// Secrets never appear whole in logs, traces or the webview: "eyJh…x9Q".
+
+export function maskSecret(value: string | undefined | null): string {
+  if (!value) {
+    return '';
+  }
+  if (value.length <= 12) {
+    return '…'.padStart(Math.min(value.length, 4), '•');
+  }
+  return `${value.slice(0, 4)}…${value.slice(-3)}`;
+}
+
+/** Form or query fields whose values are secrets in the OAuth flow. */
+export const SECRET_FIELDS: ReadonlySet<string> = new Set([
+  'code',
+  'code_verifier',
+  'client_secret',
+  'refresh_token',
+  'access_token',
+  'id_token',
+  'assertion',
+  'password',
+  'token',
+]);
+
+/** Masks secret fields of a form/query string, keeping the rest readable. */
+export function maskParams(params: URLSearchParams | string): string {
+  const source = typeof params === 'string' ? new URLSearchParams(params) : params;
+  const masked = new URLSearchParams();
+  source.forEach((value, key) => masked.append(key, SECRET_FIELDS.has(key) ? maskSecret(value) : value));
+  return masked.toString();
+}
+
+export function maskParamsRecord(params: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    out[key] = SECRET_FIELDS.has(key) ? maskSecret(value) : value;
+  }
+  return out;
+}
+
+/** Masks a URL's secret query parameters (a callback URL carries the code). */
+export function maskUrl(url: string): string {
+  const queryStart = url.indexOf('?');
+  if (queryStart < 0) {
+    return url;
+  }
+  return `${url.slice(0, queryStart)}?${maskParams(url.slice(queryStart + 1))}`;
+}
+
+/** Authorization headers: keep the scheme, mask the credential. */
+export function maskHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === 'authorization') {
+      const [scheme, credential] = value.split(/\s+/, 2);
+      out[name] = `${scheme} ${maskSecret(credential)}`;
+    } else {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+/** Masks token-looking fields in a JSON response body (token endpoint answers). */
+export function maskJsonBody(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== 'object' || parsed === null) {
+      return body;
+    }
+    const masked: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+      masked[key] = SECRET_FIELDS.has(key) && typeof value === 'string' ? maskSecret(value) : value;
+    }
+    return JSON.stringify(masked);
+  } catch {
+    return body;
+  }
+}

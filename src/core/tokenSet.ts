@@ -1,0 +1,91 @@
+// The token endpoint's answer, with absolute expiry times computed from an injected clock.
+
+export interface TokenResponse {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+  refresh_token?: string;
+  refresh_token_expires_in?: number;
+  scope?: string;
+  owner_id?: string;
+  endpoint_id?: string;
+  session_id?: string;
+  id_token?: string;
+}
+
+export interface TokenSet {
+  accessToken: string;
+  tokenType: string;
+  /** Epoch ms. */
+  accessExpiresAt: number;
+  refreshToken?: string;
+  refreshExpiresAt?: number;
+  scope?: string;
+  ownerId?: string;
+  endpointId?: string;
+  sessionId?: string;
+  /** When these tokens were issued (epoch ms). */
+  issuedAt: number;
+}
+
+/** Validates the parts of a token response we rely on; throws a plain Error naming what is missing. */
+export function readTokenResponse(body: unknown): TokenResponse {
+  if (typeof body !== 'object' || body === null) {
+    throw new Error('The token endpoint answered 200 without a JSON object.');
+  }
+  const record = body as Record<string, unknown>;
+  if (typeof record.access_token !== 'string' || record.access_token.length === 0) {
+    throw new Error('The token endpoint answered 200 without an access_token.');
+  }
+  const expiresIn = Number(record.expires_in);
+  const optionalString = (key: string): string | undefined =>
+    typeof record[key] === 'string' || typeof record[key] === 'number' ? String(record[key]) : undefined;
+  return {
+    access_token: record.access_token,
+    token_type: typeof record.token_type === 'string' ? record.token_type : 'bearer',
+    // Trust the server's expires_in; fall back to RingCentral's default only when it is missing.
+    expires_in: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600,
+    refresh_token: optionalString('refresh_token'),
+    refresh_token_expires_in: record.refresh_token_expires_in === undefined ? undefined : Number(record.refresh_token_expires_in),
+    scope: optionalString('scope'),
+    owner_id: optionalString('owner_id'),
+    endpoint_id: optionalString('endpoint_id'),
+    session_id: optionalString('session_id'),
+    id_token: optionalString('id_token'),
+  };
+}
+
+export function toTokenSet(response: TokenResponse, now: number): TokenSet {
+  const refreshLifetime = response.refresh_token_expires_in;
+  return {
+    accessToken: response.access_token,
+    tokenType: response.token_type,
+    accessExpiresAt: now + response.expires_in * 1000,
+    refreshToken: response.refresh_token,
+    refreshExpiresAt:
+      response.refresh_token && refreshLifetime !== undefined && Number.isFinite(refreshLifetime) ? now + refreshLifetime * 1000 : undefined,
+    scope: response.scope,
+    ownerId: response.owner_id,
+    endpointId: response.endpoint_id,
+    sessionId: response.session_id,
+    issuedAt: now,
+  };
+}
+
+export function secondsLeft(expiresAt: number, now: number): number {
+  return Math.max(0, Math.floor((expiresAt - now) / 1000));
+}
+
+/** "59 min", "4 min 10 s", "2 d 3 h", "expired" */
+export function formatDuration(seconds: number): string {
+  if (seconds <= 0) return 'expired';
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+  return `${Math.floor(seconds / 86400)} d ${Math.floor((seconds % 86400) / 3600)} h`;
+}
+
+export function canRefresh(tokens: TokenSet, now: number): boolean {
+  return Boolean(tokens.refreshToken) && (tokens.refreshExpiresAt === undefined || tokens.refreshExpiresAt > now);
+}

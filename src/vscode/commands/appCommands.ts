@@ -1,0 +1,94 @@
+// Set Client Secret and Configure App: the app's settings, guided, with the secret kept out of settings.
+import * as vscode from 'vscode';
+import type { RedirectMode } from '../../core/diagnosis/types';
+import { checkServerUrl, KNOWN_SERVERS } from '../../core/serverUrl';
+import type { ClientSecrets } from '../secretStore';
+import { readSettings, updateSetting } from '../settings';
+
+export function registerAppCommands(secrets: ClientSecrets): vscode.Disposable[] {
+  const setClientSecret = async (value?: string): Promise<{ ok: boolean; stored?: boolean; message?: string }> => {
+    const settings = readSettings();
+    if (!settings.server.ok || !settings.clientId) {
+      const message = 'Set the server and client id first (RingCentral: Configure App): the secret is stored for that app.';
+      void vscode.window.showWarningMessage(message);
+      return { ok: false, message };
+    }
+    const secret =
+      typeof value === 'string'
+        ? value
+        : await vscode.window.showInputBox({
+            title: `Client secret for ${settings.clientId}`,
+            prompt: 'From the Developer Console (app → Credentials). Kept in VS Code secret storage, never in settings. Leave empty and press Enter to remove it (public PKCE app).',
+            password: true,
+            ignoreFocusOut: true,
+          });
+    if (secret === undefined) return { ok: false, message: 'cancelled' };
+    await secrets.set(settings.server.url, settings.clientId, secret);
+    const stored = secret.trim() !== '';
+    void vscode.window.showInformationMessage(stored ? 'RingCentral client secret saved in secret storage.' : 'RingCentral client secret removed; the app is used as a public PKCE client.');
+    return { ok: true, stored };
+  };
+
+  const configureApp = async (): Promise<void> => {
+    const settings = readSettings();
+    const current = settings.server.ok ? settings.server.url : '';
+    const serverItems: Array<vscode.QuickPickItem & { url?: string }> = [
+      ...KNOWN_SERVERS.map((server) => ({ label: server.url, description: server.label, url: server.url, picked: server.url === current })),
+      { label: '$(edit) Other URL…', description: 'a local emulator or a proxy' },
+    ];
+    const pickedServer = await vscode.window.showQuickPick(serverItems, { title: 'RingCentral: Configure App (1/4) — server', placeHolder: current || 'Choose a server', ignoreFocusOut: true });
+    if (!pickedServer) return;
+    let server = pickedServer.url;
+    if (!server) {
+      server = await vscode.window.showInputBox({
+        title: 'RingCentral server base URL',
+        value: current,
+        ignoreFocusOut: true,
+        validateInput: (text) => {
+          const check = checkServerUrl(text);
+          return check.ok ? undefined : check.message;
+        },
+      });
+      if (!server) return;
+    }
+    const check = checkServerUrl(server);
+    if (!check.ok) return;
+    if (check.warning) void vscode.window.showWarningMessage(check.warning);
+    await updateSetting('server', check.url);
+
+    const clientId = await vscode.window.showInputBox({
+      title: 'RingCentral: Configure App (2/4) — Client ID',
+      prompt: 'Developer Console → your app → Credentials → Client ID',
+      value: settings.clientId,
+      ignoreFocusOut: true,
+      validateInput: (text) => (text.trim() === '' ? 'Enter the Client ID' : /\s/.test(text.trim()) ? 'A client id has no spaces' : undefined),
+    });
+    if (clientId === undefined) return;
+    await updateSetting('clientId', clientId.trim());
+
+    const modes: Array<vscode.QuickPickItem & { mode: RedirectMode }> = [
+      { label: 'uriHandler', description: 'browser returns to this editor (default)', detail: `Register ${vscode.env.uriScheme}://rcdevtools.ringcentral-oauth/callback`, mode: 'uriHandler' },
+      { label: 'loopback', description: 'a one-shot server on 127.0.0.1', detail: `Register http://127.0.0.1:${settings.loopbackPort}/callback`, mode: 'loopback' },
+      { label: 'paste', description: 'paste the address the browser landed on', detail: 'Works with any registered redirect URI', mode: 'paste' },
+    ];
+    const mode = await vscode.window.showQuickPick(modes, { title: 'RingCentral: Configure App (3/4) — redirect mode', ignoreFocusOut: true });
+    if (!mode) return;
+    await updateSetting('redirect.mode', mode.mode);
+
+    const secretChoice = await vscode.window.showQuickPick(
+      [
+        { label: 'No client secret', description: 'public app: PKCE only (recommended for desktop tools)' },
+        { label: 'Set client secret…', description: 'confidential app: HTTP Basic at the token endpoint' },
+      ],
+      { title: 'RingCentral: Configure App (4/4) — client secret', ignoreFocusOut: true },
+    );
+    if (secretChoice?.label === 'Set client secret…') {
+      await vscode.commands.executeCommand('ringcentral.setClientSecret');
+    }
+    const next = await vscode.window.showInformationMessage('RingCentral app configured. Check that its redirect URI is registered, then sign in.', 'Check Redirect URI', 'Sign In');
+    if (next === 'Sign In') await vscode.commands.executeCommand('ringcentral.signIn');
+    if (next === 'Check Redirect URI') await vscode.commands.executeCommand('ringcentral.checkRedirectUri');
+  };
+
+  return [vscode.commands.registerCommand('ringcentral.setClientSecret', setClientSecret), vscode.commands.registerCommand('ringcentral.configureApp', configureApp)];
+}

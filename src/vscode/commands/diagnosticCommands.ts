@@ -1,0 +1,245 @@
+// Open Diagnostics, Explain Error…, Check Redirect URI and Check Permissions. Called from code with an
+// argument, the last three return plain data and open nothing (for tasks and other extensions).
+import * as vscode from 'vscode';
+import { diagnose } from '../../core/diagnosis/diagnose';
+import { parseFailureText } from '../../core/diagnosis/parseFailureText';
+import type { Diagnosis } from '../../core/diagnosis/types';
+import { findPermissionRequirement, grantedPermissions, hasPermission, listOperations } from '../../core/permissions';
+import { preflightRedirect } from '../../core/preflight';
+import { checkRedirectUri, parseRegisteredList, RedirectCheckResult } from '../../core/redirectMismatch';
+import type { SessionManager } from '../../core/sessionManager';
+import type { AttemptStore } from '../attemptStore';
+import { ClientFactory } from '../clientFactory';
+import { currentDiagnosisContext } from '../diagnosisContext';
+import { DiagnosticsPanel } from '../diagnosticsPanel';
+import { toFlowFailure } from '../errorPresenter';
+import { runFixAction } from '../fixActions';
+import type { PanelState, PanelToExtension, PermissionCheckSummary, PreflightSummary } from '../panelProtocol';
+import { resolveRedirectTarget } from '../redirect/redirectStrategy';
+import type { ClientSecrets } from '../secretStore';
+import { readSettings, updateSetting } from '../settings';
+import type { TokenStatusBar } from '../statusBar';
+
+export interface DiagnosticCommandDeps {
+  context: vscode.ExtensionContext;
+  sessions: SessionManager;
+  secrets: ClientSecrets;
+  clients: ClientFactory;
+  attempts: AttemptStore;
+  statusBar: TokenStatusBar;
+  log: vscode.LogOutputChannel;
+}
+
+export interface PermissionCheckResult extends PermissionCheckSummary {
+  signedIn: boolean;
+}
+
+export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.Disposable[] {
+  let lastRedirect: PanelState['redirect'];
+  let lastPermission: PermissionCheckSummary | undefined;
+
+  const buildState = async (): Promise<PanelState> => {
+    const settings = readSettings();
+    const session = deps.statusBar.current();
+    const server = settings.server.ok ? settings.server.url : '';
+    return {
+      now: Date.now(),
+      settings: {
+        server,
+        serverProblem: settings.server.ok ? settings.server.warning : settings.server.message,
+        clientId: settings.clientId,
+        redirectMode: settings.redirectMode,
+        uriScheme: vscode.env.uriScheme,
+        hasClientSecret: Boolean(server && settings.clientId && (await deps.secrets.get(server, settings.clientId))),
+        appName: vscode.env.appName,
+      },
+      session: session && {
+        label: session.account.label,
+        accountId: session.account.id,
+        extensionNumber: session.account.extensionNumber,
+        profileKnown: session.account.profileKnown,
+        server: session.server,
+        clientId: session.clientId,
+        scope: grantedPermissions(session.tokens.scope),
+        accessExpiresAt: session.tokens.accessExpiresAt,
+        refreshExpiresAt: session.tokens.refreshExpiresAt,
+        hasRefreshToken: Boolean(session.tokens.refreshToken),
+        refreshError: session.refreshError,
+      },
+      redirect: lastRedirect,
+      attempts: [...deps.attempts.list()],
+      permission: lastPermission,
+    };
+  };
+
+  const computeRedirectCheck = async (registered: string[], withPreflight: boolean): Promise<{ check: RedirectCheckResult; preflight?: PreflightSummary }> => {
+    const settings = readSettings();
+    const target = await resolveRedirectTarget(settings);
+    const check = checkRedirectUri({ sent: target.redirectUri, mode: target.mode, registered, dynamic: target.dynamic, loopbackPort: settings.loopbackPort, uriScheme: vscode.env.uriScheme });
+    if (!withPreflight || !settings.server.ok || !settings.clientId) return { check };
+    const client = await deps.clients.create({ server: settings.server.url, clientId: settings.clientId });
+    const recorder = deps.attempts.start('preflight', { server: settings.server.url, clientId: settings.clientId });
+    const outcome = await preflightRedirect(client, target.redirectUri, recorder);
+    recorder.finish(outcome.ok ? 'ok' : 'failed');
+    if (outcome.ok) return { check, preflight: { ok: true, detail: outcome.detail } };
+    const failure = toFlowFailure(outcome.error, await currentDiagnosisContext(deps.secrets, 'preflight'), recorder);
+    return { check, preflight: { ok: false, detail: failure.diagnosis.summary, diagnosis: failure.diagnosis } };
+  };
+
+  const registeredFromSettings = (): string[] => vscode.workspace.getConfiguration('ringcentral').get<string[]>('redirect.registeredUris', []) ?? [];
+
+  const checkPermission = (method: string, path: string): PermissionCheckResult => {
+    const session = deps.statusBar.current();
+    const requirement = findPermissionRequirement(method, path);
+    const scope = session?.tokens.scope;
+    return {
+      method: method.toUpperCase(),
+      path,
+      operation: requirement && {
+        pathTemplate: requirement.pathTemplate,
+        operationId: requirement.operationId,
+        summary: requirement.summary,
+        appPermission: requirement.appPermission,
+        userPermission: requirement.userPermission,
+      },
+      granted: session && requirement?.appPermission ? hasPermission(scope, requirement.appPermission) : undefined,
+      grantedPermissions: grantedPermissions(scope),
+      signedIn: Boolean(session),
+    };
+  };
+
+  const explainText = async (text: string): Promise<{ diagnosis?: Diagnosis; problem?: string }> => {
+    const failure = parseFailureText(text);
+    if (!failure) {
+      return { problem: 'No RingCentral error found in that text. Paste a response body (JSON), a whole HTTP response, a callback URL with error=…, a log line, or a code such as OAU-113.' };
+    }
+    return { diagnosis: diagnose(failure, await currentDiagnosisContext(deps.secrets)) };
+  };
+
+  const showPanel = (focus?: PanelState['focus']): DiagnosticsPanel =>
+    DiagnosticsPanel.show(deps.context.extensionUri, { getState: buildState, onMessage: handleMessage }, focus);
+
+  const handleMessage = async (message: PanelToExtension): Promise<void> => {
+    switch (message.command) {
+      case 'runFix':
+        await runFixAction(message.action);
+        break;
+      case 'explain': {
+        const result = await explainText(message.text);
+        await DiagnosticsPanel.current()?.update({ kind: 'explain', input: message.text, ...result });
+        return;
+      }
+      case 'checkRedirect': {
+        const registered = parseRegisteredList(message.registered);
+        await updateSetting('redirect.registeredUris', registered);
+        lastRedirect = await computeRedirectCheck(registered, true);
+        await DiagnosticsPanel.current()?.update({ kind: 'section', section: 'redirect' });
+        return;
+      }
+      case 'checkPermission':
+        lastPermission = checkPermission(message.method, message.path);
+        await DiagnosticsPanel.current()?.update({ kind: 'section', section: 'permissions' });
+        return;
+      case 'signIn':
+        await vscode.commands.executeCommand('ringcentral.signIn');
+        break;
+      case 'refreshToken':
+        await vscode.commands.executeCommand('ringcentral.refreshToken');
+        break;
+      case 'clearHistory':
+        deps.attempts.clear();
+        break;
+      case 'ready':
+        break;
+    }
+    await DiagnosticsPanel.current()?.update();
+  };
+
+  const openDiagnostics = async (arg?: { attemptId?: string }) => {
+    const attemptId = arg?.attemptId ?? deps.attempts.latestFailed()?.id;
+    if (!lastRedirect) lastRedirect = await computeRedirectCheck(registeredFromSettings(), false).catch(() => undefined);
+    showPanel(attemptId ? { kind: 'attempt', attemptId } : undefined);
+  };
+
+  const explainError = async (text?: unknown) => {
+    if (typeof text === 'string') {
+      // Called from code: return the diagnosis, open nothing.
+      const failure = parseFailureText(text);
+      return failure ? diagnose(failure, await currentDiagnosisContext(deps.secrets)) : undefined;
+    }
+    const editor = vscode.window.activeTextEditor;
+    const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : undefined;
+    const input =
+      selected ??
+      (await vscode.window.showInputBox({
+        title: 'RingCentral: Explain Error',
+        prompt: 'Paste a response body, an HTTP response, a callback URL with error=…, a log line, or a code such as OAU-113',
+        ignoreFocusOut: true,
+      }));
+    if (!input) return undefined;
+    const result = await explainText(input);
+    showPanel({ kind: 'explain', input, ...result });
+    return result.diagnosis;
+  };
+
+  const checkRedirect = async (arg?: { registered?: unknown; preflight?: unknown }) => {
+    if (arg && Array.isArray(arg.registered)) {
+      // Called from code: the sent URI and, per registered URI, the difference kinds; no UI.
+      const registered = arg.registered.filter((item): item is string => typeof item === 'string');
+      const { check, preflight } = await computeRedirectCheck(registered, arg.preflight === true);
+      return {
+        sent: check.sent,
+        mode: check.mode,
+        matched: check.matched,
+        fix: check.fix,
+        warnings: check.warnings,
+        registered: check.comparisons.map((comparison) => ({ uri: comparison.registered, matches: comparison.matches, kinds: comparison.differences.map((difference) => difference.kind) })),
+        preflight,
+      };
+    }
+    let registered = registeredFromSettings();
+    if (registered.length === 0) {
+      const pasted = await vscode.window.showInputBox({
+        title: 'RingCentral: Check Redirect URI',
+        prompt: 'Paste the redirect URIs registered on your app (Developer Console → app → Settings → OAuth Redirect URI), separated by commas or spaces. Leave empty to only see the URI this editor sends.',
+        ignoreFocusOut: true,
+      });
+      if (pasted === undefined) return undefined;
+      registered = parseRegisteredList(pasted);
+      if (registered.length > 0) await updateSetting('redirect.registeredUris', registered);
+    }
+    lastRedirect = await computeRedirectCheck(registered, true);
+    showPanel({ kind: 'section', section: 'redirect' });
+    return lastRedirect.check;
+  };
+
+  const checkPermissions = async (arg?: { method?: unknown; path?: unknown; permission?: unknown }) => {
+    if (arg && typeof arg.path === 'string') {
+      return checkPermission(typeof arg.method === 'string' ? arg.method : 'GET', arg.path);
+    }
+    if (!arg) {
+      const picked = await vscode.window.showQuickPick(
+        listOperations().map((operation) => ({
+          label: `${operation.method} ${operation.pathTemplate}`,
+          description: operation.appPermission ?? 'no app permission',
+          detail: operation.summary,
+          operation,
+        })),
+        { title: 'RingCentral: Check Permissions — which API call?', matchOnDescription: true, matchOnDetail: true },
+      );
+      if (picked) lastPermission = checkPermission(picked.operation.method, picked.operation.pathTemplate);
+    }
+    showPanel({ kind: 'section', section: 'permissions' });
+    return lastPermission;
+  };
+
+  const refreshPanel = () => void DiagnosticsPanel.current()?.update();
+  return [
+    vscode.commands.registerCommand('ringcentral.openDiagnostics', openDiagnostics),
+    vscode.commands.registerCommand('ringcentral.explainError', explainError),
+    vscode.commands.registerCommand('ringcentral.checkRedirectUri', checkRedirect),
+    vscode.commands.registerCommand('ringcentral.checkPermissions', checkPermissions),
+    deps.attempts.onDidChange(refreshPanel),
+    { dispose: deps.sessions.onDidChange(refreshPanel).dispose },
+  ];
+}

@@ -1,0 +1,59 @@
+// Messages between the diagnostics panel (media/panel.js) and the extension. Plain data only: no token,
+// code, verifier or secret ever crosses (traces are masked when recorded; sessions are summarised).
+import type { Diagnosis, FixAction } from '../core/diagnosis/types';
+import type { RedirectCheckResult } from '../core/redirectMismatch';
+import type { FlowAttempt } from '../core/trace';
+
+export interface SessionSummary {
+  label: string;
+  accountId: string;
+  extensionNumber?: string;
+  profileKnown: boolean;
+  server: string;
+  clientId: string;
+  scope: string[];
+  accessExpiresAt: number;
+  refreshExpiresAt?: number;
+  hasRefreshToken: boolean;
+  refreshError?: string;
+}
+
+export interface PreflightSummary {
+  ok: boolean;
+  /** "HTTP 302 to the login page: client id and redirect URI accepted", or the error line. */
+  detail: string;
+  diagnosis?: Diagnosis;
+}
+
+export interface PermissionCheckSummary {
+  method: string;
+  path: string;
+  /** undefined: no operation in RingCentral's spec matches the path. */
+  operation?: { pathTemplate: string; operationId: string; summary: string; appPermission?: string; userPermission?: string };
+  /** Whether the current token's scope includes the permission (undefined when not signed in or none needed). */
+  granted?: boolean;
+  grantedPermissions: string[];
+}
+
+export interface PanelState {
+  now: number;
+  settings: { server: string; serverProblem?: string; clientId: string; redirectMode: string; uriScheme: string; hasClientSecret: boolean; appName: string };
+  session?: SessionSummary;
+  redirect?: { check: RedirectCheckResult; preflight?: PreflightSummary };
+  attempts: FlowAttempt[];
+  /** What the panel should show first: an attempt (and its failed step), or a pasted error's diagnosis. */
+  focus?: { kind: 'attempt'; attemptId: string } | { kind: 'explain'; input: string; diagnosis?: Diagnosis; problem?: string } | { kind: 'section'; section: 'redirect' | 'permissions' | 'flows' };
+  permission?: PermissionCheckSummary;
+}
+
+export type PanelToExtension =
+  | { command: 'ready' }
+  | { command: 'runFix'; action: FixAction }
+  | { command: 'explain'; text: string }
+  | { command: 'checkRedirect'; registered: string }
+  | { command: 'checkPermission'; method: string; path: string }
+  | { command: 'signIn' }
+  | { command: 'refreshToken' }
+  | { command: 'clearHistory' };
+
+export type ExtensionToPanel = { command: 'state'; state: PanelState };

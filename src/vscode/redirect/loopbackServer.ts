@@ -1,0 +1,49 @@
+// Loopback redirect: a server on 127.0.0.1 at the user's fixed, registered port, up only while a sign-in waits.
+// A busy port is reported; a random one would not match the registered redirect URI.
+import * as http from 'node:http';
+import { parseCallback } from '../../core/callback';
+import { CALLBACK_PATH, LOOPBACK_HOST } from '../../core/redirectUri';
+import type { PendingAuthorizations } from '../../core/pendingAuthorizations';
+import { callbackPage } from './callbackPage';
+
+export class LoopbackPortBusyError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} on 127.0.0.1 is already in use, so the loopback redirect cannot listen there. Close the program using it, or pick another port in "ringcentral.redirect.loopbackPort" and register http://127.0.0.1:<port>/callback on your app.`,
+    );
+    this.name = 'LoopbackPortBusyError';
+  }
+}
+
+export async function startLoopbackReceiver(port: number, pending: PendingAuthorizations): Promise<{ close(): void }> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
+    if (url.pathname !== CALLBACK_PATH) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' });
+      response.end('Not found');
+      return;
+    }
+    const result = parseCallback(url.search);
+    const delivered = pending.deliver(result);
+    const [status, page] =
+      delivered === 'accepted'
+        ? result.kind === 'code'
+          ? [200, callbackPage('Signed in to RingCentral', 'You can close this tab and return to VS Code.', true)]
+          : [200, callbackPage('RingCentral sign-in did not complete', 'VS Code shows what happened and what to do next. You can close this tab.', false)]
+        : delivered === 'unknown-state'
+          ? [400, callbackPage('This sign-in link has expired', 'VS Code is not waiting for this sign-in any more (it finished, was cancelled or timed out). Run "RingCentral: Sign In" again.', false)]
+          : [400, callbackPage('Not a RingCentral sign-in response', result.kind === 'invalid' ? result.reason : '', false)];
+    response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(page);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new LoopbackPortBusyError(port) : error));
+    server.listen(port, LOOPBACK_HOST, () => resolve());
+  });
+  return {
+    close: () => {
+      server.close();
+      server.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,229 @@
+// A local RingCentral OAuth emulator on 127.0.0.1: authorize + consent, token, revoke, one REST call,
+// the Auth rate-limit group, injectable faults and a control console. Routing and lifecycle live here.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AppRegistry, DEMO_APP, DEMO_USER } from './apps';
+import { handleApi } from './api';
+import { handleAuthorize, handleLogin, LOGIN_PATH } from './authorize';
+import { Clock } from './clock';
+import { CodeStore, PendingRequests } from './codes';
+import { CONSOLE_PATH, handleConsole } from './console';
+import { EmulatorContext } from './context';
+import { restErrors } from './errors';
+import { applyFault, EndpointGroup, FaultInjector } from './faults';
+import { parseForm, parseParams, readBody, isForm, sendJson } from './http';
+import { JwtCredentials } from './jwtCredentials';
+import { DEFAULT_RATE_LIMIT, RateLimiter, validateRateLimit } from './rateLimit';
+import { handleRevoke, handleToken } from './token';
+import { TokenStore } from './tokens';
+import { AppRegistration, Fault, RateLimitSettings, RecordedRequest } from './types';
+
+export { DEMO_APP, DEMO_USER } from './apps';
+export type { AppRegistration, DemoUser, Fault, FaultEndpoint, FaultKind, GrantType, RateLimitSettings, RecordedRequest } from './types';
+export { JWT_BEARER_GRANT } from './types';
+
+export interface EmulatorOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** Default: [DEMO_APP]. */
+  apps?: AppRegistration[];
+  autoApprove?: boolean;
+  /** Default {perMinute: 5, penaltySeconds: 60}; false disables. */
+  rateLimit?: RateLimitSettings | false;
+  codeLifetimeSeconds?: number;
+  /** Millisecond clock; advanceClock() adds to it. */
+  now?: () => number;
+}
+
+export interface Emulator {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  registerApp(app: AppRegistration): void;
+  updateApp(clientId: string, patch: Partial<AppRegistration>): void;
+  getApp(clientId: string): AppRegistration | undefined;
+  setAutoApprove(on: boolean): void;
+  setFault(fault: Fault | null): void;
+  setRateLimit(rateLimit: RateLimitSettings | false | undefined): void;
+  advanceClock(seconds: number): void;
+  /** A JWT credential for the demo user, optionally restricted to one app. */
+  createJwtCredential(clientId?: string): string;
+  requests: RecordedRequest[];
+  issuedTokens(): number;
+}
+
+const TOKEN_PATH = '/restapi/oauth/token';
+const REVOKE_PATH = '/restapi/oauth/revoke';
+const AUTHORIZE_PATH = '/restapi/oauth/authorize';
+const API_PREFIX = '/restapi/v1.0/';
+const SECRET_FIELDS = new Set(['client_secret', 'code', 'code_verifier', 'refresh_token', 'assertion', 'password', 'token', 'access_token']);
+
+function groupOf(path: string): EndpointGroup | undefined {
+  if (path === AUTHORIZE_PATH || path === LOGIN_PATH) {
+    return 'authorize';
+  }
+  if (path === TOKEN_PATH) {
+    return 'token';
+  }
+  if (path === REVOKE_PATH) {
+    return 'revoke';
+  }
+  return path.startsWith(API_PREFIX) ? 'api' : undefined;
+}
+
+/** Keeps the last 4 characters of long secrets so tests can tell tokens apart without seeing them. */
+function mask(value: string): string {
+  return value.length >= 16 ? `***${value.slice(-4)}` : '***';
+}
+
+function record(now: number, req: http.IncomingMessage, url: URL, body: string): RecordedRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) {
+      continue;
+    }
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    if (name === 'authorization') {
+      const [scheme, ...rest] = text.split(' ');
+      headers[name] = `${scheme} ${mask(rest.join(' '))}`;
+    } else {
+      headers[name] = text;
+    }
+  }
+  const entry: RecordedRequest = {
+    time: now,
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: parseParams(url.searchParams).all,
+    headers,
+  };
+  if (isForm(req.headers)) {
+    const form = parseForm(body).all;
+    for (const [name, value] of Object.entries(form)) {
+      if (SECRET_FIELDS.has(name)) {
+        form[name] = Array.isArray(value) ? value.map(mask) : mask(value);
+      }
+    }
+    entry.form = form;
+  }
+  return entry;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const clock = new Clock(options.now);
+  const now = (): number => clock.now();
+  const apps = new AppRegistry();
+  for (const app of options.apps ?? [DEMO_APP]) {
+    apps.register(app);
+  }
+  const ctx: EmulatorContext = {
+    baseUrl: '',
+    user: DEMO_USER,
+    clock,
+    apps,
+    pending: new PendingRequests(now),
+    codes: new CodeStore(now, () => ctx.codeLifetimeSeconds),
+    tokens: new TokenStore(now, DEMO_USER),
+    jwt: new JwtCredentials(now, DEMO_USER),
+    limiter: new RateLimiter(options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : validateRateLimit(options.rateLimit), now),
+    faults: new FaultInjector(),
+    autoApprove: options.autoApprove ?? false,
+    codeLifetimeSeconds: options.codeLifetimeSeconds ?? 60,
+  };
+  const requests: RecordedRequest[] = [];
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', ctx.baseUrl);
+    const path = url.pathname;
+    const body = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req);
+    if (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`)) {
+      // Never faulted or recorded: tests must always be able to reach the controls.
+      handleConsole(ctx, requests, req, res, path, body);
+      return;
+    }
+    const entry = record(now(), req, url, body);
+    requests.push(entry);
+    res.on('finish', () => {
+      entry.status = res.statusCode;
+    });
+    const group = groupOf(path);
+    const fault = ctx.faults.take(group);
+    if (fault) {
+      entry.fault = fault;
+      applyFault(fault, req, res);
+      return;
+    }
+    switch (group) {
+      case 'authorize':
+        if (path === LOGIN_PATH) {
+          handleLogin(ctx, req, res, url, body);
+        } else {
+          handleAuthorize(ctx, req, res, url);
+        }
+        return;
+      case 'token':
+        handleToken(ctx, req, res, body);
+        return;
+      case 'revoke':
+        handleRevoke(ctx, req, res, body);
+        return;
+      case 'api':
+        handleApi(ctx, req, res, url);
+        return;
+      case undefined: {
+        const error = restErrors.notFound(path);
+        sendJson(res, error.status, error.body);
+        return;
+      }
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      sendJson(res, 500, { message: `Emulator error: ${error instanceof Error ? error.message : String(error)}` });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  ctx.baseUrl = `http://127.0.0.1:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: ctx.baseUrl,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Ends keep-alive sockets and responses held open by the hang fault.
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+    registerApp: (app) => apps.register(app),
+    updateApp: (clientId, patch) => {
+      apps.update(clientId, patch);
+    },
+    getApp: (clientId) => apps.get(clientId),
+    setAutoApprove: (on) => {
+      ctx.autoApprove = on;
+    },
+    setFault: (fault) => ctx.faults.set(fault),
+    setRateLimit: (rateLimit) => ctx.limiter.set(rateLimit === undefined ? DEFAULT_RATE_LIMIT : validateRateLimit(rateLimit)),
+    advanceClock: (seconds) => clock.advance(seconds),
+    createJwtCredential: (clientId) => ctx.jwt.create(ctx.baseUrl, clientId),
+    requests,
+    issuedTokens: () => ctx.tokens.issuedCount,
+  };
+}

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { configure, createApp, EMULATOR, resetSettings } from './helpers';
+
+const EXTENSION_ID = 'rcdevtools.ringcentral-oauth';
+
+describe('activation', () => {
+  afterEach(resetSettings);
+
+  it('activates and registers every RingCentral command', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'extension is installed under its fixed identity');
+    await extension.activate();
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['signIn', 'signOut', 'refreshToken', 'setClientSecret', 'configureApp', 'openDiagnostics', 'explainError', 'checkRedirectUri', 'checkPermissions']) {
+      assert.ok(commands.includes(`ringcentral.${id}`), `ringcentral.${id} is registered`);
+    }
+  });
+
+  it('registers the "ringcentral" authentication provider; signed out it has no session', async () => {
+    const session = await vscode.authentication.getSession('ringcentral', [], { silent: true });
+    assert.equal(session, undefined);
+  });
+
+  it('refuses plain http to a non-loopback server before sending anything', async () => {
+    await configure({ server: 'http://platform.ringcentral.com', clientId: 'whatever' });
+    const result = (await vscode.commands.executeCommand('ringcentral.signIn')) as { ok: boolean; diagnosisId?: string; message: string };
+    assert.equal(result.ok, false);
+    assert.equal(result.diagnosisId, 'setup-server');
+    assert.match(result.message, /Refusing plain http/);
+  });
+
+  it('asks for a client id when none is configured', async () => {
+    await configure({ server: EMULATOR, clientId: '' });
+    const result = (await vscode.commands.executeCommand('ringcentral.signIn')) as { ok: boolean; diagnosisId?: string };
+    assert.equal(result.diagnosisId, 'setup-clientId');
+  });
+
+  it('stores the client secret in SecretStorage, not in settings', async () => {
+    const app = await createApp({ clientSecret: 's3cret-value' });
+    await configure({ server: EMULATOR, clientId: app.clientId });
+    const result = (await vscode.commands.executeCommand('ringcentral.setClientSecret', 's3cret-value')) as { ok: boolean; stored: boolean };
+    assert.deepEqual(result, { ok: true, stored: true });
+    const everything = JSON.stringify(vscode.workspace.getConfiguration('ringcentral'));
+    assert.ok(!everything.includes('s3cret-value'), 'the secret is not in any setting');
+    const removed = (await vscode.commands.executeCommand('ringcentral.setClientSecret', '')) as { ok: boolean; stored: boolean };
+    assert.deepEqual(removed, { ok: true, stored: false });
+  });
+});

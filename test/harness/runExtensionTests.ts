@@ -1,0 +1,93 @@
+// Runs test/extension/* inside a real VS Code, against a RingCentral emulator started here.
+// Usage: node out/test/harness/runExtensionTests.js  (exit code = failures; prints "N passed, N failed")
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startEmulator } from '../emulator/server';
+import { launchBrowser, screenshotPath } from './browser';
+import { codeServerAvailable, startCodeServer, workbenchUrl } from './codeServer';
+import { chooseHost } from './hostChoice';
+import { REPO_ROOT, RESULTS_DIR } from './paths';
+
+interface SuiteResult {
+  passes: number;
+  failures: number;
+  pending: number;
+  failed: string[];
+}
+
+const TESTS_PATH = path.join(REPO_ROOT, 'out/test/extension/index.js');
+const RUN_TIMEOUT_MS = 8 * 60_000;
+
+async function main(): Promise<number> {
+  const host = await chooseHost();
+  const emulator = await startEmulator({ rateLimit: false });
+  const resultsFile = path.join(RESULTS_DIR, `extension-tests-${host}.json`);
+  fs.rmSync(resultsFile, { force: true });
+  const workspace = path.join(RESULTS_DIR, 'workspace');
+  fs.rmSync(workspace, { recursive: true, force: true });
+  fs.mkdirSync(workspace, { recursive: true });
+  const env = { RC_EMULATOR_URL: emulator.url, RC_TEST_HOST: host, RC_TEST_RESULTS_FILE: resultsFile };
+  console.log(`Extension-host tests in ${host === 'electron' ? 'desktop VS Code (@vscode/test-electron)' : 'code-server (offline route)'}; emulator at ${emulator.url}`);
+  try {
+    if (host === 'electron') {
+      const { runTests } = await import('@vscode/test-electron');
+      await runTests({
+        extensionDevelopmentPath: REPO_ROOT,
+        extensionTestsPath: TESTS_PATH,
+        extensionTestsEnv: env,
+        launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+      }).catch(() => undefined); // the results file carries the verdict
+    } else {
+      if (!codeServerAvailable()) {
+        throw new Error('code-server is not installed: run .ci/install-offline-vscode.sh (npm test does this for you).');
+      }
+      await runInCodeServer(workspace, env);
+    }
+  } finally {
+    await emulator.close();
+  }
+  if (!fs.existsSync(resultsFile)) {
+    console.error('The extension-host suite wrote no results: it did not run to the end.');
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+  const result = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResult;
+  for (const title of result.failed) console.error(`  failed: ${title}`);
+  console.log(`extension-host: ${result.passes} passed, ${result.failures} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
+  return result.failures > 0 ? 1 : 0;
+}
+
+async function runInCodeServer(workspace: string, env: Record<string, string>): Promise<void> {
+  const server = await startCodeServer({ name: 'extension-tests' });
+  const context = await launchBrowser('extension-tests');
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    let settle: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((resolve) => (settle = resolve));
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const line = (Array.isArray(args) ? args : [args]).map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+      if (type === 'error') console.error(line);
+      else console.log(line);
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
+    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: TESTS_PATH, extensionEnvironment: env }));
+    const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), RUN_TIMEOUT_MS));
+    const code = await Promise.race([exited, timeout]);
+    if (code !== 0) {
+      await page.screenshot({ path: screenshotPath('extension-tests-end') }).catch(() => undefined);
+    }
+    if (code === -1) console.error(`The extension-host suite did not finish within ${RUN_TIMEOUT_MS / 60000} minutes.`);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
