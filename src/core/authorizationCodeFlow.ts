@@ -65,6 +65,8 @@ export async function runAuthorizationCodeFlow(ports: AuthorizationCodeFlowPorts
 
   ports.onPhase?.('authorize');
   const callback = ports.waitForCallback(request.state, signal);
+  // If openBrowser throws, nobody awaits `callback`: its later rejection (on abort) must not go unhandled.
+  callback.catch(() => undefined);
   await ports.openBrowser(authorizeUrl);
   const result = await callback;
   ports.onPhase?.('callback');

@@ -43,8 +43,25 @@ function extractParams(text: string): URLSearchParams {
   const fragment = hashStart >= 0 ? text.slice(hashStart + 1) : '';
   for (const part of [query, fragment]) {
     new URLSearchParams(part).forEach((value, key) => {
-      if (!merged.has(key)) merged.set(key, value);
+      if (!merged.has(key)) merged.set(key, LITERAL_PLUS.has(key) ? literalPlusValue(part, key) ?? value : value);
     });
   }
   return merged;
+}
+
+/** Codes and states never contain spaces: a raw '+' in them is a '+' (form decoding would make it a space). */
+const LITERAL_PLUS = new Set(['code', 'state']);
+
+function literalPlusValue(part: string, name: string): string | undefined {
+  for (const pair of part.split('&')) {
+    const equals = pair.indexOf('=');
+    const key = equals < 0 ? pair : pair.slice(0, equals);
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(equals < 0 ? '' : pair.slice(equals + 1));
+    } catch {
+      return undefined; // malformed %-escape: keep the form-decoded value
+    }
+  }
+  return undefined;
 }

@@ -41,11 +41,16 @@ export function maskParamsRecord(params: Record<string, string>): Record<string,
 
 /** Masks a URL's secret query parameters (a callback URL carries the code). */
 export function maskUrl(url: string): string {
-  const queryStart = url.indexOf('?');
-  if (queryStart < 0) {
-    return url;
+  // The fragment is masked too: some browsers and proxies move the callback's parameters there.
+  const hashStart = url.indexOf('#');
+  const beforeHash = hashStart < 0 ? url : url.slice(0, hashStart);
+  const fragment = hashStart < 0 ? undefined : url.slice(hashStart + 1);
+  const queryStart = beforeHash.indexOf('?');
+  const masked = queryStart < 0 ? beforeHash : `${beforeHash.slice(0, queryStart)}?${maskParams(beforeHash.slice(queryStart + 1))}`;
+  if (fragment === undefined) {
+    return masked;
   }
-  return `${url.slice(0, queryStart)}?${maskParams(url.slice(queryStart + 1))}`;
+  return `${masked}#${fragment.includes('=') ? maskParams(fragment) : fragment}`;
 }
 
 /** Authorization headers: keep the scheme, mask the credential. */
@@ -53,8 +58,9 @@ export function maskHeaders(headers: Record<string, string>): Record<string, str
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() === 'authorization') {
-      const [scheme, credential] = value.split(/\s+/, 2);
-      out[name] = `${scheme} ${maskSecret(credential)}`;
+      // "Basic abc…" keeps its scheme; a bare credential without a scheme is masked whole.
+      const match = /^(\S+)\s+(.+)$/.exec(value.trim());
+      out[name] = match ? `${match[1]} ${maskSecret(match[2])}` : maskSecret(value);
     } else {
       out[name] = value;
     }

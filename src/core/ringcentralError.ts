@@ -122,6 +122,7 @@ export function parseRetryAfter(header: string | null, nowMs: number = Date.now(
   if (Number.isFinite(seconds) && seconds >= 0) {
     return Math.ceil(seconds);
   }
-  const date = Date.parse(header);
+  // An HTTP date always names a day or month; V8's Date.parse would also read "-5" as a year.
+  const date = /[a-z]/i.test(header) ? Date.parse(header) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
 }

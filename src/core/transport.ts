@@ -24,16 +24,24 @@ const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)|ERR_OSSL/i;
 /** Node and node-fetch errors → our transport codes (node-fetch keeps the system error's `code`). */
 export function classifyTransportError(error: unknown): TransportErrorCode {
   const record = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; name?: unknown; type?: unknown; message?: unknown; cause?: unknown };
-  const code = String(record.code ?? (record.cause as { code?: unknown } | undefined)?.code ?? '');
-  const message = String(record.message ?? '');
-  if (record.name === 'AbortError' || record.type === 'aborted' || code === 'ETIMEDOUT' || /timed? ?out/i.test(message)) {
+  const cause = (typeof record.cause === 'object' && record.cause !== null ? record.cause : {}) as { code?: unknown; message?: unknown };
+  const code = String(record.code ?? cause.code ?? '');
+  // Node's global fetch (undici) throws "fetch failed" and keeps the reason in `cause`.
+  const message = [record.message, cause.message].filter((part) => part !== undefined && part !== '').map(String).join(': ');
+  if (
+    record.name === 'AbortError' ||
+    record.type === 'aborted' ||
+    code === 'ETIMEDOUT' ||
+    /^UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT$/.test(code) ||
+    /timed? ?out/i.test(message)
+  ) {
     return 'TIMEOUT';
   }
   if (code === 'ECONNREFUSED') return 'ECONNREFUSED';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'ENOTFOUND';
   if (/proxy/i.test(code) || /proxy/i.test(message) || code === 'ERR_TUNNEL_CONNECTION_FAILED') return 'PROXY';
   if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(message)) return 'TLS';
-  if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up|ECONNRESET|premature close/i.test(message)) return 'RESET';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || /socket hang up|ECONNRESET|premature close|other side closed/i.test(message)) return 'RESET';
   return 'UNKNOWN';
 }
 
@@ -65,7 +73,9 @@ export async function exchange(url: string, init: Omit<HttpRequestInit, 'signal'
     return raw;
   } catch (error) {
     const code = classifyTransportError(error);
-    const reason = code === 'TIMEOUT' ? `no answer within ${Math.round(options.timeoutMs / 1000)} s` : String((error as Error)?.message ?? error);
+    const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause;
+    const detail = String((error as Error)?.message ?? error) + (typeof cause?.message === 'string' && cause.message ? ` (${cause.message})` : '');
+    const reason = code === 'TIMEOUT' ? `no answer within ${options.timeoutMs < 1000 ? `${options.timeoutMs} ms` : `${Math.round(options.timeoutMs / 1000)} s`}` : detail;
     const failure = new TransportError(code, `${init.method} ${new URL(url).origin}${new URL(url).pathname} failed: ${reason}`, url);
     options.recorder?.add({
       title: options.title,

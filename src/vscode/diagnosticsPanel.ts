@@ -33,8 +33,15 @@ export class DiagnosticsPanel {
     const existing = DiagnosticsPanel.instance;
     if (existing) {
       existing.deps = deps;
+      // Checked before reveal: a hidden webview reloads when revealed and asks for state with 'ready' itself.
+      const wasVisible = existing.panel.visible;
       existing.panel.reveal(existing.panel.viewColumn ?? vscode.ViewColumn.Active);
-      void existing.update(focus);
+      if (focus) {
+        existing.pendingFocus = focus;
+      }
+      if (wasVisible) {
+        void existing.sendState().catch(reportError);
+      }
       return existing;
     }
     const mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
@@ -71,6 +78,10 @@ export class DiagnosticsPanel {
     if (focus) {
       this.pendingFocus = focus;
     }
+    if (!this.panel.visible) {
+      // retainContextWhenHidden is off: there is no script to receive it; 'ready' fetches fresh state on show.
+      return;
+    }
     await this.sendState();
   }
 
@@ -101,7 +112,7 @@ export class DiagnosticsPanel {
         await this.deps.onMessage(message);
       }
     } catch (error) {
-      void vscode.window.showErrorMessage(`RingCentral diagnostics: ${error instanceof Error ? error.message : String(error)}`);
+      reportError(error);
     }
   }
 
@@ -122,6 +133,10 @@ export class DiagnosticsPanel {
       this.pendingFocus = undefined;
     }
   }
+}
+
+function reportError(error: unknown): void {
+  void vscode.window.showErrorMessage(`RingCentral diagnostics: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 export function buildPanelHtml(webview: Pick<vscode.Webview, 'asWebviewUri' | 'cspSource'>, mediaRoot: vscode.Uri): string {

@@ -76,10 +76,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface SessionInfo {
+  signedIn: boolean;
+  account?: { id: string; label: string; profileKnown: boolean };
+  scope?: string;
+  accessExpiresAt?: number;
+}
+
+export async function sessionInfo(): Promise<SessionInfo> {
+  return (await vscode.commands.executeCommand('ringcentral.sessionInfo')) as SessionInfo;
+}
+
+/** The access token, the way a user gets it: Copy Access Token, then the clipboard. */
+export async function copiedAccessToken(): Promise<string> {
+  await vscode.env.clipboard.writeText('');
+  await vscode.commands.executeCommand('ringcentral.copyAccessToken');
+  return vscode.env.clipboard.readText();
+}
+
 export async function signOutAll(): Promise<void> {
   for (let i = 0; i < 10; i++) {
-    const session = await vscode.authentication.getSession('ringcentral', [], { silent: true });
-    if (!session) return;
+    if (!(await sessionInfo()).signedIn) return;
     await vscode.commands.executeCommand('ringcentral.signOut');
   }
 }

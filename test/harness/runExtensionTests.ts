@@ -2,6 +2,7 @@
 // Usage: node out/test/harness/runExtensionTests.js  (exit code = failures; prints "N passed, N failed")
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import { startEmulator } from '../emulator/server';
 import { launchBrowser, screenshotPath } from './browser';
 import { codeServerAvailable, startCodeServer, workbenchUrl } from './codeServer';
@@ -26,7 +27,8 @@ async function main(): Promise<number> {
   const workspace = path.join(RESULTS_DIR, 'workspace');
   fs.rmSync(workspace, { recursive: true, force: true });
   fs.mkdirSync(workspace, { recursive: true });
-  const env = { RC_EMULATOR_URL: emulator.url, RC_TEST_HOST: host, RC_TEST_RESULTS_FILE: resultsFile };
+  const env: Record<string, string> = { RC_EMULATOR_URL: emulator.url, RC_TEST_HOST: host, RC_TEST_RESULTS_FILE: resultsFile };
+  if (process.env.RC_TEST_GREP) env.RC_TEST_GREP = process.env.RC_TEST_GREP;
   console.log(`Extension-host tests in ${host === 'electron' ? 'desktop VS Code (@vscode/test-electron)' : 'code-server (offline route)'}; emulator at ${emulator.url}`);
   try {
     if (host === 'electron') {
@@ -44,6 +46,9 @@ async function main(): Promise<number> {
       await runInCodeServer(workspace, env);
     }
   } finally {
+    if (process.env.RC_TEST_DEBUG) {
+      for (const request of emulator.requests) console.log(`emulator: ${request.method} ${request.path} ${JSON.stringify(request.query ?? {})} ${JSON.stringify(request.form ?? {})}`);
+    }
     await emulator.close();
   }
   if (!fs.existsSync(resultsFile)) {
@@ -58,14 +63,23 @@ async function main(): Promise<number> {
 }
 
 async function runInCodeServer(workspace: string, env: Record<string, string>): Promise<void> {
-  const server = await startCodeServer({ name: 'extension-tests' });
+  // The browser's return through the URI handler would otherwise wait on VS Code's "Allow … to open this URI?"
+  // dialog, which the end-to-end tests click like a person; here the user has ticked "do not ask again".
+  const server = await startCodeServer({ name: 'extension-tests', settings: { 'extensions.confirmedUriHandlerExtensionIds': ['rcdevtools.ringcentral-oauth'] } });
   const context = await launchBrowser('extension-tests');
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    if (process.env.RC_TEST_DEBUG) {
+      context.on('page', (opened) => {
+        console.log(`browser tab opened: ${opened.url()}`);
+        opened.on('response', (response) => console.log(`browser tab response: ${response.status()} ${response.url()}`));
+        opened.on('console', (message) => console.log(`browser tab console: ${message.text()}`));
+      });
+    }
     let settle: (code: number) => void = () => undefined;
     const exited = new Promise<number>((resolve) => (settle = resolve));
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const line = (Array.isArray(args) ? args : [args]).map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+      const line = format(...(Array.isArray(args) ? args : [args]));
       if (type === 'error') console.error(line);
       else console.log(line);
     });

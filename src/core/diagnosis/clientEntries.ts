@@ -53,7 +53,7 @@ export const clientSecretWrong: KnowledgeEntry = {
     fixes: [
       [90, setSecretFix(secretFromConsoleDetail(ctx))],
       [80, consoleFix(ctx, "Open the app's credentials", 'Developer Console → your app → Credentials: Client ID and Client Secret.')],
-      [60, configureAppFix(`Check that ${clientIdText(ctx)} and the server (${serverText(ctx)}) belong to the same app.`, 'Check the client id and server')],
+      [60, configureAppFix(`Check that ${clientIdText(ctx)} is an app on ${serverText(ctx)}.`, 'Check the client id and server')],
     ],
   }),
 };
@@ -74,7 +74,7 @@ export const clientAuthenticationRequired: KnowledgeEntry = {
         90,
         `The app is confidential (it has a client secret) and RingCentral requires client authentication. Without a secret the token request has no \`${BASIC_HEADER}\` header.`,
       ],
-      [
+      ctx.hasClientSecret === undefined && [
         70,
         `The app is confidential: the token request needs the header \`${BASIC_HEADER}\`, and it was missing or invalid.`,
       ],

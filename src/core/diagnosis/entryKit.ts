@@ -108,6 +108,10 @@ export function serverText(ctx: DiagnosisContext): string {
   return describeServer(ctx.server);
 }
 
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "the client id abc123" or "the client id". */
 export function clientIdText(ctx: DiagnosisContext): string {
   return ctx.clientId ? `the client id ${ctx.clientId}` : 'the client id';

@@ -2,6 +2,7 @@
 // RingCentral code we know. Causes are ranked by the flow phase and by words in the server's text.
 import { docs } from './developerConsole';
 import {
+  capitalize,
   clientIdText,
   configureAppFix,
   consoleFix,
@@ -28,7 +29,7 @@ export const oauthInvalidClient: KnowledgeEntry = {
     causes: [
       text.includes('redirect') && [95, 'The app has no OAuth redirect URI registered (Developer Console → your app → Settings → Auth → "OAuth Redirect URI").'],
       ctx.hasClientSecret === false && [85, 'No client secret is set, but the app is confidential and must authenticate with `Authorization: Basic base64(client_id:client_secret)`.'],
-      [65, `${clientIdText(ctx)} is unknown on ${serverText(ctx)}: production, sandbox and partner (.biz) apps have separate client ids.`],
+      [65, `${capitalize(clientIdText(ctx))} is unknown on ${serverText(ctx)}: production, sandbox and partner (.biz) apps have separate client ids.`],
       [60, 'The client secret is wrong, belongs to another app or environment, or was copied with extra characters.'],
       [40, 'The Authorization header for the token request is missing or malformed.'],
     ],

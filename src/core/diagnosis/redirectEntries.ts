@@ -1,6 +1,7 @@
 // Redirect URI problems: OAU-113 (none registered) and OAU-109 (does not match).
 import { docs } from './developerConsole';
 import {
+  capitalize,
   clientIdText,
   configureAppFix,
   consoleFix,
@@ -64,7 +65,7 @@ function otherAppCause(ctx: DiagnosisContext, weight: number): readonly [number,
   const bump = env === 'sandbox' || env === 'partner' || env === 'custom' ? 15 : 0;
   return [
     weight + bump,
-    `${clientIdText(ctx)} may belong to another app, or to the same app in another environment: production, sandbox and the partner platform (.biz) each have their own credentials and settings. You are signing in against ${serverText(
+    `${capitalize(clientIdText(ctx))} may belong to another app, or to the same app in another environment: production, sandbox and the partner platform (.biz) each have their own credentials and settings. You are signing in against ${serverText(
       ctx,
     )}.`,
   ];

@@ -101,7 +101,7 @@ export const adminPermissionRequired: KnowledgeEntry = {
     summary: 'This call needs a user with administrator rights.',
     causes: [[70, 'The signed-in user is not an account administrator; the call changes or reads account-wide data.']],
     fixes: [
-      [90, signInFix('Sign in as an administrator.', 'Sign in as an administrator')],
+      [90, signInFix('Sign in with a user who has an administrator role.', 'Sign in as an administrator')],
       [60, { label: 'Ask an account administrator', detail: 'They can give the user an admin role in the Admin Portal.' }],
     ],
   }),
@@ -131,14 +131,16 @@ export const rateLimited: KnowledgeEntry = {
   explain: (input) => {
     const ctx = input.context;
     const seconds = input.info?.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT;
-    const unknownApp = input.code === 'CMN-302' || input.text.includes('unknown application');
+    const unknownApp = input.code === 'CMN-302' || input.code === 'CMN-303' || input.text.includes('rate limits undefined');
+    const quoted =
+      input.code === 'CMN-303' ? 'Can not resolve API plan. Rate limits undefined' : 'Unknown application. Rate limits undefined';
     const authCall = ctx.phase === undefined || phaseIs(ctx, 'preflight', 'authorize', 'callback', 'token', 'refresh', 'revoke', 'jwt');
     return {
       summary: `Too many requests: wait ${seconds} s before trying again.`,
       causes: [
         unknownApp && [
           85,
-          'RingCentral lists CMN-302 as "Unknown application. Rate limits undefined": it could not tie the request to an app with a rate plan. Check the client id and the server.',
+          `RingCentral lists ${input.code ?? 'this error'} as "${quoted}": it could not tie the request to an app with a rate plan. Check the client id and the server.`,
         ],
         [
           authCall ? 75 : 45,

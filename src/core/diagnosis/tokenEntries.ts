@@ -302,7 +302,7 @@ export const accessTokenInvalid: KnowledgeEntry = {
     causes: [
       [
         70,
-        'The header does not hold a whole access token: it must be `Authorization: Bearer <access_token>`: one space after Bearer, no quotes, no line break, nothing cut off.',
+        'The header does not hold a whole access token. It must be `Authorization: Bearer <access_token>`, with one space after Bearer, no quotes, no line break, nothing cut off.',
       ],
       [55, 'Another token was sent in its place: the refresh token, an id_token or a JWT credential.'],
       [50, 'The token comes from another server: a sandbox or emulator token sent to production (or the other way round) cannot be parsed.'],

@@ -80,6 +80,23 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     return { ok: true };
   };
 
+  /** Non-secret facts about the current session, for tasks, other extensions and tests. */
+  const sessionInfo = () => {
+    const session = deps.statusBar.current();
+    return session
+      ? {
+          signedIn: true,
+          account: { id: session.account.id, label: session.account.label, profileKnown: session.account.profileKnown },
+          server: session.server,
+          clientId: session.clientId,
+          scope: session.tokens.scope ?? '',
+          accessExpiresAt: session.tokens.accessExpiresAt,
+          refreshExpiresAt: session.tokens.refreshExpiresAt,
+          refreshError: session.refreshError,
+        }
+      : { signedIn: false };
+  };
+
   const statusBarMenu = async (): Promise<void> => {
     const session = deps.statusBar.current();
     const items: Array<vscode.QuickPickItem & { command: string }> = session
@@ -114,6 +131,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     vscode.commands.registerCommand('ringcentral.refreshToken', refresh),
     vscode.commands.registerCommand('ringcentral.copyAccessToken', copyAccessToken),
     vscode.commands.registerCommand('ringcentral.statusBarMenu', statusBarMenu),
+    vscode.commands.registerCommand('ringcentral.sessionInfo', sessionInfo),
     vscode.commands.registerCommand('ringcentral.showLog', () => log.show()),
     onSessionEnded,
   ];

@@ -36,7 +36,9 @@ export async function resolveRedirectTarget(settings: RedirectSettings): Promise
       const scheme = vscode.env.uriScheme;
       if (!cachedExternalUri || cachedExternalUri.scheme !== scheme) {
         const external = await vscode.env.asExternalUri(vscode.Uri.parse(uriHandlerCallbackUri(scheme)));
-        cachedExternalUri = { scheme, uri: external.toString() };
+        // toString(true): the default encoder turns the web host's own query separators into %3D / %26,
+        // and the workbench would no longer recognise its callback.
+        cachedExternalUri = { scheme, uri: external.toString(true) };
       }
       return { mode: 'uriHandler', redirectUri: cachedExternalUri.uri, dynamic: isDynamicRedirectUri(cachedExternalUri.uri) };
     }

@@ -1,0 +1,409 @@
+// parseFailureText(): whatever the user pasted into "RingCentral: Explain Error…" → the best Failure.
+// Accepts a JSON body, a whole HTTP response (HTTP/1.1 or HTTP/2 status line, headers, body), a callback
+// URL with error=, a log line with JSON (also escaped JSON, Python dict repr, PHP print_r), a bare code
+// (OAU-113, cmn-401, TokenInvalid), a bare OAuth error (invalid_grant), a known server message, or a
+// Node network error. Returns undefined when nothing is recognisable. Never throws.
+import { parseErrorBody, parseRetryAfter, type RingCentralErrorInfo, type TransportErrorCode } from '../ringcentralError';
+import { findByCode, findByMessage } from './knowledgeBase';
+import type { Failure } from './types';
+
+const MAX_TEXT = 200_000;
+const MAX_JSON_STARTS = 64;
+
+const OAUTH_ERRORS = [
+  'invalid_client',
+  'invalid_grant',
+  'invalid_request',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'unsupported_response_type',
+  'access_denied',
+  'server_error',
+  'temporarily_unavailable',
+  'invalid_scope',
+  'login_required',
+  'interaction_required',
+  'consent_required',
+] as const;
+
+/** Errors that arrive on the redirect back from the authorize page rather than in a token response. */
+const REDIRECT_ERRORS = new Set<string>(['access_denied', 'login_required', 'interaction_required', 'consent_required', 'unsupported_response_type']);
+
+export function parseFailureText(text: string): Failure | undefined {
+  try {
+    if (typeof text !== 'string') {
+      return undefined;
+    }
+    const t = text.slice(0, MAX_TEXT).replace(/^\uFEFF/, '').trim();
+    if (!t) {
+      return undefined;
+    }
+    return (
+      fromHttpResponse(t) ??
+      fromJsonInText(t) ??
+      fromLooseFields(t) ??
+      fromRedirectUrl(t) ??
+      fromTransportText(t) ??
+      fromBareCode(t) ??
+      fromBareError(t) ??
+      fromKnownMessage(t) ??
+      fromStatusOnly(t)
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Whole HTTP responses
+
+interface HttpParts {
+  status: number;
+  headers: Map<string, string>;
+  body: string;
+}
+
+function splitHttpResponse(text: string): HttpParts | undefined {
+  // curl -v prefixes response lines with "< "; strip that first.
+  let t = text;
+  if (/^<\s*HTTP\//m.test(t)) {
+    t = t
+      .split(/\r?\n/)
+      .filter((line) => !/^[>*]/.test(line))
+      .map((line) => line.replace(/^<\s?/, ''))
+      .join('\n');
+  }
+  const statusLine = /^[ \t]*HTTP\/\d(?:\.\d)?[ \t]+(\d{3})\b[^\r\n]*/gm;
+  let current = statusLine.exec(t);
+  if (!current || t.slice(0, current.index).trim() !== '') {
+    return undefined;
+  }
+  // Interim 1xx responses (100 Continue) and redirects curl -L followed come before the real one.
+  for (;;) {
+    const status = Number(current[1]);
+    if (status >= 200 && !(status >= 300 && status < 400)) {
+      break;
+    }
+    const next = statusLine.exec(t);
+    if (!next) {
+      break;
+    }
+    current = next;
+  }
+  const last = { status: Number(current[1]), end: current.index + current[0].length };
+  const rest = t.slice(last.end).replace(/^\r?\n/, '');
+  const split = /\r?\n[ \t]*\r?\n/.exec(rest);
+  const headerBlock = split ? rest.slice(0, split.index) : rest;
+  const body = split ? rest.slice(split.index + split[0].length) : '';
+  const headers = new Map<string, string>();
+  for (const line of headerBlock.split(/\r?\n/)) {
+    const h = /^([A-Za-z0-9-]+)[ \t]*:[ \t]*(.*)$/.exec(line);
+    if (h) {
+      headers.set(h[1].toLowerCase(), h[2].trim());
+    } else if (line.trim() && headers.size === 0) {
+      // Not a header: there was no header block, the body starts here.
+      return { status: last.status, headers, body: rest };
+    }
+  }
+  return { status: last.status, headers, body };
+}
+
+function fromHttpResponse(text: string): Failure | undefined {
+  const parts = splitHttpResponse(text);
+  if (!parts) {
+    return undefined;
+  }
+  const retryAfter = parseRetryAfter(parts.headers.get('retry-after') ?? null);
+  const contentType = parts.headers.get('content-type');
+  const body = parts.body.trim();
+  const info = errorInfoFromJson(body, parts.status, retryAfter) ?? looseErrorInfo(body, parts.status, retryAfter);
+  if (info) {
+    return { kind: 'api', info: { ...info, rawBody: body || undefined } };
+  }
+  if (retryAfter !== undefined && (parts.status === 429 || parts.status === 503)) {
+    return { kind: 'api', info: { status: parts.status, retryAfterSeconds: retryAfter, rawBody: body || undefined } };
+  }
+  return { kind: 'http', status: parts.status, contentType, body };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// JSON bodies, alone or inside log lines
+
+function errorInfoFromJson(text: string, status?: number, retryAfter?: number): RingCentralErrorInfo | undefined {
+  const whole = tryJson(text);
+  if (whole !== undefined) {
+    const info = parseErrorBody(whole, status, retryAfter);
+    if (info) {
+      return info;
+    }
+  }
+  for (const candidate of jsonObjectsIn(text)) {
+    const parsed = tryJson(candidate);
+    const info = parsed === undefined ? undefined : parseErrorBody(parsed, status, retryAfter);
+    if (info) {
+      return info;
+    }
+  }
+  return undefined;
+}
+
+function tryJson(text: string): unknown {
+  const t = text.trim();
+  if (!t.startsWith('{')) {
+    return undefined;
+  }
+  try {
+    return JSON.parse(t) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Balanced {...} substrings, string-aware, outermost first. */
+function jsonObjectsIn(text: string): string[] {
+  const found: string[] = [];
+  let starts = 0;
+  for (let i = text.indexOf('{'); i >= 0 && starts < MAX_JSON_STARTS; i = text.indexOf('{', i + 1)) {
+    starts++;
+    let depth = 0;
+    let inString = false;
+    for (let j = i; j < text.length; j++) {
+      const c = text[j];
+      if (inString) {
+        if (c === '\\') {
+          j++;
+        } else if (c === '"') {
+          inString = false;
+        }
+      } else if (c === '"') {
+        inString = true;
+      } else if (c === '{') {
+        depth++;
+      } else if (c === '}') {
+        depth--;
+        if (depth === 0) {
+          found.push(text.slice(i, j + 1));
+          i = j; // continue after this object
+          break;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+function fromJsonInText(text: string): Failure | undefined {
+  const meta = statusAndRetryIn(text);
+  for (const candidate of unescapedVariants(text)) {
+    const info = errorInfoFromJson(candidate, meta.status, meta.retryAfter);
+    if (info) {
+      return { kind: 'api', info: { ...info, rawBody: text } };
+    }
+  }
+  return undefined;
+}
+
+function unescapedVariants(text: string): string[] {
+  return text.includes('\\"') ? [text, text.replace(/\\"/g, '"')] : [text];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Truncated JSON, Python dict repr, PHP print_r: pick the fields out one by one.
+
+function fieldValues(text: string, key: string): string[] {
+  const values: string[] = [];
+  const quoted = new RegExp(`["']${key}["']\\s*(?::|=>)\\s*(?:"((?:[^"\\\\\\r\\n]|\\\\.)*)"?|'((?:[^'\\\\\\r\\n]|\\\\.)*)'?)`, 'g');
+  const printR = new RegExp(`\\[["']?${key}["']?\\]\\s*=>\\s*([^\\r\\n]*)`, 'g');
+  for (const re of [quoted, printR]) {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null && values.length < 10) {
+      const v = (m[1] ?? m[2] ?? '').replace(/\\(["'\\/])/g, '$1').trim();
+      if (v && !/^(array|stdclass object)\b/i.test(v)) {
+        values.push(v);
+      }
+      if (m[0].length === 0) {
+        re.lastIndex++;
+      }
+    }
+  }
+  return values;
+}
+
+function looseErrorInfo(text: string, status?: number, retryAfter?: number): RingCentralErrorInfo | undefined {
+  const t = text.includes('\\"') ? text.replace(/\\"/g, '"') : text;
+  const codes = fieldValues(t, 'errorCode');
+  const specific = codes.find((c) => /^(OAU|CMN)-\d+$/i.test(c));
+  const top = codes.find((c) => c !== specific);
+  const error = fieldValues(t, 'error').find((e) => /^[a-z_]+$/i.test(e));
+  const description = fieldValues(t, 'error_description')[0];
+  const message = fieldValues(t, 'message')[0];
+  const permissionName = fieldValues(t, 'permissionName')[0];
+  if (!specific && !top && !error && !description && !message) {
+    return undefined;
+  }
+  if (!specific && !top && !error && !/\berror/i.test(t)) {
+    // a lone "message" field is not enough to call it a RingCentral error
+    return undefined;
+  }
+  const body: Record<string, unknown> = {
+    errorCode: top ?? specific,
+    message,
+    error,
+    error_description: description,
+    permissionName,
+  };
+  if (specific) {
+    body.errors = [{ errorCode: specific, message, permissionName }];
+  }
+  return parseErrorBody(body, status, retryAfter);
+}
+
+function fromLooseFields(text: string): Failure | undefined {
+  const meta = statusAndRetryIn(text);
+  const info = looseErrorInfo(text, meta.status, meta.retryAfter);
+  return info ? { kind: 'api', info: { ...info, rawBody: text } } : undefined;
+}
+
+function statusAndRetryIn(text: string): { status?: number; retryAfter?: number } {
+  const patterns = [
+    /\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/,
+    /\b(?:HTTP|status(?:[ _]?code)?|statusCode)["']?\s*[:=]?\s*(\d{3})\b/i,
+    /\b([45]\d\d)\s+(?:Client|Server)\s+Error\b/,
+    /\b(?:failed|failure|error|returned|responded|response)\b[^\r\n\d{]{0,24}\b([45]\d\d)\b/i,
+    /\b([45]\d\d)\s+(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Unsupported Media Type)\b/i,
+  ];
+  let status: number | undefined;
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m) {
+      const n = Number(m[1]);
+      if (n >= 100 && n <= 599) {
+        status = n;
+        break;
+      }
+    }
+  }
+  const ra = /\bretry-after["']?\s*[:=]\s*["']?([^\r\n"',;}]+)/i.exec(text);
+  return { status, retryAfter: ra ? parseRetryAfter(ra[1]) : undefined };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Callback URLs: https://…/callback?error=access_denied&error_description=…
+
+function fromRedirectUrl(text: string): Failure | undefined {
+  const m = /(?:^|[?#&\s])error=([^&#\s]*)/.exec(text);
+  if (!m) {
+    return undefined;
+  }
+  // The query (or fragment) holding error=…
+  const start = m.index + (m[0].startsWith('error=') ? 0 : 1);
+  const end = text.slice(start).search(/[\s#]/);
+  const query = end < 0 ? text.slice(start) : text.slice(start, start + end);
+  const params = new URLSearchParams(query);
+  const error = params.get('error')?.trim();
+  if (!error) {
+    return undefined;
+  }
+  const description = params.get('error_description')?.trim();
+  return { kind: 'callback', error, ...(description ? { description } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Node / undici / browser network errors
+
+const TRANSPORT_PATTERNS: Array<[RegExp, TransportErrorCode]> = [
+  [/\bECONNREFUSED\b|connection refused/i, 'ECONNREFUSED'],
+  [/\bENOTFOUND\b|\bEAI_AGAIN\b|getaddrinfo|name not resolved|ERR_NAME_NOT_RESOLVED/i, 'ENOTFOUND'],
+  [/proxy authentication required|\b407\b.*proxy|tunneling socket|ERR_PROXY|proxy connection|\bproxy\b.*(?:fail|error|refused)/i, 'PROXY'],
+  [
+    /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|certificate has expired|\bSSL\b.*(?:error|routines)|\bTLS\b.*(?:error|handshake|disconnected)|ERR_SSL|EPROTO/i,
+    'TLS',
+  ],
+  [/\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|timed? ?out|\btimeout\b|AbortError|operation was aborted/i, 'TIMEOUT'],
+  [/socket hang up|\bECONNRESET\b|\bEPIPE\b|connection reset|ERR_CONNECTION_RESET|other side closed|UND_ERR_SOCKET/i, 'RESET'],
+  [/\bENETUNREACH\b|\bEHOSTUNREACH\b|\bfetch failed\b|network error|Failed to fetch|ERR_INTERNET_DISCONNECTED/i, 'UNKNOWN'],
+];
+
+function fromTransportText(text: string): Failure | undefined {
+  for (const [re, code] of TRANSPORT_PATTERNS) {
+    if (re.test(text)) {
+      const firstLine = text.split(/\r?\n/).find((l) => re.test(l)) ?? text;
+      const url = /\bhttps?:\/\/[^\s"'<>)\]]+/i.exec(text)?.[0];
+      return {
+        kind: 'transport',
+        code,
+        message: firstLine.trim().slice(0, 1000),
+        ...(url ? { url: url.replace(/[.,;:]+$/, '') } : {}),
+      };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Bare codes, bare OAuth errors, known messages, bare statuses
+
+function fromBareCode(text: string): Failure | undefined {
+  const m = /\b(OAU|CMN)-(\d{1,4})\b|\b(TokenInvalid|InsufficientPermissions)\b/i.exec(text);
+  if (!m) {
+    return undefined;
+  }
+  const raw = m[1] ? `${m[1].toUpperCase()}-${m[2]}` : m[3];
+  const code = findByCode(raw)?.code ?? raw;
+  const line = text.slice(m.index + m[0].length).split(/\r?\n/)[0];
+  const message = line.replace(/^[\s:;,.\-–—)\]"']+/, '').replace(/["']+\s*$/, '').trim().slice(0, 500);
+  const meta = statusAndRetryIn(text);
+  const info: RingCentralErrorInfo = {
+    code,
+    ...(meta.status !== undefined ? { status: meta.status } : {}),
+    ...(meta.retryAfter !== undefined ? { retryAfterSeconds: meta.retryAfter } : {}),
+    ...(message && /[a-z]{2}/i.test(message) ? { message } : {}),
+  };
+  return { kind: 'api', info };
+}
+
+function fromBareError(text: string): Failure | undefined {
+  const lower = text.toLowerCase();
+  const error = OAUTH_ERRORS.find((e) => new RegExp(`(?:^|[^a-z_])${e}(?:$|[^a-z_])`).test(lower));
+  if (!error) {
+    return undefined;
+  }
+  if (REDIRECT_ERRORS.has(error)) {
+    return { kind: 'callback', error };
+  }
+  const meta = statusAndRetryIn(text);
+  return {
+    kind: 'api',
+    info: {
+      error,
+      ...(meta.status !== undefined ? { status: meta.status } : {}),
+      ...(meta.retryAfter !== undefined ? { retryAfterSeconds: meta.retryAfter } : {}),
+    },
+  };
+}
+
+function fromKnownMessage(text: string): Failure | undefined {
+  if (!findByMessage([text])) {
+    return undefined;
+  }
+  const meta = statusAndRetryIn(text);
+  return {
+    kind: 'api',
+    info: {
+      message: text.split(/\r?\n/).find((l) => l.trim())?.trim().slice(0, 500) ?? text.slice(0, 500),
+      ...(meta.status !== undefined ? { status: meta.status } : {}),
+      ...(meta.retryAfter !== undefined ? { retryAfterSeconds: meta.retryAfter } : {}),
+    },
+  };
+}
+
+function fromStatusOnly(text: string): Failure | undefined {
+  const { status, retryAfter } = statusAndRetryIn(text);
+  if (status === undefined || status < 400) {
+    return undefined;
+  }
+  if (retryAfter !== undefined && (status === 429 || status === 503)) {
+    return { kind: 'api', info: { status, retryAfterSeconds: retryAfter } };
+  }
+  return { kind: 'http', status, body: text.slice(0, 2000) };
+}

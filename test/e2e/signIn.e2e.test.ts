@@ -1,0 +1,137 @@
+// End to end: the packaged VSIX in code-server, Chromium driven through the command palette, the emulator's
+// consent page clicked like a person would. Screenshots land in test-results/screenshots/.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Emulator, startEmulator } from '../emulator/server';
+import { chromiumAvailable, launchBrowser, screenshotPath } from '../harness/browser';
+import { CodeServer, codeServerAvailable, freePort, startCodeServer } from '../harness/codeServer';
+import { RESULTS_DIR } from '../harness/paths';
+import { notificationTexts, runCommand, waitForStatusText, waitForWorkbench, webviewFrame } from './workbench';
+
+const VSIX = path.join(RESULTS_DIR, 'ringcentral-oauth-test.vsix');
+
+describe('end to end in code-server + Chromium (packaged VSIX)', function () {
+  let emulator: Emulator;
+  let server: CodeServer;
+  let browser: BrowserContext;
+  let page: Page;
+  let loopbackPort: number;
+  const clientId = 'e2e-client';
+
+  before(async function () {
+    if (!codeServerAvailable() || !chromiumAvailable() || !fs.existsSync(VSIX)) this.skip();
+    emulator = await startEmulator({ rateLimit: false });
+    loopbackPort = await freePort();
+    emulator.registerApp({
+      clientId,
+      name: 'E2E Contacts Sync',
+      redirectUris: [`http://127.0.0.1:${loopbackPort}/callback`],
+      permissions: ['ReadAccounts', 'Contacts'],
+      issueRefreshTokens: true,
+      grantTypes: ['authorization_code', 'refresh_token'],
+    });
+    server = await startCodeServer({
+      name: 'e2e',
+      install: [VSIX],
+      settings: { 'ringcentral.server': emulator.url, 'ringcentral.clientId': clientId, 'ringcentral.redirect.mode': 'loopback', 'ringcentral.redirect.loopbackPort': loopbackPort },
+    });
+    browser = await launchBrowser('e2e');
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    const workspace = path.join(server.root, 'workspace');
+    fs.mkdirSync(workspace, { recursive: true });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await waitForWorkbench(page);
+    await waitForStatusText(page, /RingCentral: Sign in/, 90_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await emulator?.close();
+  });
+
+  /** Edits settings.json on disk, as a user would; the workbench picks the change up. */
+  function updateUserSettings(patch: Record<string, unknown>): void {
+    const file = path.join(server.userDataDir, 'User', 'settings.json');
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), ...patch }, null, 2));
+  }
+
+  async function startSignInAndOpenConsent(): Promise<Page> {
+    const opened = browser.waitForEvent('page', { timeout: 30_000 });
+    await runCommand(page, 'RingCentral: Sign In');
+    const consent = await opened;
+    await consent.waitForSelector('#approve', { timeout: 30_000 });
+    return consent;
+  }
+
+  it('Sign In → approve on the RingCentral page → the status bar shows the signed-in user', async () => {
+    await page.screenshot({ path: screenshotPath('e2e-01-signed-out') });
+    const consent = await startSignInAndOpenConsent();
+    await consent.screenshot({ path: screenshotPath('e2e-02-consent-page') });
+    await consent.click('#approve');
+    await consent.waitForLoadState();
+    assert.match((await consent.textContent('body')) ?? '', /Signed in to RingCentral/);
+    await consent.close();
+    const text = await waitForStatusText(page, /Ada Lovelace/);
+    assert.match(text, /Ada Lovelace · (59|60) min/);
+    await page.screenshot({ path: screenshotPath('e2e-03-signed-in-status-bar') });
+    await runCommand(page, 'RingCentral: Sign Out');
+    await waitForStatusText(page, /RingCentral: Sign in/);
+  });
+
+  it('Sign In → deny → still signed out, with RingCentral\'s access_denied explained', async () => {
+    const consent = await startSignInAndOpenConsent();
+    await consent.click('#deny');
+    await consent.waitForLoadState();
+    await consent.close();
+    const texts = await notificationTexts(page);
+    await page.screenshot({ path: screenshotPath('e2e-04-denied-notification') });
+    assert.ok(texts.some((text) => /access_denied|denied/i.test(text)), `a notification explains the denial: ${JSON.stringify(texts)}`);
+    assert.match((await waitForStatusText(page, /RingCentral: Sign in/)), /Sign in/);
+  });
+
+  it('a failed sign-in (no redirect URI registered) is explained in the panel; copy the URI, register it, sign in through the URI handler', async () => {
+    const noRedirectApp = 'e2e-no-redirect';
+    emulator.registerApp({ clientId: noRedirectApp, name: 'E2E No Redirect', redirectUris: [], permissions: ['ReadAccounts'], issueRefreshTokens: true, grantTypes: ['authorization_code', 'refresh_token'] });
+    updateUserSettings({ 'ringcentral.clientId': noRedirectApp, 'ringcentral.redirect.mode': 'uriHandler' });
+    await page.waitForTimeout(1500);
+    await runCommand(page, 'RingCentral: Sign In');
+    // The pre-flight stops before any browser tab opens; the panel explains why.
+    await page.waitForTimeout(2000);
+    assert.equal(browser.pages().length, 1, 'no browser tab was sent to an error page');
+    await runCommand(page, 'RingCentral: Open Diagnostics');
+    const panel = webviewFrame(page);
+    const code = panel.locator('#attempts .diagnosis .diagnosis-code').first();
+    await code.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal((await code.textContent())?.trim(), 'OAU-113');
+    const summary = (await panel.locator('#attempts .diagnosis .diagnosis-summary').first().textContent()) ?? '';
+    assert.match(summary, /redirect/i);
+    const copy = panel.locator('#attempts .fix-button[data-action-kind="copyRedirectUri"]').first();
+    await copy.waitFor({ state: 'visible' });
+    await page.screenshot({ path: screenshotPath('e2e-05-diagnostics-oau-113') });
+    await copy.click();
+    let copied = '';
+    for (let i = 0; i < 20 && !copied.includes('/callback'); i++) {
+      await page.waitForTimeout(250);
+      copied = ((await page.evaluate('navigator.clipboard.readText()').catch(() => '')) as string) ?? '';
+    }
+    assert.match(copied, /^http:\/\/127\.0\.0\.1:\d+\/.*callback\?vscode-reqid=\d+&vscode-scheme=code-oss&vscode-authority=rcdevtools\.ringcentral-oauth/, `clipboard: ${copied}`);
+
+    // The user adds it in the Developer Console (here: the emulator's), then signs in again.
+    emulator.updateApp(noRedirectApp, { redirectUris: [copied] });
+    const consent = await startSignInAndOpenConsent();
+    await consent.click('#approve');
+    await consent.waitForLoadState();
+    await consent.close();
+    // VS Code asks before it hands a URI to an extension; the user allows it.
+    const allow = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ }).first();
+    await allow.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.screenshot({ path: screenshotPath('e2e-06-allow-uri-handler') });
+    await allow.click();
+    await waitForStatusText(page, /Ada Lovelace/);
+    await page.screenshot({ path: screenshotPath('e2e-07-signed-in-via-uri-handler') });
+  });
+});

@@ -1,0 +1,45 @@
+// Driving the code-server workbench like a person: command palette, status bar, notifications, webviews.
+import type { FrameLocator, Page } from 'playwright-core';
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 90_000 });
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+export function ringCentralStatus(page: Page) {
+  return page.locator('.part.statusbar .statusbar-item', { hasText: /RingCentral|Ada Lovelace|Extension \d+/ }).first();
+}
+
+export async function waitForStatusText(page: Page, pattern: RegExp, timeout = 60_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await ringCentralStatus(page).textContent().catch(() => '')) ?? '';
+    if (pattern.test(last)) return last;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`status bar never showed ${pattern}; last text: "${last}"`);
+}
+
+/** Notifications are suppressed as toasts under the smoke-test driver; they still reach the Notification Center. */
+export async function notificationTexts(page: Page): Promise<string[]> {
+  await runCommand(page, 'Notifications: Show Notifications');
+  const center = page.locator('.notifications-center');
+  await center.waitFor({ state: 'visible', timeout: 10_000 });
+  return center.locator('.notification-list-item-message').allTextContents();
+}
+
+/** The innermost frame of the webview panel with the given title. */
+export function webviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+}

@@ -1,0 +1,324 @@
+// SessionManager with real RingCentralClients talking to the emulator over HTTP; only persistence
+// (SecretStorage in the extension) is an in-memory stand-in.
+import * as assert from 'node:assert/strict';
+import { RingCentralClient, TOKEN_PATH, REVOKE_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentralClient';
+import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentralError';
+import { parseStoredSessions, StoredSession } from '../../src/core/session';
+import { SessionChange, SessionEndedError, SessionManager, SessionPersistence } from '../../src/core/sessionManager';
+import { toTokenSet } from '../../src/core/tokenSet';
+import { AttemptRecorder } from '../../src/core/trace';
+import { whoAmI } from '../../src/core/whoAmI';
+import { nodeFetchAdapter } from '../../src/vscode/httpFetch';
+import { AppRegistration, DEMO_APP, DEMO_USER, Emulator } from '../emulator/server';
+import { defaultAuthorizeParams, getCode, LOOPBACK_REDIRECT, pkce, useEmulator } from './emulatorTestUtils';
+
+class MemoryPersistence implements SessionPersistence {
+  text: string | undefined;
+  async read(): Promise<StoredSession[]> {
+    return parseStoredSessions(this.text);
+  }
+  async write(sessions: StoredSession[]): Promise<void> {
+    this.text = JSON.stringify(sessions);
+  }
+  stored(): StoredSession[] {
+    return parseStoredSessions(this.text);
+  }
+}
+
+const NO_READ_ACCOUNTS: AppRegistration = {
+  clientId: 'no-read-accounts',
+  redirectUris: [LOOPBACK_REDIRECT],
+  permissions: ['ReadContacts'],
+  issueRefreshTokens: true,
+  grantTypes: ['authorization_code', 'refresh_token'],
+};
+
+function refreshRequests(emu: Emulator) {
+  return emu.requests.filter((request) => request.path === TOKEN_PATH && request.form?.grant_type === 'refresh_token');
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    (value) => assert.fail(`expected a rejection, got ${JSON.stringify(value)}`),
+    (error: unknown) => error,
+  );
+}
+
+describe('SessionManager against the emulator', () => {
+  const ctx = useEmulator({ rateLimit: false, autoApprove: true });
+
+  function clientFor(session: Pick<StoredSession, 'server' | 'clientId'>): RingCentralClient {
+    return new RingCentralClient({ fetch: nodeFetchAdapter, server: session.server, clientId: session.clientId, timeoutMs: 2000, retries: 0 });
+  }
+
+  function setup() {
+    let now = Date.now();
+    const persistence = new MemoryPersistence();
+    const recorders: AttemptRecorder[] = [];
+    const ended: Array<{ recorder?: AttemptRecorder; error?: unknown }> = [];
+    const manager = new SessionManager({
+      persistence,
+      clientFor: async (session) => clientFor(session),
+      clock: () => now,
+      startAttempt: (kind, session) => {
+        const recorder = new AttemptRecorder(kind, () => now, { server: session.server, clientId: session.clientId });
+        recorders.push(recorder);
+        return recorder;
+      },
+      endAttempt: (recorder, error) => ended.push({ recorder, error }),
+    });
+    const events: SessionChange[] = [];
+    manager.onDidChange((event) => events.push(event));
+    return {
+      manager,
+      persistence,
+      events,
+      recorders,
+      ended,
+      now: () => now,
+      setNow: (value: number) => (now = value),
+    };
+  }
+
+  /** A real sign-in (authorization code + PKCE), who-am-I, and add() — what the sign-in service does. */
+  async function signIn(manager: SessionManager, clock: () => number, clientId = DEMO_APP.clientId): Promise<StoredSession> {
+    const client = clientFor({ server: ctx.emu.url, clientId });
+    const pair = pkce();
+    const code = await getCode(ctx.emu, defaultAuthorizeParams(pair, { client_id: clientId }));
+    const issuedAt = clock();
+    const tokens = toTokenSet(await client.exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: pair.verifier }), issuedAt);
+    const { account } = await whoAmI(client, tokens);
+    return manager.add({ server: ctx.emu.url, clientId, account, tokens, grant: 'authorization_code', redirectMode: 'loopback', createdAt: issuedAt });
+  }
+
+  it('add, list, current with a real sign-in and who-am-I', async () => {
+    const { manager, persistence, events, now } = setup();
+    const session = await signIn(manager, now);
+    assert.equal(session.id, `${ctx.emu.url}|${DEMO_APP.clientId}|${DEMO_USER.id}`);
+    assert.deepEqual(session.account, {
+      id: DEMO_USER.id,
+      label: DEMO_USER.name,
+      extensionNumber: DEMO_USER.extensionNumber,
+      email: DEMO_USER.email,
+      accountId: DEMO_USER.accountId,
+      profileKnown: true,
+    });
+    assert.deepEqual(manager.list(), [session]);
+    assert.equal(manager.current(ctx.emu.url, DEMO_APP.clientId)?.id, session.id);
+    assert.deepEqual(persistence.stored(), [session]);
+    assert.deepEqual(events.map((event) => event.type), ['added']);
+    assert.equal(await manager.accessToken(session.id), session.tokens.accessToken);
+  });
+
+  it('an app without ReadAccounts still signs in, with the owner id as label', async () => {
+    ctx.emu.registerApp(NO_READ_ACCOUNTS);
+    const { manager, now } = setup();
+    const client = clientFor({ server: ctx.emu.url, clientId: NO_READ_ACCOUNTS.clientId });
+    const pair = pkce();
+    const code = await getCode(ctx.emu, defaultAuthorizeParams(pair, { client_id: NO_READ_ACCOUNTS.clientId }));
+    const tokens = toTokenSet(await client.exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: pair.verifier }), now());
+    const result = await whoAmI(client, tokens);
+    assert.deepEqual(result.account, { id: DEMO_USER.id, label: `Extension ${DEMO_USER.id}`, profileKnown: false });
+    assert.ok(result.problem instanceof RingCentralApiError);
+    assert.equal(result.problem.info.code, 'CMN-401');
+    const session = await signIn(manager, now, NO_READ_ACCOUNTS.clientId);
+    assert.equal(session.account.profileKnown, false);
+  });
+
+  it('refresh is single-flight: two concurrent calls, one token request, both get the new tokens', async () => {
+    const { manager, now } = setup();
+    const session = await signIn(manager, now);
+    const [a, b] = await Promise.all([manager.refresh(session.id), manager.refresh(session.id)]);
+    assert.equal(refreshRequests(ctx.emu).length, 1);
+    assert.equal(a, b);
+    assert.notEqual(a.tokens.accessToken, session.tokens.accessToken);
+    assert.notEqual(a.tokens.refreshToken, session.tokens.refreshToken);
+    assert.equal(a.lastRefreshAt, now());
+    assert.equal(a.tokens.accessExpiresAt, now() + 3600 * 1000);
+    // The new access token works; the one it replaced is dead.
+    const client = clientFor(session);
+    assert.equal((await client.getJson<{ name: string }>(WHO_AM_I_PATH, a.tokens.accessToken)).name, DEMO_USER.name);
+    const old = await rejection(client.getJson(WHO_AM_I_PATH, session.tokens.accessToken));
+    assert.equal((old as RingCentralApiError).info.code, 'TokenInvalid');
+    // A later call makes a new request (the flight is over).
+    await manager.refresh(session.id);
+    assert.equal(refreshRequests(ctx.emu).length, 2);
+  });
+
+  it('the rotated refresh token is persisted before the change event fires', async () => {
+    const { manager, persistence, now } = setup();
+    const session = await signIn(manager, now);
+    const seen: Array<{ event: string; persisted: string | undefined; inEvent: string | undefined }> = [];
+    manager.onDidChange((event) => {
+      seen.push({ event: event.type, persisted: persistence.stored()[0]?.tokens.refreshToken, inEvent: event.session.tokens.refreshToken });
+    });
+    const refreshed = await manager.refresh(session.id);
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0].event, 'changed');
+    assert.equal(seen[0].inEvent, refreshed.tokens.refreshToken);
+    assert.equal(seen[0].persisted, refreshed.tokens.refreshToken, 'the store had the new refresh token when listeners ran');
+    assert.notEqual(seen[0].persisted, session.tokens.refreshToken);
+    // And the persisted token is the one the emulator accepts next.
+    const next = await clientFor(session).refresh(persistence.stored()[0].tokens.refreshToken as string);
+    assert.ok(next.access_token);
+  });
+
+  describe('a dead refresh token ends the session', () => {
+    async function expectEnded(manager: SessionManager, persistence: MemoryPersistence, events: SessionChange[], id: string, code: string) {
+      events.length = 0;
+      const error = await rejection(manager.refresh(id));
+      assert.ok(error instanceof SessionEndedError, String(error));
+      assert.equal(error.cause.info.code, code);
+      assert.equal(error.session.id, id);
+      assert.match(error.message, new RegExp(`^Your RingCentral session ended: ${code} .*Sign in again\\.$`));
+      assert.deepEqual(manager.list(), []);
+      assert.deepEqual(persistence.stored(), []);
+      assert.equal(events.length, 1);
+      const [event] = events;
+      assert.equal(event.type, 'removed');
+      assert.equal(event.type === 'removed' && event.reason, 'refreshTokenDead');
+      assert.equal(event.type === 'removed' && event.error, error.cause);
+    }
+
+    it('OAU-213 when another client already used (rotated) it', async () => {
+      const { manager, persistence, events, now, ended, recorders } = setup();
+      const session = await signIn(manager, now);
+      await clientFor(session).refresh(session.tokens.refreshToken as string); // e.g. another window
+      await expectEnded(manager, persistence, events, session.id, 'OAU-213');
+      // The attempt was traced and ended with the API error.
+      assert.equal(recorders.length, 1);
+      assert.equal(recorders[0].attempt.kind, 'refresh');
+      assert.equal(recorders[0].attempt.steps[0].response?.status, 400);
+      assert.ok(!JSON.stringify(recorders[0].attempt).includes(session.tokens.refreshToken as string));
+      assert.equal(ended.length, 1);
+      assert.ok(ended[0].error instanceof RingCentralApiError);
+    });
+
+    it('OAU-211 after the session was revoked', async () => {
+      const { manager, persistence, events, now } = setup();
+      const session = await signIn(manager, now);
+      await clientFor(session).revoke(session.tokens.accessToken);
+      await expectEnded(manager, persistence, events, session.id, 'OAU-211');
+    });
+
+    it('OAU-210 once the refresh token outlived its lifetime', async () => {
+      const { manager, persistence, events, now } = setup();
+      const session = await signIn(manager, now);
+      ctx.emu.advanceClock(604800 + 1);
+      await expectEnded(manager, persistence, events, session.id, 'OAU-210');
+    });
+  });
+
+  describe('a transient failure keeps the session', () => {
+    it('5xx: refreshError is set and persisted, tokens unchanged; the next refresh clears it', async () => {
+      const { manager, persistence, events, now } = setup();
+      const session = await signIn(manager, now);
+      events.length = 0;
+      ctx.emu.setFault({ kind: '5xx', endpoint: 'token' });
+      const error = await rejection(manager.refresh(session.id));
+      assert.ok(error instanceof UnexpectedResponseError, String(error));
+      assert.equal(error.status, 503);
+      const kept = manager.get(session.id);
+      assert.equal(kept?.tokens.refreshToken, session.tokens.refreshToken);
+      assert.match(kept?.refreshError ?? '', /HTTP 503/);
+      assert.equal(persistence.stored()[0].refreshError, kept?.refreshError);
+      assert.deepEqual(events.map((event) => event.type), ['changed']);
+
+      ctx.emu.setFault(null);
+      const refreshed = await manager.refresh(session.id);
+      assert.equal(refreshed.refreshError, undefined);
+      assert.equal(persistence.stored()[0].refreshError, undefined);
+      assert.notEqual(refreshed.tokens.refreshToken, session.tokens.refreshToken);
+    });
+
+    it('a dropped connection: TransportError RESET, session kept, its refresh token still good', async () => {
+      const { manager, now } = setup();
+      const session = await signIn(manager, now);
+      ctx.emu.setFault({ kind: 'drop', endpoint: 'token', remaining: 1 });
+      const error = await rejection(manager.refresh(session.id));
+      assert.ok(error instanceof TransportError, String(error));
+      assert.equal(error.code, 'RESET');
+      assert.equal(manager.list().length, 1);
+      assert.match(manager.get(session.id)?.refreshError ?? '', /failed/);
+      const refreshed = await manager.refresh(session.id);
+      assert.equal(refreshed.refreshError, undefined);
+    });
+
+    it('refreshDue swallows failures (they are on the session), never throws at the timer', async () => {
+      const { manager, now, setNow } = setup();
+      const session = await signIn(manager, now);
+      setNow(session.tokens.accessExpiresAt);
+      ctx.emu.setFault({ kind: 'drop', endpoint: 'token' });
+      await manager.refreshDue();
+      assert.match(manager.get(session.id)?.refreshError ?? '', /failed/);
+    });
+  });
+
+  it('due() honours the 60 s lead; refreshDue and accessToken refresh only what is due', async () => {
+    const { manager, now, setNow } = setup();
+    const first = await signIn(manager, now);
+    setNow(now() + 1000);
+    ctx.emu.registerApp({ ...DEMO_APP, clientId: 'second-app' });
+    const second = await signIn(manager, now, 'second-app');
+    assert.equal(second.tokens.accessExpiresAt, first.tokens.accessExpiresAt + 1000);
+
+    setNow(first.tokens.accessExpiresAt - 60_001);
+    assert.deepEqual(manager.due(), []);
+    await manager.refreshDue();
+    assert.equal(refreshRequests(ctx.emu).length, 0);
+    assert.equal(await manager.accessToken(first.id), first.tokens.accessToken);
+
+    setNow(first.tokens.accessExpiresAt - 60_000); // exactly the lead: first is due, second (1 s later) is not
+    assert.deepEqual(manager.due().map((session) => session.id), [first.id]);
+    await manager.refreshDue();
+    assert.equal(refreshRequests(ctx.emu).length, 1);
+    assert.equal(refreshRequests(ctx.emu)[0].form?.client_id, DEMO_APP.clientId);
+    assert.notEqual(manager.get(first.id)?.tokens.accessToken, first.tokens.accessToken);
+    assert.equal(manager.get(second.id)?.tokens.accessToken, second.tokens.accessToken);
+    assert.deepEqual(manager.due(), []);
+
+    setNow(second.tokens.accessExpiresAt - 30_000);
+    const token = await manager.accessToken(second.id);
+    assert.notEqual(token, second.tokens.accessToken);
+    assert.equal(token, manager.get(second.id)?.tokens.accessToken);
+    assert.equal(refreshRequests(ctx.emu).length, 2);
+  });
+
+  describe('signOut', () => {
+    it('revokes at the emulator (the tokens stop working) and deletes locally', async () => {
+      const { manager, persistence, events, now } = setup();
+      const session = await signIn(manager, now);
+      events.length = 0;
+      const result = await manager.signOut(session.id);
+      assert.deepEqual(result, { revoked: true, error: undefined });
+      const revoke = ctx.emu.requests.filter((request) => request.path === REVOKE_PATH);
+      assert.equal(revoke.length, 1);
+      assert.equal(revoke[0].status, 200);
+      assert.deepEqual(manager.list(), []);
+      assert.deepEqual(persistence.stored(), []);
+      assert.deepEqual(events.map((event) => [event.type, event.type === 'removed' && event.reason]), [['removed', 'signOut']]);
+      const client = clientFor(session);
+      const api = await rejection(client.getJson(WHO_AM_I_PATH, session.tokens.accessToken));
+      assert.equal((api as RingCentralApiError).info.code, 'TokenInvalid');
+      const refresh = await rejection(client.refresh(session.tokens.refreshToken as string));
+      assert.equal((refresh as RingCentralApiError).info.code, 'OAU-211');
+    });
+
+    it('deletes locally even when the emulator drops the connection, and says the revoke failed', async () => {
+      const { manager, persistence, now, ended } = setup();
+      const session = await signIn(manager, now);
+      ctx.emu.setFault({ kind: 'drop', endpoint: 'revoke' });
+      const result = await manager.signOut(session.id);
+      assert.equal(result.revoked, false);
+      assert.ok(result.error instanceof TransportError, String(result.error));
+      assert.equal(result.error.code, 'RESET');
+      assert.deepEqual(manager.list(), []);
+      assert.deepEqual(persistence.stored(), []);
+      assert.equal(ended.at(-1)?.error, result.error);
+      // Not revoked at the server: the refresh token still works there.
+      ctx.emu.setFault(null);
+      const stillAlive = await clientFor(session).refresh(session.tokens.refreshToken as string);
+      assert.ok(stillAlive.access_token);
+    });
+  });
+});
