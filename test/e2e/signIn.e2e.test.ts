@@ -8,7 +8,7 @@ import { Emulator, startEmulator } from '../emulator/server';
 import { chromiumAvailable, launchBrowser, screenshotPath } from '../harness/browser';
 import { CodeServer, codeServerAvailable, freePort, startCodeServer } from '../harness/codeServer';
 import { RESULTS_DIR } from '../harness/paths';
-import { notificationTexts, runCommand, waitForStatusText, waitForWorkbench, webviewFrame } from './workbench';
+import { configureApp, notificationTexts, runCommand, waitForStatusText, waitForWorkbench, webviewFrame } from './workbench';
 
 const VSIX = path.join(RESULTS_DIR, 'ringcentral-oauth-test.vsix');
 
@@ -35,6 +35,8 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     server = await startCodeServer({
       name: 'e2e',
       install: [VSIX],
+      // A person's workbench: real dialogs and toasts (the smoke-test driver would answer dialogs itself).
+      smokeTestDriver: false,
       settings: { 'ringcentral.server': emulator.url, 'ringcentral.clientId': clientId, 'ringcentral.redirect.mode': 'loopback', 'ringcentral.redirect.loopbackPort': loopbackPort },
     });
     browser = await launchBrowser('e2e');
@@ -47,17 +49,17 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     await waitForStatusText(page, /RingCentral: Sign in/, 90_000);
   });
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await page?.screenshot({ path: screenshotPath(`e2e-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`) }).catch(() => undefined);
+    }
+  });
+
   after(async () => {
     await browser?.close();
     await server?.stop();
     await emulator?.close();
   });
-
-  /** Edits settings.json on disk, as a user would; the workbench picks the change up. */
-  function updateUserSettings(patch: Record<string, unknown>): void {
-    const file = path.join(server.userDataDir, 'User', 'settings.json');
-    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), ...patch }, null, 2));
-  }
 
   async function startSignInAndOpenConsent(): Promise<Page> {
     const opened = browser.waitForEvent('page', { timeout: 30_000 });
@@ -93,15 +95,20 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     assert.match((await waitForStatusText(page, /RingCentral: Sign in/)), /Sign in/);
   });
 
-  it('a failed sign-in (no redirect URI registered) is explained in the panel; copy the URI, register it, sign in through the URI handler', async () => {
+  it('a failed sign-in (no redirect URI registered) is explained in the panel; copy the URI, register it, sign in', async () => {
     const noRedirectApp = 'e2e-no-redirect';
     emulator.registerApp({ clientId: noRedirectApp, name: 'E2E No Redirect', redirectUris: [], permissions: ['ReadAccounts'], issueRefreshTokens: true, grantTypes: ['authorization_code', 'refresh_token'] });
-    updateUserSettings({ 'ringcentral.clientId': noRedirectApp, 'ringcentral.redirect.mode': 'uriHandler' });
-    await page.waitForTimeout(1500);
+    await configureApp(page, noRedirectApp, 'loopback');
+    const preflights = () => emulator.requests.filter((request) => request.path === '/restapi/oauth/authorize' && request.query?.client_id === noRedirectApp).length;
+    const tabsOpened: Page[] = [];
+    browser.on('page', (opened) => tabsOpened.push(opened));
     await runCommand(page, 'RingCentral: Sign In');
+    for (let i = 0; i < 20 && preflights() === 0; i++) await page.waitForTimeout(250);
+    await page.waitForTimeout(1500);
+    assert.ok(preflights() > 0, 'Sign In asked the authorize endpoint for the new app');
     // The pre-flight stops before any browser tab opens; the panel explains why.
-    await page.waitForTimeout(2000);
-    assert.equal(browser.pages().length, 1, 'no browser tab was sent to an error page');
+    for (const tab of tabsOpened) await tab.close();
+    assert.equal(emulator.requests.filter((request) => request.path === '/restapi/oauth/authorize' && request.query?.client_id === noRedirectApp && !/json/.test(request.headers.accept ?? '')).length, 0, 'no browser was sent to an error page');
     await runCommand(page, 'RingCentral: Open Diagnostics');
     const panel = webviewFrame(page);
     const code = panel.locator('#attempts .diagnosis .diagnosis-code').first();
@@ -118,20 +125,15 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
       await page.waitForTimeout(250);
       copied = ((await page.evaluate('navigator.clipboard.readText()').catch(() => '')) as string) ?? '';
     }
-    assert.match(copied, /^http:\/\/127\.0\.0\.1:\d+\/.*callback\?vscode-reqid=\d+&vscode-scheme=code-oss&vscode-authority=rcdevtools\.ringcentral-oauth/, `clipboard: ${copied}`);
+    assert.equal(copied, `http://127.0.0.1:${loopbackPort}/callback`);
 
     // The user adds it in the Developer Console (here: the emulator's), then signs in again.
     emulator.updateApp(noRedirectApp, { redirectUris: [copied] });
     const consent = await startSignInAndOpenConsent();
     await consent.click('#approve');
-    await consent.waitForLoadState();
+    await consent.waitForURL(/\/callback\?/, { timeout: 30_000 });
     await consent.close();
-    // VS Code asks before it hands a URI to an extension; the user allows it.
-    const allow = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ }).first();
-    await allow.waitFor({ state: 'visible', timeout: 30_000 });
-    await page.screenshot({ path: screenshotPath('e2e-06-allow-uri-handler') });
-    await allow.click();
     await waitForStatusText(page, /Ada Lovelace/);
-    await page.screenshot({ path: screenshotPath('e2e-07-signed-in-via-uri-handler') });
+    await page.screenshot({ path: screenshotPath('e2e-06-signed-in-after-registering') });
   });
 });

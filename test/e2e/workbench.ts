@@ -43,3 +43,31 @@ export async function notificationTexts(page: Page): Promise<string[]> {
 export function webviewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
 }
+
+/** Answers the open quick pick or input box: types the text (filter or value) and presses Enter. */
+export async function answerQuickInput(page: Page, text: string, options: { expectTitle?: RegExp } = {}): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible', timeout: 15_000 });
+  if (options.expectTitle) {
+    const deadline = Date.now() + 15_000;
+    while (!options.expectTitle.test((await widget.locator('.quick-input-title').textContent().catch(() => '')) ?? '')) {
+      if (Date.now() > deadline) throw new Error(`quick input never showed ${options.expectTitle}`);
+      await page.waitForTimeout(100);
+    }
+  }
+  await widget.locator('input').fill(text);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}
+
+/** RingCentral: Configure App, answered like a person: keep the server, set the client id, pick a redirect mode, no secret. */
+export async function configureApp(page: Page, clientId: string, mode: 'uriHandler' | 'loopback' | 'paste'): Promise<void> {
+  await runCommand(page, 'RingCentral: Configure App');
+  await answerQuickInput(page, 'Other URL', { expectTitle: /server/ });
+  const widget = page.locator('.quick-input-widget');
+  await page.waitForTimeout(300);
+  await widget.locator('input').press('Enter'); // the current server is prefilled
+  await answerQuickInput(page, clientId, { expectTitle: /Client ID/ });
+  await answerQuickInput(page, mode, { expectTitle: /redirect mode/ });
+  await answerQuickInput(page, 'No client secret', { expectTitle: /client secret/ });
+}

@@ -25,6 +25,8 @@ export interface CodeServerOptions {
   install?: string[];
   /** Environment for the server (and so for the extension host). */
   env?: Record<string, string>;
+  /** Needed to pass extension tests in the workbench URL; it also changes how dialogs and toasts behave. */
+  smokeTestDriver?: boolean;
 }
 
 export function codeServerAvailable(): boolean {
@@ -80,6 +82,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         'workbench.tips.enabled': false,
         'chat.disableAIFeatures': true,
         'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'git.openRepositoryInParentFolders': 'never',
         ...options.settings,
       },
       null,
@@ -103,7 +107,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       '--disable-update-check',
       '--disable-workspace-trust',
       '--reconnection-grace-time', '30',
-      '--vscode-option', 'enable-smoke-test-driver',
+      ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
     ],
     { env: isolatedEnv(root, options.env), stdio: ['ignore', log, log], detached: false },
   );
