@@ -12,6 +12,7 @@ const options = {
   target: 'node18',
   format: 'cjs',
   external: ['vscode'],
+  alias: { 'whatwg-url': './scripts/shims/whatwg-url.cjs' },
   sourcemap: !production,
   minify: production,
   logLevel: 'info',

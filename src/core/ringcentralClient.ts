@@ -171,6 +171,10 @@ export class RingCentralClient {
     if (info) {
       return new RingCentralApiError({ ...info, rawBody: response.body.slice(0, 4000) });
     }
+    if (retryAfter !== undefined && (response.status === 429 || response.status === 503)) {
+      // A gateway's page with Retry-After still says how long to wait; keep it (Explain Error reads it the same way).
+      return new RingCentralApiError({ status: response.status, retryAfterSeconds: retryAfter, rawBody: response.body.slice(0, 4000) });
+    }
     return new UnexpectedResponseError(
       response.status,
       response.headers['content-type'] ?? '',

@@ -108,7 +108,8 @@ export function parseErrorBody(body: unknown, status?: number, retryAfterSeconds
 
 /** "OAU-113 No redirect uri is registered for the client (invalid_client)" */
 export function describeErrorInfo(info: RingCentralErrorInfo): string {
-  const text = info.message ?? info.description ?? 'RingCentral returned an error';
+  const statusText = info.status ? `HTTP ${info.status} from RingCentral${info.retryAfterSeconds !== undefined ? ` (retry after ${info.retryAfterSeconds} s)` : ''}` : undefined;
+  const text = info.message ?? info.description ?? statusText ?? 'RingCentral returned an error';
   const parts = [info.code, text].filter(Boolean).join(' ');
   return info.error && info.error !== text ? `${parts} (${info.error})` : parts;
 }

@@ -27,6 +27,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Needed to pass extension tests in the workbench URL; it also changes how dialogs and toasts behave. */
   smokeTestDriver?: boolean;
+  /** Fixed port (npm start); default a free one. */
+  port?: number;
 }
 
 export function codeServerAvailable(): boolean {
@@ -93,7 +95,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   for (const vsix of options.install ?? []) {
     await installExtension(root, extensionsDir, vsix);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const log = fs.openSync(path.join(root, 'code-server.log'), 'w');
   const child: ChildProcess = spawn(
     NODE24,

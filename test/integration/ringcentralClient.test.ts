@@ -281,14 +281,14 @@ for (const [adapterName, adapter] of ADAPTERS) {
     });
 
     describe('faults', () => {
-      it('5xx on every attempt → UnexpectedResponseError 503 after the retries', async () => {
+      it('5xx on every attempt → a 503 error that keeps Retry-After, after the retries', async () => {
         ctx.emu.setFault({ kind: '5xx', endpoint: 'token' });
         const started = Date.now();
         const error = await rejection(client({ retries: 1 }).refresh('whatever'));
-        assert.ok(error instanceof UnexpectedResponseError, String(error));
-        assert.equal(error.status, 503);
-        assert.match(error.contentType, /^text\/html/);
-        assert.match(error.message, /HTTP 503 without a RingCentral error body \(an HTML page/);
+        assert.ok(error instanceof RingCentralApiError, String(error));
+        assert.equal(error.info.status, 503);
+        assert.equal(error.info.retryAfterSeconds, 1, 'the gateway page\'s Retry-After is kept for the diagnosis');
+        assert.match(error.info.rawBody ?? '', /<html|<!DOCTYPE/i);
         assert.equal(tokenRequests(ctx.emu).length, 2, 'one try + one retry');
         // The emulator's Retry-After: 1 is honoured between the two.
         assert.ok(Date.now() - started >= 900, `retried after ${Date.now() - started} ms`);

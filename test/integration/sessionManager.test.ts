@@ -2,7 +2,7 @@
 // (SecretStorage in the extension) is an in-memory stand-in.
 import * as assert from 'node:assert/strict';
 import { RingCentralClient, TOKEN_PATH, REVOKE_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentralClient';
-import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentralError';
+import { RingCentralApiError, TransportError } from '../../src/core/ringcentralError';
 import { parseStoredSessions, StoredSession } from '../../src/core/session';
 import { SessionChange, SessionEndedError, SessionManager, SessionPersistence } from '../../src/core/sessionManager';
 import { toTokenSet } from '../../src/core/tokenSet';
@@ -216,8 +216,8 @@ describe('SessionManager against the emulator', () => {
       events.length = 0;
       ctx.emu.setFault({ kind: '5xx', endpoint: 'token' });
       const error = await rejection(manager.refresh(session.id));
-      assert.ok(error instanceof UnexpectedResponseError, String(error));
-      assert.equal(error.status, 503);
+      assert.ok(error instanceof RingCentralApiError, String(error));
+      assert.equal(error.info.status, 503);
       const kept = manager.get(session.id);
       assert.equal(kept?.tokens.refreshToken, session.tokens.refreshToken);
       assert.match(kept?.refreshError ?? '', /HTTP 503/);

@@ -15,8 +15,8 @@ export class CallbackUriHandler implements vscode.UriHandler {
       this.log.warn(`Ignored a link to ${uri.path}: this extension only handles ${CALLBACK_PATH}.`);
       return;
     }
-    // toString() keeps the query percent-encoded, so '+' in a code is not read as a space.
-    const outcome = this.pending.deliver(parseCallback(uri.toString()));
+    // toString(true): the plain toString() percent-encodes the query's own '=' and '&', hiding code and state.
+    const outcome = this.pending.deliver(parseCallback(uri.toString(true)));
     if (outcome === 'unknown-state') {
       this.log.warn('A sign-in callback arrived for a state VS Code is not waiting for (finished, cancelled, timed out, or not ours). It was ignored.');
       void vscode.window.showWarningMessage(
