@@ -21,11 +21,8 @@ export function latencySummary(samplesMs) {
 
 /** Results are kept here so V8 cannot treat a benchmarked call as dead code. */
 let sink;
-export function consume(value) {
+function consume(value) {
   sink = value;
-}
-export function lastConsumed() {
-  return sink;
 }
 
 /**

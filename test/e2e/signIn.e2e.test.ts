@@ -136,4 +136,47 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     await waitForStatusText(page, /Ada Lovelace/);
     await page.screenshot({ path: screenshotPath('e2e-06-signed-in-after-registering') });
   });
+
+  it('a rate-limited sign-in counts down Retry-After in the panel; a pasted error with markup is shown as text, never run', async () => {
+    // Use up the Auth-group quota of the configured app, as a busy script of the user's would.
+    emulator.setRateLimit({ perMinute: 1, penaltySeconds: 60 });
+    const clientIdNow = 'e2e-no-redirect';
+    await fetch(`${emulator.url}/restapi/oauth/authorize?response_type=code&client_id=${clientIdNow}`, { redirect: 'manual' });
+    try {
+      await runCommand(page, 'RingCentral: Sign In');
+      await page.waitForTimeout(1500);
+      await runCommand(page, 'RingCentral: Open Diagnostics');
+      const panel = webviewFrame(page);
+      const code = panel.locator('#attempts .diagnosis .diagnosis-code').first();
+      await code.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.equal((await code.textContent())?.trim(), 'CMN-301');
+      const countdown = panel.locator('#attempts .retry-countdown').first();
+      await countdown.waitFor({ state: 'visible' });
+      const first = Number(/(\d+)\s*s/.exec((await countdown.textContent()) ?? '')?.[1]);
+      assert.ok(first > 0 && first <= 60, `countdown starts at ${first}`);
+      await page.waitForTimeout(2200);
+      const later = Number(/(\d+)\s*s/.exec((await countdown.textContent()) ?? '')?.[1]);
+      assert.ok(later < first, `the countdown moves: ${first} → ${later}`);
+      await page.screenshot({ path: screenshotPath('e2e-07-rate-limit-countdown') });
+
+      const hostile = JSON.stringify({
+        error: 'invalid_request',
+        error_description: '<img src=x onerror="document.title=\'pwned\'"><script>document.title=\'pwned\'</script>',
+        errors: [{ errorCode: 'OAU-146', message: 'Invalid client credentials' }],
+      });
+      await panel.locator('#explain-input').fill(hostile);
+      await panel.locator('#explain button[type="submit"]').click();
+      const explained = panel.locator('#explain .diagnosis .diagnosis-code').first();
+      await explained.waitFor({ state: 'visible', timeout: 15_000 });
+      assert.equal((await explained.textContent())?.trim(), 'OAU-146');
+      assert.match((await panel.locator('#explain .server-message').first().textContent()) ?? '', /<img src=x onerror=/, 'the markup is shown as text');
+      assert.equal(await panel.locator('#explain img').count(), 0, 'no element was created from the server text');
+      assert.equal(await panel.locator('#explain script').count(), 0);
+      assert.notEqual(await panel.locator('body').evaluate('document.title'), 'pwned');
+      await panel.locator('#explain').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath('e2e-08-explain-error') });
+    } finally {
+      emulator.setRateLimit(false);
+    }
+  });
 });
