@@ -1,6 +1,6 @@
 // `npm run package`: a production bundle, then a VSIX from it (no src/, tests or source maps inside).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -10,8 +10,12 @@ const out = process.argv[2] ?? `${manifest.name}-${manifest.version}.vsix`;
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: 'inherit' });
+// The installed extension's README: the repository's, without the screenshots (relative images need a
+// published repository URL, and they would only bloat the VSIX).
+const readme = readFileSync('README.md', 'utf8').replace(/^!\[[^\]]*\]\(media\/readme\/[^)]+\)\s*$/gm, '');
+writeFileSync('dist/README.md', readme);
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], { stdio: 'inherit' });
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/README.md', '--out', out], { stdio: 'inherit' });
 const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' });
 const forbidden = listing.split('\n').filter((file) => /^(src|test|out)\/|\.map$/.test(file.trim()));
 if (forbidden.length > 0) {

@@ -11,6 +11,8 @@ export interface AppSettings {
   pasteRedirectUri: string;
   signInTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Ask the authorize endpoint before opening the browser (costs one request of the Auth rate-limit group). */
+  preflight: boolean;
 }
 
 const MODES: readonly RedirectMode[] = ['uriHandler', 'loopback', 'paste'];
@@ -26,6 +28,7 @@ export function readSettings(): AppSettings {
     pasteRedirectUri: (config.get<string>('redirect.pasteRedirectUri') ?? '').trim(),
     signInTimeoutMs: config.get<number>('signInTimeoutSeconds', 300) * 1000,
     requestTimeoutMs: config.get<number>('requestTimeoutSeconds', 30) * 1000,
+    preflight: config.get<boolean>('signIn.preflight', true),
   };
 }
 

@@ -89,7 +89,7 @@ export class SignInService {
                 redirectUri: target.redirectUri,
                 clock: Date.now,
                 recorder,
-                preflight: true,
+                preflight: settings.preflight,
                 onPhase: (current) => (phase = current),
                 waitForCallback: (state, signal) => waiter.wait(state, signal),
                 openBrowser: async (authorizeUrl) => {

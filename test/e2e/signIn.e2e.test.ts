@@ -80,6 +80,18 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     const text = await waitForStatusText(page, /Ada Lovelace/);
     assert.match(text, /Ada Lovelace · (59|60) min/);
     await page.screenshot({ path: screenshotPath('e2e-03-signed-in-status-bar') });
+    // The tooltip: server, client id, granted permissions, both expiries.
+    const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Ada Lovelace/ }).first();
+    await item.hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Permissions (scope)' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    const tooltip = (await hover.textContent()) ?? '';
+    assert.match(tooltip, /ReadAccounts\sContacts/);
+    assert.match(tooltip, new RegExp(`Client ID:\\s*${clientId}`));
+    assert.match(tooltip, /Refresh token:\s*(6\sd\s23\sh|7\sd\s0\sh)\sleft/);
+    const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
+    await page.screenshot({ path: screenshotPath('e2e-03b-status-bar-tooltip'), clip: { x: viewport.width - 620, y: viewport.height - 340, width: 620, height: 340 } });
+    await page.mouse.move(10, 10);
     await runCommand(page, 'RingCentral: Sign Out');
     await waitForStatusText(page, /RingCentral: Sign in/);
   });
