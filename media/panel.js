@@ -14,30 +14,7 @@
   api.boot(window, document, acquireVsCodeApi());
 })(function () {
   // ---------------------------------------------------------------------------------------------------------------
-  // Static text. MISMATCH_KIND_LABELS is a copy of the one in src/core/redirectMismatch.ts (test/unit/panelScript.test.ts
-  // fails when they drift apart).
-
-  const MISMATCH_KIND_LABELS = {
-    'exact-match': 'nothing (exact match)',
-    whitespace: 'stray spaces or line breaks',
-    scheme: 'the scheme',
-    'editor-scheme': "the editor's scheme",
-    'http-vs-https': 'http vs https',
-    'loopback-host': 'the loopback host (localhost / 127.0.0.1 / [::1])',
-    host: 'the host',
-    port: 'the port',
-    'missing-port': 'a missing port',
-    path: 'the path',
-    'trailing-slash': 'a trailing slash',
-    'letter-case': 'letter case',
-    query: 'the query',
-    fragment: 'the fragment',
-    'percent-encoding': 'percent-encoding',
-    userinfo: 'a user name before the host',
-    'dynamic-host': 'a per-session address',
-    'not-a-url': 'not being a URL',
-    wildcard: 'a "*" wildcard',
-  };
+  // Static text.
 
   const SECTIONS = [
     { id: 'session', title: 'Session' },
@@ -582,7 +559,7 @@
         if (Array.isArray(check.comparisons) && check.comparisons.length > 0) {
           body.push(el('h3', { text: 'Registered on the app' }));
           body.push(el('ul', { className: 'comparisons' }, check.comparisons.map((c, index) => {
-            const kinds = (c.differences || []).map((d) => chip(MISMATCH_KIND_LABELS[d.kind] || d.kind, 'difference'));
+            const kinds = (c.differences || []).map((d) => chip(d.label || d.kind, 'difference'));
             return el('li', { className: 'redirect-row' + (c.matches ? ' matches' : ''), attrs: { 'data-kind': c.kind } }, [
               el('div', { className: 'redirect-row-head' }, [
                 el('span', { className: 'status-icon ' + (c.matches ? 'ok' : 'failed'), text: c.matches ? '✓' : '✕', attrs: { 'aria-label': c.matches ? 'matches' : 'differs' } }),
@@ -1093,7 +1070,6 @@
 
   return {
     boot: boot,
-    MISMATCH_KIND_LABELS: MISMATCH_KIND_LABELS,
     fixActionLabel: fixActionLabel,
     secondsLeft: secondsLeft,
     retryLabel: retryLabel,

@@ -2,6 +2,7 @@
 // RingCentral matches redirect URIs exactly (scheme, host, port, path, trailing slash, case, query), so this
 // never normalises with WHATWG URL: it splits each URI into raw parts and classifies every part that differs.
 import type { RedirectMode } from './diagnosis/types';
+import { isLoopbackHost } from './serverUrl';
 import {
   DEFAULT_LOOPBACK_PORT,
   LOOPBACK_HOST,
@@ -44,6 +45,8 @@ export type MismatchKind =
 
 export interface MismatchDifference {
   kind: MismatchKind;
+  /** Short name of the kind (MISMATCH_KIND_LABELS), carried along so the panel needs no copy of the table. */
+  label: string;
   /** Plain words, names both values and what to do. */
   explanation: string;
 }
@@ -196,8 +199,6 @@ function whitespaceNote(value: string): string | undefined {
 
 const isHttpScheme = (scheme: string): boolean => /^https?$/i.test(scheme);
 
-const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[(0*:)*:?0*1\]|\[::ffff:127(\.\d{1,3}){3}\])$/i;
-const isLoopbackHost = (host: string): boolean => LOOPBACK_HOSTS.test(host);
 
 /** Glob match where only '*' is special (any run of characters). */
 function globMatches(text: string, pattern: string): boolean {
@@ -239,7 +240,7 @@ class Differences {
   list(): MismatchDifference[] {
     return [...this.byKind.entries()]
       .sort(([a], [b]) => PRIORITY.indexOf(a) - PRIORITY.indexOf(b))
-      .map(([kind, { findings, advice }]) => ({ kind, explanation: [...findings, ...advice].join(' ') }));
+      .map(([kind, { findings, advice }]) => ({ kind, label: MISMATCH_KIND_LABELS[kind], explanation: [...findings, ...advice].join(' ') }));
   }
 }
 

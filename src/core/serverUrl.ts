@@ -16,10 +16,17 @@ export type ServerCheck =
   | { ok: true; url: string; isLoopback: boolean; warning?: string }
   | { ok: false; message: string };
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
+/** 127.0.0.0/8, localhost (and *.localhost, RFC 6761), ::1 in any zero form, ::ffff:127.x — brackets optional. */
+export function isLoopbackHost(hostname: string | undefined): boolean {
+  if (!hostname) return false;
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127(\.\d{1,3}){3}$/.test(host) ||
+    /^(0*:)*:?0*1$/.test(host) ||
+    /^(0*:)*:?ffff:127(\.\d{1,3}){3}$/.test(host)
+  );
 }
 
 export function checkServerUrl(raw: string | undefined): ServerCheck {

@@ -1,6 +1,8 @@
 // Helpers for tests inside the extension host: the emulator's developer console over HTTP, settings, sessions.
-import * as net from 'node:net';
 import * as vscode from 'vscode';
+import { freePort } from '../harness/freePort';
+
+export { freePort };
 
 export const EMULATOR = process.env.RC_EMULATOR_URL ?? '';
 export const IN_CODE_SERVER = process.env.RC_TEST_HOST === 'code-server';
@@ -65,16 +67,6 @@ export async function resetSettings(): Promise<void> {
   await configure({ server: undefined, clientId: undefined, 'redirect.mode': undefined, 'redirect.loopbackPort': undefined, 'redirect.registeredUris': undefined, signInTimeoutSeconds: undefined });
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface SessionInfo {
   signedIn: boolean;

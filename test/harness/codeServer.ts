@@ -2,10 +2,12 @@
 // that cannot download desktop VS Code. See ../../../shared/vscode-offline-e2e.md for the recipe.
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { CODE_SERVER_ENTRY, NODE24, RESULTS_DIR } from './paths';
+import { freePort } from './freePort';
+
+export { freePort };
 
 export interface CodeServer {
   url: string;
@@ -35,16 +37,6 @@ export function codeServerAvailable(): boolean {
   return fs.existsSync(NODE24) && fs.existsSync(CODE_SERVER_ENTRY);
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function isolatedEnv(root: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const dirs = { XDG_CONFIG_HOME: 'xdg-config', XDG_DATA_HOME: 'xdg-data', XDG_CACHE_HOME: 'xdg-cache', TMPDIR: 'tmp' };

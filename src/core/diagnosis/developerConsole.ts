@@ -1,5 +1,6 @@
 // Where the user fixes an app's settings, and which RingCentral environment a server URL is.
 // Plain functions: the knowledge base builds openDeveloperConsole actions with them.
+import { isLoopbackHost } from '../serverUrl';
 
 const DEVELOPER_CONSOLE = 'https://developers.ringcentral.com/console/my-apps';
 
@@ -32,13 +33,6 @@ function hostOf(url: string | undefined): string | undefined {
 }
 
 /** 127.0.0.0/8, localhost (and *.localhost), ::1. */
-export function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) {
-    return false;
-  }
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
-}
 
 export function isLoopbackUrl(url: string | undefined): boolean {
   return isLoopbackHost(hostOf(url));
