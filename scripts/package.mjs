@@ -1,6 +1,6 @@
 // `npm run package`: a production bundle, then a VSIX from it (no src/, tests or source maps inside).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -9,6 +9,7 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const out = process.argv[2] ?? `${manifest.name}-${manifest.version}.vsix`;
 
 rmSync('dist', { recursive: true, force: true });
+mkdirSync(dirname(out) || '.', { recursive: true });
 execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: 'inherit' });
 // The installed extension's README: the repository's, without the screenshots (relative images need a
 // published repository URL, and they would only bloat the VSIX).

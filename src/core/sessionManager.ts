@@ -149,7 +149,13 @@ export class SessionManager {
       const client = await this.deps.clientFor(session);
       const issuedAt = this.deps.clock();
       const response = await client.refresh(session.tokens.refreshToken, recorder);
-      const current = this.get(id) ?? session;
+      const current = this.get(id);
+      if (!current) {
+        // Signed out while the refresh was in flight: the new tokens belong to nobody; revoke them quietly.
+        this.deps.endAttempt?.(recorder);
+        void client.revoke(response.refresh_token ?? response.access_token).catch(() => undefined);
+        throw new Error('Signed out while the token was being refreshed.');
+      }
       const refreshed: StoredSession = {
         ...current,
         tokens: toTokenSet(response, issuedAt),

@@ -8,7 +8,7 @@ import { Emulator, startEmulator } from '../emulator/server';
 import { chromiumAvailable, launchBrowser, screenshotPath } from '../harness/browser';
 import { CodeServer, codeServerAvailable, freePort, startCodeServer } from '../harness/codeServer';
 import { RESULTS_DIR } from '../harness/paths';
-import { configureApp, notificationTexts, runCommand, waitForStatusText, waitForWorkbench, webviewFrame } from './workbench';
+import { answerQuickInput, configureApp, notificationTexts, runCommand, waitForStatusText, waitForWorkbench, webviewFrame } from './workbench';
 
 const VSIX = path.join(RESULTS_DIR, 'ringcentral-oauth-test.vsix');
 
@@ -190,5 +190,29 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     } finally {
       emulator.setRateLimit(false);
     }
+  });
+
+  it('Check Redirect URI explains each difference; Check Permissions names the permission an API call needs', async () => {
+    // The user pastes what the Developer Console lists for the app.
+    await runCommand(page, 'RingCentral: Check Redirect URI');
+    await answerQuickInput(page, `http://localhost:${loopbackPort}/callback/, vscode://rcdevtools.ringcentral-oauth/callback`, { expectTitle: /Check Redirect URI/ });
+    const panel = webviewFrame(page);
+    const sent = panel.locator('#sent-redirect-uri');
+    await sent.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal((await sent.textContent())?.trim(), `http://127.0.0.1:${loopbackPort}/callback`);
+    const redirectText = (await panel.locator('#redirect').textContent()) ?? '';
+    assert.match(redirectText, /localhost \/ 127\.0\.0\.1/, 'the loopback-host difference is named');
+    assert.match(redirectText, /trailing slash/);
+    await panel.locator('#redirect').screenshot({ path: screenshotPath('e2e-09-check-redirect-uri') });
+
+    await panel.locator('#permission-method').selectOption('POST');
+    await panel.locator('#permission-path').fill('https://platform.ringcentral.com/restapi/v1.0/account/~/extension/~/address-book/contact');
+    await panel.locator('#permissions button[type="submit"]').click();
+    const permissions = panel.locator('#permissions');
+    await permissions.locator('.permission-result').waitFor({ state: 'visible', timeout: 15_000 });
+    const permissionText = (await permissions.locator('.permission-result').textContent()) ?? '';
+    assert.match(permissionText, /\bContacts\b/, 'the required app permission is named');
+    await permissions.scrollIntoViewIfNeeded();
+    await permissions.screenshot({ path: screenshotPath('e2e-10-check-permissions') });
   });
 });
