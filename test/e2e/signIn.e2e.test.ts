@@ -200,6 +200,8 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     const sent = panel.locator('#sent-redirect-uri');
     await sent.waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal((await sent.textContent())?.trim(), `http://127.0.0.1:${loopbackPort}/callback`);
+    // The panel re-renders when the comparison arrives.
+    await panel.locator('#redirect', { hasText: 'trailing slash' }).waitFor({ state: 'visible', timeout: 30_000 });
     const redirectText = (await panel.locator('#redirect').textContent()) ?? '';
     assert.match(redirectText, /localhost \/ 127\.0\.0\.1/, 'the loopback-host difference is named');
     assert.match(redirectText, /trailing slash/);
