@@ -42,6 +42,10 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     browser = await launchBrowser('e2e');
     await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = browser.pages()[0] ?? (await browser.newPage());
+    if (process.env.RC_TEST_DEBUG) {
+      page.on('console', (message) => message.type() === 'error' && console.log(`workbench console: ${message.text()}`));
+      page.on('requestfailed', (request) => console.log(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+    }
     const workspace = path.join(server.root, 'workspace');
     fs.mkdirSync(workspace, { recursive: true });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
