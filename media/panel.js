@@ -1066,6 +1066,15 @@
     // Four ticks a second keep the countdowns within a quarter second of the real second boundary.
     win.setInterval(tick, 250);
     post({ command: 'ready' });
+    // A reply posted while VS Code still counts the new panel as hidden is dropped; ask again until state comes.
+    let readyRetries = 0;
+    const askAgain = win.setInterval(() => {
+      if (state || ++readyRetries > 20) {
+        win.clearInterval(askAgain);
+        return;
+      }
+      post({ command: 'ready' });
+    }, 1000);
   }
 
   return {
