@@ -167,3 +167,30 @@ export function hasPermission(scope: string | undefined, permission: string): bo
   if (wanted === '') return false;
   return grantedPermissions(scope).some((p) => p.toLowerCase() === wanted);
 }
+
+/** What Check Permissions reports for one API call and a token's scope. */
+export interface PermissionCheck {
+  method: string;
+  path: string;
+  operation?: { pathTemplate: string; operationId: string; summary: string; appPermission?: string; userPermission?: string };
+  /** undefined when there is no token, or the operation needs no app permission. */
+  granted?: boolean;
+  grantedPermissions: string[];
+}
+
+export function checkPermissionForScope(method: string, path: string, scope: string | undefined): PermissionCheck {
+  const requirement = findPermissionRequirement(method, path);
+  return {
+    method: method.toUpperCase(),
+    path,
+    operation: requirement && {
+      pathTemplate: requirement.pathTemplate,
+      operationId: requirement.operationId,
+      summary: requirement.summary,
+      appPermission: requirement.appPermission,
+      userPermission: requirement.userPermission,
+    },
+    granted: scope !== undefined && requirement?.appPermission ? hasPermission(scope, requirement.appPermission) : undefined,
+    grantedPermissions: grantedPermissions(scope),
+  };
+}

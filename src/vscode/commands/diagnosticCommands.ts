@@ -4,20 +4,19 @@ import * as vscode from 'vscode';
 import { diagnose } from '../../core/diagnosis/diagnose';
 import { parseFailureText } from '../../core/diagnosis/parseFailureText';
 import type { Diagnosis } from '../../core/diagnosis/types';
-import { findPermissionRequirement, grantedPermissions, hasPermission, listOperations } from '../../core/permissions';
-import { preflightRedirect } from '../../core/preflight';
-import { checkRedirectUri, parseRegisteredList, RedirectCheckResult } from '../../core/redirectMismatch';
+import { checkPermissionForScope, listOperations } from '../../core/permissions';
+import { parseRegisteredList } from '../../core/redirectMismatch';
 import type { SessionManager } from '../../core/sessionManager';
 import type { AttemptStore } from '../attemptStore';
 import { ClientFactory } from '../clientFactory';
 import { currentDiagnosisContext } from '../diagnosisContext';
 import { DiagnosticsPanel } from '../diagnosticsPanel';
-import { toFlowFailure } from '../errorPresenter';
 import { runFixAction } from '../fixActions';
-import type { PanelState, PanelToExtension, PermissionCheckSummary, PreflightSummary } from '../panelProtocol';
-import { resolveRedirectTarget } from '../redirect/redirectStrategy';
+import type { PanelState, PanelToExtension, PermissionCheckSummary } from '../panelProtocol';
+import { buildPanelState } from '../panelState';
+import { registeredFromSettings, runRedirectCheck } from '../redirectCheck';
 import type { ClientSecrets } from '../secretStore';
-import { readSettings, updateSetting } from '../settings';
+import { updateSetting } from '../settings';
 import type { TokenStatusBar } from '../statusBar';
 
 export interface DiagnosticCommandDeps {
@@ -37,75 +36,11 @@ export interface PermissionCheckResult extends PermissionCheckSummary {
 export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.Disposable[] {
   let lastRedirect: PanelState['redirect'];
   let lastPermission: PermissionCheckSummary | undefined;
-
-  const buildState = async (): Promise<PanelState> => {
-    const settings = readSettings();
-    const session = deps.statusBar.current();
-    const server = settings.server.ok ? settings.server.url : '';
-    return {
-      now: Date.now(),
-      settings: {
-        server,
-        serverProblem: settings.server.ok ? settings.server.warning : settings.server.message,
-        clientId: settings.clientId,
-        redirectMode: settings.redirectMode,
-        uriScheme: vscode.env.uriScheme,
-        hasClientSecret: Boolean(server && settings.clientId && (await deps.secrets.get(server, settings.clientId))),
-        appName: vscode.env.appName,
-      },
-      session: session && {
-        label: session.account.label,
-        accountId: session.account.id,
-        extensionNumber: session.account.extensionNumber,
-        profileKnown: session.account.profileKnown,
-        server: session.server,
-        clientId: session.clientId,
-        scope: grantedPermissions(session.tokens.scope),
-        accessExpiresAt: session.tokens.accessExpiresAt,
-        refreshExpiresAt: session.tokens.refreshExpiresAt,
-        hasRefreshToken: Boolean(session.tokens.refreshToken),
-        refreshError: session.refreshError,
-      },
-      redirect: lastRedirect,
-      attempts: [...deps.attempts.list()],
-      permission: lastPermission,
-    };
-  };
-
-  const computeRedirectCheck = async (registered: string[], withPreflight: boolean): Promise<{ check: RedirectCheckResult; preflight?: PreflightSummary }> => {
-    const settings = readSettings();
-    const target = await resolveRedirectTarget(settings);
-    const check = checkRedirectUri({ sent: target.redirectUri, mode: target.mode, registered, dynamic: target.dynamic, loopbackPort: settings.loopbackPort, uriScheme: vscode.env.uriScheme });
-    if (!withPreflight || !settings.server.ok || !settings.clientId) return { check };
-    const client = await deps.clients.create({ server: settings.server.url, clientId: settings.clientId });
-    const recorder = deps.attempts.start('preflight', { server: settings.server.url, clientId: settings.clientId });
-    const outcome = await preflightRedirect(client, target.redirectUri, recorder);
-    recorder.finish(outcome.ok ? 'ok' : 'failed');
-    if (outcome.ok) return { check, preflight: { ok: true, detail: outcome.detail } };
-    const failure = toFlowFailure(outcome.error, await currentDiagnosisContext(deps.secrets, 'preflight'), recorder);
-    return { check, preflight: { ok: false, detail: failure.diagnosis.summary, diagnosis: failure.diagnosis } };
-  };
-
-  const registeredFromSettings = (): string[] => vscode.workspace.getConfiguration('ringcentral').get<string[]>('redirect.registeredUris', []) ?? [];
-
+  const buildState = () => buildPanelState({ secrets: deps.secrets, attempts: deps.attempts, session: deps.statusBar.current(), redirect: lastRedirect, permission: lastPermission });
+  const computeRedirectCheck = (registered: string[], withPreflight: boolean) => runRedirectCheck({ clients: deps.clients, attempts: deps.attempts, secrets: deps.secrets }, registered, withPreflight);
   const checkPermission = (method: string, path: string): PermissionCheckResult => {
     const session = deps.statusBar.current();
-    const requirement = findPermissionRequirement(method, path);
-    const scope = session?.tokens.scope;
-    return {
-      method: method.toUpperCase(),
-      path,
-      operation: requirement && {
-        pathTemplate: requirement.pathTemplate,
-        operationId: requirement.operationId,
-        summary: requirement.summary,
-        appPermission: requirement.appPermission,
-        userPermission: requirement.userPermission,
-      },
-      granted: session && requirement?.appPermission ? hasPermission(scope, requirement.appPermission) : undefined,
-      grantedPermissions: grantedPermissions(scope),
-      signedIn: Boolean(session),
-    };
+    return { ...checkPermissionForScope(method, path, session?.tokens.scope), signedIn: Boolean(session) };
   };
 
   const explainText = async (text: string): Promise<{ diagnosis?: Diagnosis; problem?: string }> => {
@@ -208,9 +143,10 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
       registered = parseRegisteredList(pasted);
       if (registered.length > 0) await updateSetting('redirect.registeredUris', registered);
     }
-    lastRedirect = await computeRedirectCheck(registered, true);
+    const result = await computeRedirectCheck(registered, true);
+    lastRedirect = result;
     showPanel({ kind: 'section', section: 'redirect' });
-    return lastRedirect.check;
+    return result.check;
   };
 
   const checkPermissions = async (arg?: { method?: unknown; path?: unknown; permission?: unknown }) => {

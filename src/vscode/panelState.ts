@@ -1,0 +1,50 @@
+// The diagnostics panel's data: settings, the session (summarised, never a token), checks and masked traces.
+import * as vscode from 'vscode';
+import { grantedPermissions } from '../core/permissions';
+import type { StoredSession } from '../core/session';
+import type { AttemptStore } from './attemptStore';
+import type { PanelState, PermissionCheckSummary } from './panelProtocol';
+import type { ClientSecrets } from './secretStore';
+import { readSettings } from './settings';
+
+export interface PanelStateInputs {
+  secrets: ClientSecrets;
+  attempts: AttemptStore;
+  session: StoredSession | undefined;
+  redirect: PanelState['redirect'];
+  permission: PermissionCheckSummary | undefined;
+}
+
+export async function buildPanelState(inputs: PanelStateInputs): Promise<PanelState> {
+  const settings = readSettings();
+  const session = inputs.session;
+  const server = settings.server.ok ? settings.server.url : '';
+  return {
+    now: Date.now(),
+    settings: {
+      server,
+      serverProblem: settings.server.ok ? settings.server.warning : settings.server.message,
+      clientId: settings.clientId,
+      redirectMode: settings.redirectMode,
+      uriScheme: vscode.env.uriScheme,
+      hasClientSecret: Boolean(server && settings.clientId && (await inputs.secrets.get(server, settings.clientId))),
+      appName: vscode.env.appName,
+    },
+    session: session && {
+      label: session.account.label,
+      accountId: session.account.id,
+      extensionNumber: session.account.extensionNumber,
+      profileKnown: session.account.profileKnown,
+      server: session.server,
+      clientId: session.clientId,
+      scope: grantedPermissions(session.tokens.scope),
+      accessExpiresAt: session.tokens.accessExpiresAt,
+      refreshExpiresAt: session.tokens.refreshExpiresAt,
+      hasRefreshToken: Boolean(session.tokens.refreshToken),
+      refreshError: session.refreshError,
+    },
+    redirect: inputs.redirect,
+    attempts: [...inputs.attempts.list()],
+    permission: inputs.permission,
+  };
+}

@@ -1,0 +1,36 @@
+// Check Redirect URI: the URI this editor sends vs the registered ones, and (optionally) RingCentral's own answer.
+import * as vscode from 'vscode';
+import { preflightRedirect } from '../core/preflight';
+import { checkRedirectUri, RedirectCheckResult } from '../core/redirectMismatch';
+import type { AttemptStore } from './attemptStore';
+import type { ClientFactory } from './clientFactory';
+import { currentDiagnosisContext } from './diagnosisContext';
+import { toFlowFailure } from './errorPresenter';
+import type { PreflightSummary } from './panelProtocol';
+import { resolveRedirectTarget } from './redirect/redirectStrategy';
+import type { ClientSecrets } from './secretStore';
+import { readSettings } from './settings';
+
+export interface RedirectCheckDeps {
+  clients: ClientFactory;
+  attempts: AttemptStore;
+  secrets: ClientSecrets;
+}
+
+export function registeredFromSettings(): string[] {
+  return vscode.workspace.getConfiguration('ringcentral').get<string[]>('redirect.registeredUris', []) ?? [];
+}
+
+export async function runRedirectCheck(deps: RedirectCheckDeps, registered: string[], withPreflight: boolean): Promise<{ check: RedirectCheckResult; preflight?: PreflightSummary }> {
+  const settings = readSettings();
+  const target = await resolveRedirectTarget(settings);
+  const check = checkRedirectUri({ sent: target.redirectUri, mode: target.mode, registered, dynamic: target.dynamic, loopbackPort: settings.loopbackPort, uriScheme: vscode.env.uriScheme });
+  if (!withPreflight || !settings.server.ok || !settings.clientId) return { check };
+  const client = await deps.clients.create({ server: settings.server.url, clientId: settings.clientId });
+  const recorder = deps.attempts.start('preflight', { server: settings.server.url, clientId: settings.clientId });
+  const outcome = await preflightRedirect(client, target.redirectUri, recorder);
+  recorder.finish(outcome.ok ? 'ok' : 'failed');
+  if (outcome.ok) return { check, preflight: { ok: true, detail: outcome.detail } };
+  const failure = toFlowFailure(outcome.error, await currentDiagnosisContext(deps.secrets, 'preflight'), recorder);
+  return { check, preflight: { ok: false, detail: failure.diagnosis.summary, diagnosis: failure.diagnosis } };
+}
