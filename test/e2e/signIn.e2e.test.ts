@@ -96,6 +96,13 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
     await page.screenshot({ path: screenshotPath('e2e-03b-status-bar-tooltip'), clip: { x: viewport.width - 620, y: viewport.height - 340, width: 620, height: 340 } });
     await page.mouse.move(10, 10);
+    // The session is in VS Code's Accounts menu too (the 'ringcentral' authentication provider).
+    await page.locator('.activitybar [aria-label^="Accounts"], .part.activitybar .codicon-account').first().click();
+    const accountsMenu = page.locator('.monaco-menu, .context-view', { hasText: 'RingCentral' }).first();
+    await accountsMenu.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await accountsMenu.textContent()) ?? '', /Ada Lovelace \(RingCentral\)/);
+    await page.screenshot({ path: screenshotPath('e2e-03c-accounts-menu') });
+    await page.keyboard.press('Escape');
     await runCommand(page, 'RingCentral: Sign Out');
     await waitForStatusText(page, /RingCentral: Sign in/);
   });
