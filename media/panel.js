@@ -54,34 +54,11 @@
   // ---------------------------------------------------------------------------------------------------------------
   // Pure helpers (exported for unit tests).
 
-  /** The button text for a fix action; waitAndRetry gets its live countdown elsewhere. */
-  function fixActionLabel(action) {
-    switch (action && action.kind) {
-      case 'openDeveloperConsole':
-        return 'Open Developer Console';
-      case 'copyRedirectUri':
-        return 'Copy redirect URI';
-      case 'switchRedirectMode':
-        return 'Use ' + (REDIRECT_MODE_LABELS[action.mode] || String(action.mode)) + ' redirect';
-      case 'setClientSecret':
-        return 'Set Client Secret';
-      case 'configureApp':
-        return 'Configure App';
-      case 'signIn':
-        return 'Sign In again';
-      case 'waitAndRetry':
-        return 'Retry';
-      case 'checkPermissions':
-        return 'Check Permissions';
-      case 'checkRedirectUri':
-        return 'Check Redirect URI';
-      case 'openSettings':
-        return 'Open Setting';
-      case 'openUrl':
-        return 'Open Link';
-      default:
-        return undefined;
-    }
+  /** The button text for a fix action, from the labels the extension sends; waitAndRetry gets its live countdown elsewhere. */
+  function fixActionLabel(action, labels) {
+    if (!action || !labels || !Object.prototype.hasOwnProperty.call(labels, action.kind)) return undefined;
+    if (action.kind === 'switchRedirectMode') return 'Use ' + (REDIRECT_MODE_LABELS[action.mode] || String(action.mode)) + ' redirect';
+    return labels[action.kind];
   }
 
   /** Whole seconds left until `deadline` (both in the extension's clock), never negative. */
@@ -362,7 +339,7 @@
 
     /** `base`: when the failure happened (extension clock), for the waitAndRetry countdown. */
     function fixButton(action, base, retryAfterSeconds, focusKey) {
-      const label = fixActionLabel(action);
+      const label = fixActionLabel(action, state && state.fixActionLabels);
       if (!label) return undefined;
       if (action.kind === 'waitAndRetry') {
         const wait = typeof retryAfterSeconds === 'number' ? retryAfterSeconds : Number(action.seconds) || 0;

@@ -4,7 +4,8 @@ import { diagnose } from '../core/diagnosis/diagnose';
 import { failureFromError } from '../core/diagnosis/fromError';
 import type { Diagnosis, DiagnosisContext } from '../core/diagnosis/types';
 import type { AttemptRecorder } from '../core/trace';
-import { fixActionLabel, runFixAction } from './fixActions';
+import { fixActionLabel } from '../core/diagnosis/fixActionLabels';
+import { runFixAction } from './fixActions';
 import { FlowFailure } from './flowFailure';
 
 /** Diagnoses an error, attaches the diagnosis to the attempt's failed step, and wraps both for the UI. */

@@ -3,33 +3,6 @@ import * as vscode from 'vscode';
 import type { FixAction } from '../core/diagnosis/types';
 import { updateSetting } from './settings';
 
-export function fixActionLabel(action: FixAction): string {
-  switch (action.kind) {
-    case 'openDeveloperConsole':
-      return 'Open Developer Console';
-    case 'copyRedirectUri':
-      return 'Copy redirect URI';
-    case 'switchRedirectMode':
-      return `Use ${action.mode} redirect`;
-    case 'setClientSecret':
-      return 'Set Client Secret';
-    case 'configureApp':
-      return 'Configure App';
-    case 'signIn':
-      return 'Sign In';
-    case 'waitAndRetry':
-      return `Retry in ${action.seconds} s`;
-    case 'checkPermissions':
-      return 'Check Permissions';
-    case 'checkRedirectUri':
-      return 'Check Redirect URI';
-    case 'openSettings':
-      return 'Open Setting';
-    case 'openUrl':
-      return 'Open Link';
-  }
-}
-
 export async function runFixAction(action: FixAction): Promise<void> {
   switch (action.kind) {
     case 'openDeveloperConsole':

@@ -37,6 +37,8 @@ export interface PermissionCheckSummary {
 
 export interface PanelState {
   now: number;
+  /** Button text per fix action kind (core's FIX_ACTION_LABELS), so the panel keeps no copy. */
+  fixActionLabels: Record<string, string>;
   settings: { server: string; serverProblem?: string; clientId: string; redirectMode: string; uriScheme: string; hasClientSecret: boolean; appName: string };
   session?: SessionSummary;
   redirect?: { check: RedirectCheckResult; preflight?: PreflightSummary };

@@ -6,6 +6,7 @@
 // under the same kind of CSP as the real webview (pass { csp: true }).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FIX_ACTION_LABELS } from '../../src/core/diagnosis/fixActionLabels';
 import { checkRedirectUri } from '../../src/core/redirectMismatch';
 import type { PanelState } from '../../src/vscode/panelProtocol';
 
@@ -59,6 +60,7 @@ export function samplePanelState(now: number = Date.now()): PanelState {
   });
   return {
     now,
+    fixActionLabels: { ...FIX_ACTION_LABELS },
     settings: { server, clientId, redirectMode: 'loopback', uriScheme: 'vscode', hasClientSecret: false, appName: 'Call Log Exporter' },
     session: {
       label: 'Ada Lovelace (ext. 101)',

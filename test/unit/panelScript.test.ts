@@ -6,12 +6,13 @@ import * as path from 'node:path';
 import Module = require('node:module');
 import type { FixAction } from '../../src/core/diagnosis/types';
 import type { TraceStep, FlowAttempt } from '../../src/core/trace';
+import { FIX_ACTION_LABELS, fixActionLabel } from '../../src/core/diagnosis/fixActionLabels';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const PANEL_JS = path.join(REPO_ROOT, 'media', 'panel.js');
 
 interface PanelScript {
-  fixActionLabel(action: FixAction): string | undefined;
+  fixActionLabel(action: FixAction, labels: Record<string, string> | undefined): string | undefined;
   secondsLeft(deadline: number, now: number): number;
   retryLabel(seconds: number): string;
   formatDuration(ms: number | undefined): string;
@@ -63,7 +64,7 @@ describe('diagnostics panel script (media/panel.js)', () => {
     }
   });
 
-  it('labels every fix action kind', () => {
+  it('labels every fix action kind from the labels the extension sends (core\'s table, no copy)', () => {
     const cases: Array<[FixAction, string]> = [
       [{ kind: 'openDeveloperConsole', url: 'https://developers.ringcentral.com/console/my-apps' }, 'Open Developer Console'],
       [{ kind: 'copyRedirectUri', uri: 'vscode://x/callback' }, 'Copy redirect URI'],
@@ -80,9 +81,11 @@ describe('diagnostics panel script (media/panel.js)', () => {
       [{ kind: 'openUrl', url: 'https://example.com' }, 'Open Link'],
     ];
     for (const [action, label] of cases) {
-      assert.strictEqual(panel.fixActionLabel(action), label, action.kind);
+      assert.strictEqual(panel.fixActionLabel(action, FIX_ACTION_LABELS), label, action.kind);
+      if (action.kind !== 'waitAndRetry') assert.strictEqual(fixActionLabel(action), label, `notification button for ${action.kind}`);
     }
-    assert.strictEqual(panel.fixActionLabel({ kind: 'formatDisk' } as unknown as FixAction), undefined);
+    assert.strictEqual(panel.fixActionLabel({ kind: 'formatDisk' } as unknown as FixAction, FIX_ACTION_LABELS), undefined);
+    assert.strictEqual(panel.fixActionLabel({ kind: 'signIn' }, undefined), undefined, 'no labels yet: no button');
   });
 
   it('counts retry seconds up and never below zero', () => {
