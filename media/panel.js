@@ -350,7 +350,7 @@
           attrs: { type: 'button', 'data-action-kind': action.kind, 'data-focus-key': focusKey },
           on: {
             // The panel has already waited, so the extension is told to retry now.
-            click: () => post({ command: 'runFix', action: { kind: 'waitAndRetry', seconds: secondsLeft(deadline, now()) } }),
+            click: () => post({ command: 'runFix', action: { kind: 'waitAndRetry', seconds: secondsLeft(deadline, now()), then: action.then } }),
           },
         }, labelNode);
         const item = { node: node, label: labelNode, deadline: deadline };

@@ -55,7 +55,8 @@ export async function runAuthorizationCodeFlow(ports: AuthorizationCodeFlowPorts
     title: 'Authorize URL (a browser GET: the parameters travel in the query string)',
     ok: true,
     params: Object.fromEntries(authorizeParams(request)),
-    note: `GET ${request.server}/restapi/oauth/authorize`,
+    // No secret in it (state and code_challenge are public): the user can open it by hand if no browser opens.
+    note: `GET ${authorizeUrl}`,
   });
 
   if (ports.preflight) {
@@ -63,6 +64,7 @@ export async function runAuthorizationCodeFlow(ports: AuthorizationCodeFlowPorts
     await ports.client.preflightAuthorize(authorizeUrl, ports.recorder);
   }
 
+  signal.throwIfAborted();
   ports.onPhase?.('authorize');
   const callback = ports.waitForCallback(request.state, signal);
   // If openBrowser throws, nobody awaits `callback`: its later rejection (on abort) must not go unhandled.
@@ -79,6 +81,7 @@ export async function runAuthorizationCodeFlow(ports: AuthorizationCodeFlowPorts
   if (result.kind === 'error') {
     throw new AuthorizationCallbackError(result.error, result.description);
   }
+  signal.throwIfAborted();
   ports.onPhase?.('token');
   const issuedAt = ports.clock();
   const response = await ports.client.exchangeCode({ code: result.code, redirectUri: ports.redirectUri, codeVerifier: pkce.verifier }, ports.recorder);

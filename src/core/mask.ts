@@ -81,6 +81,18 @@ export function maskJsonBody(body: string): string {
     }
     return JSON.stringify(masked);
   } catch {
-    return body;
+    return maskSecretsInText(body);
   }
+}
+
+const SECRET_NAMES = [...SECRET_FIELDS].join('|');
+// "access_token": "…"  /  access_token=…  /  'refresh_token' => '…'  — in bodies that are not valid JSON.
+const QUOTED_SECRET = new RegExp(`(["']?(?:${SECRET_NAMES})["']?\\s*(?::|=>|=)\\s*["'])([^"']+)`, 'g');
+const FORM_SECRET = new RegExp(`(\\b(?:${SECRET_NAMES})=)([^&\\s"']+)`, 'g');
+
+/** Masks secret-looking name/value pairs in any text: truncated JSON, form-encoded bodies, log lines. */
+export function maskSecretsInText(text: string): string {
+  return text
+    .replace(QUOTED_SECRET, (_match, head: string, value: string) => `${head}${maskSecret(value)}`)
+    .replace(FORM_SECRET, (_match, head: string, value: string) => `${head}${maskSecret(value)}`);
 }

@@ -34,13 +34,17 @@ export class PendingAuthorizations {
     });
   }
 
-  /** Hands a callback to the attempt that owns its state. An error without state goes to the only pending attempt. */
-  deliver(result: CallbackResult): DeliveryResult {
+  /**
+   * Hands a callback to the attempt that owns its state. `toOnlyPending`: an error without state goes to the only
+   * pending attempt — for the paste box only, where the user is known; a stray request to the loopback port or the
+   * URI handler must not be able to cancel a sign-in.
+   */
+  deliver(result: CallbackResult, options: { toOnlyPending?: boolean } = {}): DeliveryResult {
     if (result.kind === 'invalid') {
       return 'invalid';
     }
     let state = result.state;
-    if (!state && result.kind === 'error' && this.pending.size === 1) {
+    if (!state && options.toOnlyPending && result.kind === 'error' && this.pending.size === 1) {
       state = [...this.pending.keys()][0];
     }
     const entry = state ? this.pending.get(state) : undefined;

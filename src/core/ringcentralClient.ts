@@ -1,6 +1,7 @@
 // RingCentral's OAuth endpoints as plain async functions over an injected fetch.
 // Every failure is thrown as a coded error value (RingCentralApiError, TransportError, UnexpectedResponseError).
 import type { FetchLike } from './http';
+import { maskJsonBody, maskSecretsInText } from './mask';
 import { parseErrorBody, parseRetryAfter, RingCentralApiError, UnexpectedResponseError } from './ringcentralError';
 import { readTokenResponse, TokenResponse } from './tokenSet';
 import type { AttemptRecorder } from './trace';
@@ -110,7 +111,7 @@ export class RingCentralClient {
     try {
       return readTokenResponse(body);
     } catch (error) {
-      throw new UnexpectedResponseError(response.status, response.headers['content-type'] ?? '', response.body, (error as Error).message);
+      throw new UnexpectedResponseError(response.status, response.headers['content-type'] ?? '', maskJsonBody(response.body), (error as Error).message);
     }
   }
 
@@ -148,12 +149,14 @@ export class RingCentralClient {
 
   private parseJson(response: RawResponse): unknown {
     try {
-      return JSON.parse(response.body);
+      // A byte-order mark before the JSON is harmless; some gateways add one.
+      return JSON.parse(response.body.replace(/^\uFEFF/, ''));
     } catch {
+      // The body may be a token response we cannot read: never carry its secrets into errors, logs or traces.
       throw new UnexpectedResponseError(
         response.status,
         response.headers['content-type'] ?? '',
-        response.body,
+        maskSecretsInText(response.body.slice(0, 4000)),
         `RingCentral answered HTTP ${response.status} with a body that is not valid JSON.`,
       );
     }
@@ -169,16 +172,16 @@ export class RingCentralClient {
     }
     const info = parseErrorBody(parsed, response.status, retryAfter);
     if (info) {
-      return new RingCentralApiError({ ...info, rawBody: response.body.slice(0, 4000) });
+      return new RingCentralApiError({ ...info, rawBody: maskSecretsInText(response.body.slice(0, 4000)) });
     }
     if (retryAfter !== undefined && (response.status === 429 || response.status === 503)) {
       // A gateway's page with Retry-After still says how long to wait; keep it (Explain Error reads it the same way).
-      return new RingCentralApiError({ status: response.status, retryAfterSeconds: retryAfter, rawBody: response.body.slice(0, 4000) });
+      return new RingCentralApiError({ status: response.status, retryAfterSeconds: retryAfter, rawBody: maskSecretsInText(response.body.slice(0, 4000)) });
     }
     return new UnexpectedResponseError(
       response.status,
       response.headers['content-type'] ?? '',
-      response.body.slice(0, 4000),
+      maskSecretsInText(response.body.slice(0, 4000)),
       `RingCentral answered HTTP ${response.status} without a RingCentral error body${/html/i.test(response.headers['content-type'] ?? '') ? ' (an HTML page — often a proxy or gateway error)' : ''}.`,
     );
   }

@@ -56,6 +56,9 @@ export function checkServerUrl(raw: string | undefined): ServerCheck {
   if (url.search || url.hash) {
     return { ok: false, message: `ringcentral.server is a base URL and takes no query or fragment ("${text}").` };
   }
+  if (/^\/restapi(\/|$)/i.test(url.pathname)) {
+    return { ok: false, message: `ringcentral.server is the base URL only: use ${url.protocol}//${url.host} (without ${url.pathname}); the extension adds /restapi/oauth/… itself.` };
+  }
   const base = `${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, '');
   const known = KNOWN_SERVERS.find((server) => server.url === base);
   return {

@@ -200,7 +200,7 @@ export function parseFixAction(raw: unknown): FixAction | undefined {
         : undefined;
     case 'waitAndRetry':
       return typeof raw.seconds === 'number' && Number.isFinite(raw.seconds) && raw.seconds >= 0 && raw.seconds <= 86_400
-        ? { kind: 'waitAndRetry', seconds: raw.seconds }
+        ? { kind: 'waitAndRetry', seconds: raw.seconds, then: raw.then === 'refreshToken' ? 'refreshToken' : 'signIn' }
         : undefined;
     case 'checkPermissions':
       if (raw.permission === undefined) {

@@ -34,7 +34,7 @@ export async function runFixAction(action: FixAction): Promise<void> {
             progress.report({ message: `retrying in ${left} s…`, increment: 100 / action.seconds });
             await new Promise((resolve) => setTimeout(resolve, 1000));
           }
-          if (!token.isCancellationRequested) await vscode.commands.executeCommand('ringcentral.signIn');
+          if (!token.isCancellationRequested) await vscode.commands.executeCommand(action.then === 'refreshToken' ? 'ringcentral.refreshToken' : 'ringcentral.signIn');
         },
       );
       return;

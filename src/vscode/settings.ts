@@ -17,6 +17,26 @@ export interface AppSettings {
 
 const MODES: readonly RedirectMode[] = ['uriHandler', 'loopback', 'paste'];
 
+/** settings.json is not checked against the schema's limits: keep numbers in range so nothing times out at once. */
+function clamp(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
+/** A problem in the settings that stops Sign In before anything is sent; says which setting to change. */
+export function settingsProblem(settings: AppSettings): { message: string; setting: 'server' | 'clientId' | 'redirect.loopbackPort' } | undefined {
+  if (!settings.server.ok) return { message: settings.server.message, setting: 'server' };
+  if (!settings.clientId) {
+    return { message: 'No client id is set. Run "RingCentral: Configure App" and enter the Client ID from the RingCentral Developer Console.', setting: 'clientId' };
+  }
+  if (/\s/.test(settings.clientId)) {
+    return { message: `The client id "${settings.clientId}" contains spaces: copy it again from the Developer Console (app → Credentials).`, setting: 'clientId' };
+  }
+  if (settings.redirectMode !== 'uriHandler' && !(Number.isInteger(settings.loopbackPort) && settings.loopbackPort >= 1024 && settings.loopbackPort <= 65535)) {
+    return { message: `ringcentral.redirect.loopbackPort must be a whole number from 1024 to 65535 (it is ${settings.loopbackPort}).`, setting: 'redirect.loopbackPort' };
+  }
+  return undefined;
+}
+
 export function readSettings(): AppSettings {
   const config = vscode.workspace.getConfiguration('ringcentral');
   const mode = config.get<string>('redirect.mode', 'uriHandler');
@@ -24,10 +44,10 @@ export function readSettings(): AppSettings {
     server: checkServerUrl(config.get<string>('server')),
     clientId: (config.get<string>('clientId') ?? '').trim(),
     redirectMode: MODES.includes(mode as RedirectMode) ? (mode as RedirectMode) : 'uriHandler',
-    loopbackPort: config.get<number>('redirect.loopbackPort', 53134),
+    loopbackPort: Number(config.get<number>('redirect.loopbackPort', 53134)),
     pasteRedirectUri: (config.get<string>('redirect.pasteRedirectUri') ?? '').trim(),
-    signInTimeoutMs: config.get<number>('signInTimeoutSeconds', 300) * 1000,
-    requestTimeoutMs: config.get<number>('requestTimeoutSeconds', 30) * 1000,
+    signInTimeoutMs: clamp(config.get<number>('signInTimeoutSeconds'), 30, 3600, 300) * 1000,
+    requestTimeoutMs: clamp(config.get<number>('requestTimeoutSeconds'), 2, 300, 30) * 1000,
     preflight: config.get<boolean>('signIn.preflight', true),
   };
 }

@@ -1,6 +1,6 @@
 // "RingCentral: Sign In": settings → pre-flight → browser → callback → token → who-am-I → stored session.
 import * as vscode from 'vscode';
-import { runAuthorizationCodeFlow } from '../core/authorizationCodeFlow';
+import { AuthorizationCallbackError, runAuthorizationCodeFlow } from '../core/authorizationCodeFlow';
 import { PendingAuthorizations } from '../core/pendingAuthorizations';
 import type { SessionManager } from '../core/sessionManager';
 import type { StoredSession } from '../core/session';
@@ -11,7 +11,7 @@ import type { ClientFactory } from './clientFactory';
 import { toFlowFailure } from './errorPresenter';
 import { openAuthorizeUrlInBrowser } from './redirect/browserLauncher';
 import { forgetUsedRedirectUri, prepareCallbackWaiter, resolveRedirectTarget } from './redirect/redirectStrategy';
-import { readSettings } from './settings';
+import { readSettings, settingsProblem } from './settings';
 
 /** The user closed the progress notification or the paste box; not an error to explain. */
 export class SignInCancelledError extends Error {
@@ -32,7 +32,7 @@ export class SignInTimeoutError extends Error {
 export class SetupError extends Error {
   constructor(
     message: string,
-    readonly setting: 'server' | 'clientId',
+    readonly setting: 'server' | 'clientId' | 'redirect.loopbackPort',
   ) {
     super(message);
     this.name = 'SetupError';
@@ -59,10 +59,8 @@ export class SignInService {
 
   private async run(): Promise<StoredSession> {
     const settings = readSettings();
-    if (!settings.server.ok) throw new SetupError(settings.server.message, 'server');
-    if (!settings.clientId) {
-      throw new SetupError('No client id is set. Run "RingCentral: Configure App" and enter the Client ID from the RingCentral Developer Console.', 'clientId');
-    }
+    const problem = settingsProblem(settings);
+    if (problem || !settings.server.ok) throw new SetupError(problem?.message ?? 'Check ringcentral.server.', problem?.setting ?? 'server');
     const server = settings.server.url;
     const client = await this.clients.create({ server, clientId: settings.clientId });
     const target = await resolveRedirectTarget(settings);
@@ -94,7 +92,7 @@ export class SignInService {
                 waitForCallback: (state, signal) => waiter.wait(state, signal),
                 openBrowser: async (authorizeUrl) => {
                   progress.report({ message: 'approve access in your browser…' });
-                  const launched = await openAuthorizeUrlInBrowser(authorizeUrl);
+                  const launched = await openAuthorizeUrlInBrowser(authorizeUrl, controller.signal);
                   recorder.add({ title: 'Browser opened', ok: true, note: `via ${launched.launchUrl}, which redirects (302) to the authorize URL above` });
                 },
               },
@@ -107,6 +105,8 @@ export class SignInService {
             if (profile.problem) {
               recorder.add({ title: 'Profile not readable: signed in as the token owner instead', ok: true, note: profile.problem.message });
             }
+            // Cancelled while the code was being exchanged: do not sign in behind the user's back.
+            controller.signal.throwIfAborted();
             return this.sessions.add({
               server,
               clientId: settings.clientId,
@@ -124,13 +124,11 @@ export class SignInService {
       recorder.finish('ok');
       return session;
     } catch (error) {
-      const reason = controller.signal.aborted ? controller.signal.reason : error;
+      const closedPasteBox = error instanceof AuthorizationCallbackError && error.error === 'cancelled';
+      const reason = closedPasteBox ? new SignInCancelledError() : controller.signal.aborted ? controller.signal.reason : error;
       recorder.finish(reason instanceof SignInCancelledError ? 'cancelled' : 'failed');
-      if (reason instanceof Error && (reason instanceof SignInCancelledError || reason instanceof SignInTimeoutError)) {
+      if (reason instanceof SignInCancelledError || reason instanceof SignInTimeoutError) {
         throw reason;
-      }
-      if (error instanceof Error && (error as { kind?: string }).kind === 'callback' && (error as { error?: string }).error === 'cancelled') {
-        throw new SignInCancelledError();
       }
       throw toFlowFailure(
         error,

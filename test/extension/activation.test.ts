@@ -36,6 +36,17 @@ describe('activation', () => {
     assert.equal(result.diagnosisId, 'setup-clientId');
   });
 
+  it('says which setting is wrong: a client id with spaces, a loopback port out of range', async () => {
+    await configure({ server: EMULATOR, clientId: 'abc def' });
+    const spaced = (await vscode.commands.executeCommand('ringcentral.signIn')) as { diagnosisId?: string; message: string };
+    assert.equal(spaced.diagnosisId, 'setup-clientId');
+    assert.match(spaced.message, /contains spaces/);
+    await configure({ clientId: 'abc', 'redirect.mode': 'loopback', 'redirect.loopbackPort': 80 });
+    const port = (await vscode.commands.executeCommand('ringcentral.signIn')) as { diagnosisId?: string; message: string };
+    assert.equal(port.diagnosisId, 'setup-redirect.loopbackPort');
+    assert.match(port.message, /1024 to 65535/);
+  });
+
   it('stores the client secret in SecretStorage, not in settings', async () => {
     const app = await createApp({ clientSecret: 's3cret-value' });
     await configure({ server: EMULATOR, clientId: app.clientId });

@@ -91,6 +91,42 @@ describe('SessionManager against the emulator', () => {
     return manager.add({ server: ctx.emu.url, clientId, account, tokens, grant: 'authorization_code', redirectMode: 'loopback', createdAt: issuedAt });
   }
 
+  /** Two windows: two managers over one SecretStorage. */
+  function secondWindow(persistence: MemoryPersistence, clock: () => number): SessionManager {
+    return new SessionManager({ persistence, clientFor: async (session) => clientFor(session), clock });
+  }
+
+  it('two windows: the second refreshes from the tokens the first one rotated, instead of the dead old ones', async () => {
+    const { manager: windowA, persistence, now } = setup();
+    const session = await signIn(windowA, now);
+    const windowB = secondWindow(persistence, now);
+    await windowB.load();
+    const rotatedByA = await windowA.refresh(session.id);
+    // B still holds the old refresh token in memory; RingCentral would answer OAU-213 for it.
+    assert.equal(windowB.get(session.id)?.tokens.refreshToken, session.tokens.refreshToken);
+    const rotatedByB = await windowB.refresh(session.id);
+    assert.notEqual(rotatedByB.tokens.refreshToken, rotatedByA.tokens.refreshToken);
+    assert.equal(persistence.stored()[0].tokens.refreshToken, rotatedByB.tokens.refreshToken, 'both windows end on the newest tokens');
+    const sentByB = String(refreshRequests(ctx.emu).at(-1)?.form?.refresh_token ?? '');
+    assert.ok(rotatedByA.tokens.refreshToken?.endsWith(sentByB.slice(-4)), 'B sent the token A stored');
+  });
+
+  it('two windows: a dead-token answer for a token another window already rotated does not sign anyone out', async () => {
+    const { manager: windowA, persistence, now } = setup();
+    const session = await signIn(windowA, now);
+    const windowB = secondWindow(persistence, now);
+    await windowB.load();
+    // B starts its refresh with the old token while A's rotation lands in storage first.
+    const [fromA, fromB] = await Promise.allSettled([windowA.refresh(session.id), windowB.refresh(session.id)]);
+    const outcomes = [fromA, fromB].map((outcome) => outcome.status);
+    assert.ok(outcomes.includes('fulfilled'), JSON.stringify(outcomes));
+    await windowA.load();
+    await windowB.load();
+    assert.equal(persistence.stored().length, 1, 'the session is still stored');
+    assert.equal(windowA.get(session.id)?.tokens.refreshToken, persistence.stored()[0].tokens.refreshToken);
+    assert.equal(windowB.get(session.id)?.tokens.refreshToken, persistence.stored()[0].tokens.refreshToken);
+  });
+
   it('add, list, current with a real sign-in and who-am-I', async () => {
     const { manager, persistence, events, now } = setup();
     const session = await signIn(manager, now);

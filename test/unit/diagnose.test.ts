@@ -348,7 +348,9 @@ describe('diagnose', () => {
   it('CMN-301 carries retryAfterSeconds, defaulting to 60', () => {
     const d = diagnose(api({ code: 'CMN-301', status: 429, retryAfterSeconds: 42 }));
     assert.equal(d.retryAfterSeconds, 42);
-    assert.deepEqual(d.fixes[0].action, { kind: 'waitAndRetry', seconds: 42 });
+    assert.deepEqual(d.fixes[0].action, { kind: 'waitAndRetry', seconds: 42, then: 'signIn' });
+    const duringRefresh = diagnose(api({ code: 'CMN-301', status: 429, retryAfterSeconds: 42 }), { phase: 'refresh' });
+    assert.deepEqual(duringRefresh.fixes[0].action, { kind: 'waitAndRetry', seconds: 42, then: 'refreshToken' }, 'a rate-limited refresh retries the refresh');
     const absent = diagnose(api({ code: 'CMN-302', status: 429 }));
     assert.equal(absent.retryAfterSeconds, 60);
     assert.match(diagnose(api({ code: 'CMN-301' }), { phase: 'token' }).causes[0], /5 requests per user per minute/);

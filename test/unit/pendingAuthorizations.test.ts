@@ -54,10 +54,17 @@ describe('PendingAuthorizations', () => {
     assert.equal(await peek(waiting), 'pending');
   });
 
-  it('sends an error without state to the single pending attempt', async () => {
+  it('a state-less error from the loopback port or URI handler cancels nothing (any local page could send one)', async () => {
     const pending = new PendingAuthorizations();
     const waiting = pending.wait('only', new AbortController().signal);
-    assert.equal(pending.deliver(parseCallback('?error=access_denied&error_description=no')), 'accepted');
+    assert.equal(pending.deliver(parseCallback('?error=access_denied')), 'unknown-state');
+    assert.equal(await peek(waiting), 'pending');
+  });
+
+  it('the paste box may send an error without state to the single pending attempt', async () => {
+    const pending = new PendingAuthorizations();
+    const waiting = pending.wait('only', new AbortController().signal);
+    assert.equal(pending.deliver(parseCallback('?error=access_denied&error_description=no'), { toOnlyPending: true }), 'accepted');
     const outcome: CallbackOutcome = await waiting;
     assert.deepEqual(outcome, { kind: 'error', error: 'access_denied', description: 'no', state: undefined });
     assert.equal(pending.size, 0);
@@ -68,7 +75,7 @@ describe('PendingAuthorizations', () => {
     const signal = new AbortController().signal;
     const a = pending.wait('A', signal);
     const b = pending.wait('B', signal);
-    assert.equal(pending.deliver({ kind: 'error', error: 'access_denied' }), 'unknown-state');
+    assert.equal(pending.deliver({ kind: 'error', error: 'access_denied' }, { toOnlyPending: true }), 'unknown-state');
     assert.equal(await peek(a), 'pending');
     assert.equal(await peek(b), 'pending');
   });

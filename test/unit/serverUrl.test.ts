@@ -12,6 +12,15 @@ function refused(check: ServerCheck): string {
 }
 
 describe('checkServerUrl', () => {
+  it('refuses an API path pasted as the server (it would double /restapi/…) and says what to set', () => {
+    for (const pasted of ['https://platform.ringcentral.com/restapi/oauth/token', 'https://platform.ringcentral.com/restapi/v1.0', 'https://platform.ringcentral.com/restapi']) {
+      const check = checkServerUrl(pasted);
+      assert.equal(check.ok, false, pasted);
+      assert.match(check.ok ? '' : check.message, /use https:\/\/platform\.ringcentral\.com \(without \/restapi/);
+    }
+    assert.deepEqual(checkServerUrl('https://proxy.example.com/ringcentral/'), { ok: true, url: 'https://proxy.example.com/ringcentral', isLoopback: false, warning: undefined });
+  });
+
   it('accepts the known https servers as they are, without warning except the sandbox', () => {
     assert.deepEqual(checkServerUrl('https://platform.ringcentral.com'), { ok: true, url: 'https://platform.ringcentral.com', isLoopback: false, warning: undefined });
     assert.deepEqual(ok(checkServerUrl('https://platform.ringcentral.biz')).url, 'https://platform.ringcentral.biz');

@@ -170,7 +170,9 @@ export function diagnose(failure: Failure, context: DiagnosisContext = {}): Diag
       ...(m.serverMessage ? { serverMessage: m.serverMessage } : {}),
       summary: result.summary,
       causes: ranked(result.causes),
-      fixes: ranked(result.fixes),
+      fixes: ranked(result.fixes).map((fix) =>
+        fix.action?.kind === 'waitAndRetry' ? { ...fix, action: { ...fix.action, then: context?.phase === 'refresh' ? 'refreshToken' : 'signIn' } } : fix,
+      ),
       ...(result.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.retryAfterSeconds } : {}),
       ...(result.permission ? { permission: result.permission } : {}),
     };

@@ -43,7 +43,8 @@ export type FixAction =
   | { kind: 'setClientSecret' }
   | { kind: 'configureApp' }
   | { kind: 'signIn' }
-  | { kind: 'waitAndRetry'; seconds: number }
+  /** `then`: what to run after the wait — a refresh failure retries the refresh, not a whole sign-in. */
+  | { kind: 'waitAndRetry'; seconds: number; then?: 'signIn' | 'refreshToken' }
   | { kind: 'checkPermissions'; permission?: string }
   | { kind: 'checkRedirectUri' }
   | { kind: 'openSettings'; setting: string }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { diagnose } from '../../core/diagnosis/diagnose';
 import { parseFailureText } from '../../core/diagnosis/parseFailureText';
 import type { Diagnosis } from '../../core/diagnosis/types';
+import { maskSecretsInText } from '../../core/mask';
 import { checkPermissionForScope, listOperations } from '../../core/permissions';
 import { parseRegisteredList } from '../../core/redirectMismatch';
 import type { SessionManager } from '../../core/sessionManager';
@@ -61,7 +62,8 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
         break;
       case 'explain': {
         const result = await explainText(message.text);
-        await DiagnosticsPanel.current()?.update({ kind: 'explain', input: message.text, ...result });
+        // The echo is masked: people paste whole token responses.
+        await DiagnosticsPanel.current()?.update({ kind: 'explain', input: maskSecretsInText(message.text), ...result });
         return;
       }
       case 'checkRedirect': {
@@ -112,8 +114,10 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
         ignoreFocusOut: true,
       }));
     if (!input) return undefined;
-    const result = await explainText(input);
-    showPanel({ kind: 'explain', input, ...result });
+    const limit = 200_000;
+    if (input.length > limit) void vscode.window.showInformationMessage(`Explaining the first ${limit.toLocaleString()} characters of the selection.`);
+    const result = await explainText(input.slice(0, limit));
+    showPanel({ kind: 'explain', input: maskSecretsInText(input.slice(0, limit)), ...result });
     return result.diagnosis;
   };
 

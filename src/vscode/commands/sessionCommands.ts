@@ -74,7 +74,16 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   const copyAccessToken = async (): Promise<CommandResult> => {
     const session = deps.statusBar.current();
     if (!session) return offerSignIn('You are not signed in to RingCentral.');
-    const token = await sessions.accessToken(session.id).catch(() => session.tokens.accessToken);
+    let token: string;
+    try {
+      token = await sessions.accessToken(session.id);
+    } catch (error) {
+      return reportFailure(error, deps, 'refresh');
+    }
+    const current = sessions.get(session.id) ?? session;
+    if (current.tokens.accessExpiresAt <= Date.now()) {
+      return offerSignIn('The RingCentral access token has expired and cannot be refreshed, so nothing was copied. Sign in again.');
+    }
     await vscode.env.clipboard.writeText(token);
     void vscode.window.showInformationMessage('RingCentral access token copied. Use it as "Authorization: Bearer <token>"; it is a secret — do not paste it into code you commit.');
     return { ok: true };

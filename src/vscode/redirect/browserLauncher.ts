@@ -12,7 +12,7 @@ export interface LaunchResult {
 
 const LAUNCH_PAGE_LIFETIME_MS = 120_000;
 
-export async function openAuthorizeUrlInBrowser(authorizeUrl: string): Promise<LaunchResult> {
+export async function openAuthorizeUrlInBrowser(authorizeUrl: string, signal?: AbortSignal): Promise<LaunchResult> {
   const token = randomBytes(16).toString('hex');
   const server = http.createServer((request, response) => {
     if (request.url === `/launch/${token}`) {
@@ -26,19 +26,25 @@ export async function openAuthorizeUrlInBrowser(authorizeUrl: string): Promise<L
   });
   const close = () => {
     clearTimeout(timer);
-    server.close();
+    if (server.listening) server.close();
   };
   const timer = setTimeout(close, LAUNCH_PAGE_LIFETIME_MS);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as { port: number }).port;
-  const launchUrl = `http://127.0.0.1:${port}/launch/${token}`;
-  const opened = await vscode.env.openExternal(vscode.Uri.parse(launchUrl));
-  if (!opened) {
+  // A cancelled or timed-out sign-in must not leave a page that still leads to its authorize URL.
+  signal?.addEventListener('abort', close, { once: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const port = (server.address() as { port: number }).port;
+    const launchUrl = `http://127.0.0.1:${port}/launch/${token}`;
+    const opened = await vscode.env.openExternal(vscode.Uri.parse(launchUrl));
+    if (!opened) {
+      throw new Error('VS Code could not open a browser. Copy the sign-in link from the RingCentral log (Show Log) and open it yourself.');
+    }
+    return { launchUrl };
+  } catch (error) {
     close();
-    throw new Error('VS Code could not open a browser. Copy the sign-in link from the RingCentral log (Show Log) and open it yourself.');
+    throw error;
   }
-  return { launchUrl };
 }

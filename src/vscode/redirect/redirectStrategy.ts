@@ -96,11 +96,11 @@ async function askForPastedUrl(redirectUri: string, pending: PendingAuthorizatio
     if (pasted === undefined) {
       if (!signal.aborted) {
         // Escape in the input box cancels the sign-in.
-        pending.deliver({ kind: 'error', error: 'cancelled', description: 'You closed the paste box.' });
+        pending.deliver({ kind: 'error', error: 'cancelled', description: 'You closed the paste box.' }, { toOnlyPending: true });
       }
       return;
     }
-    const outcome = pending.deliver(parseCallback(pasted));
+    const outcome = pending.deliver(parseCallback(pasted), { toOnlyPending: true });
     if (outcome === 'accepted') return;
     void vscode.window.showWarningMessage(
       outcome === 'unknown-state'
