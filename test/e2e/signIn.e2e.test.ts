@@ -8,7 +8,7 @@ import { Emulator, startEmulator } from '../emulator/server';
 import { chromiumAvailable, launchBrowser, screenshotPath } from '../harness/browser';
 import { CodeServer, codeServerAvailable, freePort, startCodeServer } from '../harness/codeServer';
 import { RESULTS_DIR } from '../harness/paths';
-import { answerQuickInput, configureApp, notificationTexts, runCommand, waitForStatusText, waitForWorkbench, webviewFrame } from './workbench';
+import { answerQuickInput, configureApp, notificationTexts, renderedPanel, runCommand, waitForStatusText, waitForWorkbench } from './workbench';
 
 const VSIX = path.join(RESULTS_DIR, 'ringcentral-oauth-test.vsix');
 
@@ -132,8 +132,7 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     // The pre-flight stops before any browser tab opens; the panel explains why.
     for (const tab of tabsOpened) await tab.close();
     assert.equal(emulator.requests.filter((request) => request.path === '/restapi/oauth/authorize' && request.query?.client_id === noRedirectApp && !/json/.test(request.headers.accept ?? '')).length, 0, 'no browser was sent to an error page');
-    await runCommand(page, 'RingCentral: Open Diagnostics');
-    const panel = webviewFrame(page);
+    const panel = await renderedPanel(page, () => runCommand(page, 'RingCentral: Open Diagnostics'));
     const code = panel.locator('#attempts .diagnosis .diagnosis-code').first();
     await code.waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal((await code.textContent())?.trim(), 'OAU-113');
@@ -168,8 +167,7 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     try {
       await runCommand(page, 'RingCentral: Sign In');
       await page.waitForTimeout(1500);
-      await runCommand(page, 'RingCentral: Open Diagnostics');
-      const panel = webviewFrame(page);
+      const panel = await renderedPanel(page, () => runCommand(page, 'RingCentral: Open Diagnostics'));
       const code = panel.locator('#attempts .diagnosis .diagnosis-code').first();
       await code.waitFor({ state: 'visible', timeout: 30_000 });
       assert.equal((await code.textContent())?.trim(), 'CMN-301');
@@ -205,9 +203,13 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
 
   it('Check Redirect URI explains each difference; Check Permissions names the permission an API call needs', async () => {
     // The user pastes what the Developer Console lists for the app.
-    await runCommand(page, 'RingCentral: Check Redirect URI');
-    await answerQuickInput(page, `http://localhost:${loopbackPort}/callback/, vscode://rcdevtools.ringcentral-oauth/callback`, { expectTitle: /Check Redirect URI/ });
-    const panel = webviewFrame(page);
+    let asked = false;
+    const panel = await renderedPanel(page, async () => {
+      if (asked) return runCommand(page, 'RingCentral: Open Diagnostics'); // keeps the last check
+      asked = true;
+      await runCommand(page, 'RingCentral: Check Redirect URI');
+      await answerQuickInput(page, `http://localhost:${loopbackPort}/callback/, vscode://rcdevtools.ringcentral-oauth/callback`, { expectTitle: /Check Redirect URI/ });
+    });
     const sent = panel.locator('#sent-redirect-uri');
     await sent.waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal((await sent.textContent())?.trim(), `http://127.0.0.1:${loopbackPort}/callback`);

@@ -71,3 +71,24 @@ export async function configureApp(page: Page, clientId: string, mode: 'uriHandl
   await answerQuickInput(page, mode, { expectTitle: /redirect mode/ });
   await answerQuickInput(page, 'No client secret', { expectTitle: /client secret/ });
 }
+
+/**
+ * The diagnostics panel, rendered. Under load, code-server's webview host sometimes leaves a new webview's frame
+ * blank (its service worker is not ready; the panel's own script never loads). A person closes the tab and opens
+ * the panel again; so does this helper, up to three times, and says so in the test output.
+ */
+export async function renderedPanel(page: Page, open: () => Promise<void>): Promise<FrameLocator> {
+  for (let attempt = 1; ; attempt++) {
+    await open();
+    const panel = webviewFrame(page);
+    try {
+      await panel.locator('#session').waitFor({ state: 'attached', timeout: 15_000 });
+      return panel;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.warn(`  (the webview stayed blank; closing the panel and opening it again, attempt ${attempt + 1})`);
+      await runCommand(page, 'View: Close All Editors');
+      await page.waitForTimeout(500);
+    }
+  }
+}
