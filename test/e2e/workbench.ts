@@ -73,9 +73,10 @@ export async function configureApp(page: Page, clientId: string, mode: 'uriHandl
 }
 
 /**
- * The diagnostics panel, rendered. Under load, code-server's webview host sometimes leaves a new webview's frame
- * blank (its service worker is not ready; the panel's own script never loads). A person closes the tab and opens
- * the panel again; so does this helper, up to three times, and says so in the test output.
+ * The diagnostics panel, rendered. Under load, code-server's webview host sometimes fails to start the service
+ * worker that serves webview content; from then on every webview in that browser session stays blank (the
+ * panel's own script never loads). A person reloads the window; so does this helper (sessions and traces survive
+ * a reload), up to twice, and says so in the test output.
  */
 export async function renderedPanel(page: Page, open: () => Promise<void>): Promise<FrameLocator> {
   for (let attempt = 1; ; attempt++) {
@@ -86,9 +87,10 @@ export async function renderedPanel(page: Page, open: () => Promise<void>): Prom
       return panel;
     } catch (error) {
       if (attempt >= 3) throw error;
-      console.warn(`  (the webview stayed blank; closing the panel and opening it again, attempt ${attempt + 1})`);
-      await runCommand(page, 'View: Close All Editors');
-      await page.waitForTimeout(500);
+      console.warn(`  (the webview stayed blank; reloading the window, attempt ${attempt + 1})`);
+      await page.reload();
+      await waitForWorkbench(page);
+      await ringCentralStatus(page).waitFor({ state: 'visible', timeout: 60_000 });
     }
   }
 }
