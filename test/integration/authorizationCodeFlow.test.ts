@@ -13,6 +13,7 @@ import { RingCentralApiError } from '../../src/core/ringcentralError';
 import { AttemptRecorder } from '../../src/core/trace';
 import { nodeFetchAdapter } from '../../src/vscode/httpFetch';
 import { AppRegistration, DEMO_USER, Emulator, RecordedRequest } from '../emulator/server';
+import { answerConsent, browserGet, locationOf } from './diagnosisTestKit';
 import { useEmulator } from './emulatorTestUtils';
 
 const WEB_REDIRECT =
@@ -47,18 +48,6 @@ interface BrowserLog {
 
 function requestsTo(emu: Emulator, path: string): RecordedRequest[] {
   return emu.requests.filter((request) => request.path === path);
-}
-
-/** GET without following redirects, as a browser's network layer sees each hop. */
-async function browserGet(url: string): Promise<Response> {
-  return fetch(url, { redirect: 'manual', headers: { Accept: 'text/html,application/xhtml+xml' } });
-}
-
-function locationOf(response: Response): string {
-  assert.equal(response.status, 302, `expected a redirect, got ${response.status}`);
-  const location = response.headers.get('location');
-  assert.ok(location, 'redirect without Location');
-  return location;
 }
 
 describe('runAuthorizationCodeFlow against the emulator', () => {
@@ -202,7 +191,7 @@ describe('runAuthorizationCodeFlow against the emulator', () => {
   it('approve on the consent page (auto-approve off): GET the page, POST its form', async () => {
     ctx.emu.setAutoApprove(false);
     const { ports, setLanding } = setup();
-    setLanding((authorizeUrl) => consent(authorizeUrl, 'approve'));
+    setLanding((authorizeUrl) => answerConsent(ctx.emu, authorizeUrl, 'approve'));
     const result = await runAuthorizationCodeFlow(ports, new AbortController().signal);
     assert.equal(result.tokens.ownerId, DEMO_USER.id);
   });
@@ -210,7 +199,7 @@ describe('runAuthorizationCodeFlow against the emulator', () => {
   it('deny on the consent page → AuthorizationCallbackError access_denied, no token request', async () => {
     ctx.emu.setAutoApprove(false);
     const { log, phases, ports, setLanding } = setup();
-    setLanding((authorizeUrl) => consent(authorizeUrl, 'deny'));
+    setLanding((authorizeUrl) => answerConsent(ctx.emu, authorizeUrl, 'deny'));
     const error = await runAuthorizationCodeFlow(ports, new AbortController().signal).then(
       () => assert.fail('should fail'),
       (e: unknown) => e,
@@ -306,22 +295,4 @@ describe('runAuthorizationCodeFlow against the emulator', () => {
   });
 
   /** The consent page as a browser would use it: follow to the login page, read its form, submit it. */
-  async function consent(authorizeUrl: string, action: 'approve' | 'deny'): Promise<string> {
-    const loginUrl = new URL(locationOf(await browserGet(authorizeUrl)), ctx.emu.url);
-    assert.equal(loginUrl.pathname, '/restapi/oauth/login');
-    const page = await browserGet(loginUrl.toString());
-    assert.equal(page.status, 200);
-    const html = await page.text();
-    const formAction = /<form method="post" action="([^"]+)">/.exec(html)?.[1];
-    const reqId = /<input type="hidden" name="req" value="([^"]+)">/.exec(html)?.[1];
-    assert.ok(formAction && reqId, 'consent page without its form');
-    assert.match(html, new RegExp(`<button type="submit" id="${action === 'approve' ? 'approve' : 'deny'}" name="action" value="${action}">`));
-    const submitted = await fetch(new URL(formAction, ctx.emu.url), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ req: reqId.replace(/&amp;/g, '&'), action }).toString(),
-    });
-    return locationOf(submitted);
-  }
 });

@@ -12,8 +12,7 @@ import { checkRedirectUri } from '../../src/core/redirectMismatch';
 import { loopbackRedirectUri, uriHandlerCallbackUri } from '../../src/core/redirectUri';
 import { AUTHORIZE_PATH, TOKEN_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentralClient';
 import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentralError';
-import { parseStoredSessions, StoredSession } from '../../src/core/session';
-import { SessionEndedError, SessionManager, SessionPersistence } from '../../src/core/sessionManager';
+import { SessionEndedError, SessionManager } from '../../src/core/sessionManager';
 import { AppRegistration, DEMO_USER } from '../emulator/server';
 import {
   actionKinds,
@@ -27,6 +26,7 @@ import {
   tokenForms,
 } from './diagnosisTestKit';
 import { defaultAuthorizeParams, getCode, useEmulator } from './emulatorTestUtils';
+import { MemoryPersistence } from '../fakes/memoryPersistence';
 
 const VSCODE_REDIRECT = uriHandlerCallbackUri('vscode');
 const LOOPBACK_PORT = 53134;
@@ -78,16 +78,6 @@ const NO_READ_ACCOUNTS_APP: AppRegistration = {
   issueRefreshTokens: true,
   grantTypes: ['authorization_code', 'refresh_token'],
 };
-
-class MemoryPersistence implements SessionPersistence {
-  text: string | undefined;
-  async read(): Promise<StoredSession[]> {
-    return parseStoredSessions(this.text);
-  }
-  async write(sessions: StoredSession[]): Promise<void> {
-    this.text = JSON.stringify(sessions);
-  }
-}
 
 describe('diagnosis of real failures against the emulator', () => {
   // A fresh emulator for every test (closed after it), rate limiting off unless a test turns it on.

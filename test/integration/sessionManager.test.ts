@@ -3,27 +3,15 @@
 import * as assert from 'node:assert/strict';
 import { RingCentralClient, TOKEN_PATH, REVOKE_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentralClient';
 import { RingCentralApiError, TransportError } from '../../src/core/ringcentralError';
-import { parseStoredSessions, StoredSession } from '../../src/core/session';
-import { SessionChange, SessionEndedError, SessionManager, SessionPersistence } from '../../src/core/sessionManager';
+import type { StoredSession } from '../../src/core/session';
+import { SessionChange, SessionEndedError, SessionManager } from '../../src/core/sessionManager';
 import { toTokenSet } from '../../src/core/tokenSet';
 import { AttemptRecorder } from '../../src/core/trace';
 import { whoAmI } from '../../src/core/whoAmI';
 import { nodeFetchAdapter } from '../../src/vscode/httpFetch';
 import { AppRegistration, DEMO_APP, DEMO_USER, Emulator } from '../emulator/server';
 import { defaultAuthorizeParams, getCode, LOOPBACK_REDIRECT, pkce, useEmulator } from './emulatorTestUtils';
-
-class MemoryPersistence implements SessionPersistence {
-  text: string | undefined;
-  async read(): Promise<StoredSession[]> {
-    return parseStoredSessions(this.text);
-  }
-  async write(sessions: StoredSession[]): Promise<void> {
-    this.text = JSON.stringify(sessions);
-  }
-  stored(): StoredSession[] {
-    return parseStoredSessions(this.text);
-  }
-}
+import { MemoryPersistence } from '../fakes/memoryPersistence';
 
 const NO_READ_ACCOUNTS: AppRegistration = {
   clientId: 'no-read-accounts',

@@ -1,25 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { RingCentralApiError, TransportError } from '../../src/core/ringcentralError';
 import type { RingCentralClient } from '../../src/core/ringcentralClient';
-import { parseStoredSessions, sessionIdFor, StoredSession } from '../../src/core/session';
-import { isDeadRefreshError, SessionChange, SessionManager, SessionPersistence } from '../../src/core/sessionManager';
+import { sessionIdFor, StoredSession } from '../../src/core/session';
+import { isDeadRefreshError, SessionChange, SessionManager } from '../../src/core/sessionManager';
+import { MemoryPersistence } from '../fakes/memoryPersistence';
 
 /** SecretStorage stand-in: keeps the JSON text, as the real store does. */
-class MemoryPersistence implements SessionPersistence {
-  text: string | undefined;
-  writes = 0;
-  async read(): Promise<StoredSession[]> {
-    return parseStoredSessions(this.text);
-  }
-  async write(sessions: StoredSession[]): Promise<void> {
-    this.writes++;
-    this.text = JSON.stringify(sessions);
-  }
-  stored(): StoredSession[] {
-    return parseStoredSessions(this.text);
-  }
-}
-
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
 const SERVER = 'https://platform.ringcentral.com';
 
