@@ -1,6 +1,5 @@
 // Who signed in: GET /restapi/v1.0/account/~/extension/~ (needs ReadAccounts). Without that permission the
 // session still works; we fall back to the token's owner_id.
-import { RingCentralApiError } from './ringcentralError';
 import { RingCentralClient, WHO_AM_I_PATH } from './ringcentralClient';
 import type { SessionAccount } from './session';
 import type { TokenSet } from './tokenSet';
@@ -37,9 +36,8 @@ export async function whoAmI(client: RingCentralClient, tokens: TokenSet, record
       },
     };
   } catch (error) {
-    if (error instanceof RingCentralApiError || error instanceof Error) {
-      return { account: { id: fallbackId, label: `Extension ${fallbackId}`, profileKnown: false }, problem: error };
-    }
-    throw error;
+    // Any failure (CMN-401 without ReadAccounts, a network error) leaves a working session under the owner id.
+    const problem = error instanceof Error ? error : new Error(String(error));
+    return { account: { id: fallbackId, label: `Extension ${fallbackId}`, profileKnown: false }, problem };
   }
 }

@@ -1,6 +1,7 @@
 // Messages between the diagnostics panel (media/panel.js) and the extension. Plain data only: no token,
 // code, verifier or secret ever crosses (traces are masked when recorded; sessions are summarised).
 import type { Diagnosis, FixAction } from '../core/diagnosis/types';
+import type { PermissionCheck } from '../core/permissions';
 import type { RedirectCheckResult } from '../core/redirectMismatch';
 import type { FlowAttempt } from '../core/trace';
 
@@ -25,15 +26,8 @@ export interface PreflightSummary {
   diagnosis?: Diagnosis;
 }
 
-export interface PermissionCheckSummary {
-  method: string;
-  path: string;
-  /** undefined: no operation in RingCentral's spec matches the path. */
-  operation?: { pathTemplate: string; operationId: string; summary: string; appPermission?: string; userPermission?: string };
-  /** Whether the current token's scope includes the permission (undefined when not signed in or none needed). */
-  granted?: boolean;
-  grantedPermissions: string[];
-}
+/** What Check Permissions found (core's PermissionCheck, plain data). */
+export type PermissionCheckSummary = PermissionCheck;
 
 export interface PanelState {
   now: number;

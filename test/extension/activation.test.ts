@@ -17,9 +17,12 @@ describe('activation', () => {
     }
   });
 
-  it('registers the "ringcentral" authentication provider; signed out it has no session', async () => {
-    const session = await vscode.authentication.getSession('ringcentral', [], { silent: true });
-    assert.equal(session, undefined);
+  it('registers the "ringcentral" authentication provider (an unregistered id is refused); signed out it has no session', async () => {
+    // getSession on a provider nobody registered rejects; ours answers.
+    await assert.rejects(vscode.authentication.getSession('ringcentral-not-registered', [], { silent: true }) as Promise<unknown>);
+    await vscode.authentication.getSession('ringcentral', [], { silent: true });
+    const info = (await vscode.commands.executeCommand('ringcentral.sessionInfo')) as { signedIn: boolean };
+    assert.equal(info.signedIn, false);
   });
 
   it('refuses plain http to a non-loopback server before sending anything', async () => {

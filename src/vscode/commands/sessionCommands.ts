@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import { SessionEndedError, SessionManager } from '../../core/sessionManager';
 import { describeErrorInfo } from '../../core/ringcentralError';
-import type { StoredSession } from '../../core/session';
 import { currentDiagnosisContext } from '../diagnosisContext';
 import { showFlowFailure, toFlowFailure } from '../errorPresenter';
 import { FlowFailure } from '../flowFailure';
@@ -169,4 +168,3 @@ async function reportFailure(error: unknown, deps: SessionCommandDeps, phase?: '
   return { ok: false, diagnosisId: failure.diagnosis.id, code: failure.diagnosis.code, message: failure.diagnosis.summary };
 }
 
-export type { StoredSession };
