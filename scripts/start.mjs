@@ -17,7 +17,7 @@ const hasCode = spawnSync('code', ['--version'], { stdio: 'ignore' }).status ===
 const host = process.env.RC_START_HOST ?? (hasCode ? 'desktop' : 'code-server');
 const ownApp = process.env.RINGCENTRAL_CLIENT_ID;
 
-if (host === 'code-server') run('bash', ['.ci/install-offline-vscode.sh']);
+if (host === 'code-server') run(process.execPath, ['scripts/install-offline-vscode.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
 run(process.execPath, ['scripts/build.mjs']);
 

@@ -47,7 +47,7 @@ function runLayer(layer, command, args) {
 }
 
 if (needsVsCode && process.env.RC_VSCODE_HOST !== 'electron') {
-  step('Offline VS Code (Chromium, Node 24, code-server)', 'bash', ['.ci/install-offline-vscode.sh']);
+  step('Offline VS Code (Chromium, Node 24, code-server)', process.execPath, ['scripts/install-offline-vscode.mjs']);
 }
 step('Compile (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
 step('Bundle (esbuild)', process.execPath, ['scripts/build.mjs']);

@@ -41,7 +41,7 @@ async function main(): Promise<number> {
       }).catch(() => undefined); // the results file carries the verdict
     } else {
       if (!codeServerAvailable()) {
-        throw new Error('code-server is not installed: run .ci/install-offline-vscode.sh (npm test does this for you).');
+        throw new Error('code-server is not installed: run node scripts/install-offline-vscode.mjs (npm test does this for you).');
       }
       await runInCodeServer(workspace, env);
     }
