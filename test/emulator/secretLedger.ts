@@ -90,22 +90,34 @@ export class SecretLedger {
   /** Watches a response: the code in a redirect's Location, the tokens in a JSON body. */
   watchResponse(res: ServerResponse): void {
     const chunks: Buffer[] = [];
+    const locations: unknown[] = [];
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     const keep = (chunk: unknown): void => {
       if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk as string));
     };
+    // Headers given to writeHead never show up in getHeader().
+    res.writeHead = ((...args: unknown[]) => {
+      for (const arg of args) {
+        if (typeof arg === 'object' && arg !== null && !Array.isArray(arg)) {
+          for (const [name, value] of Object.entries(arg)) if (name.toLowerCase() === 'location') locations.push(value);
+        }
+      }
+      return writeHead(...args);
+    }) as typeof res.writeHead;
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       keep(chunk);
       return write(chunk, ...rest);
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (typeof chunk !== 'function') keep(chunk);
-      const location = res.getHeader('location');
-      if (typeof location === 'string' && URL.canParse(location, 'http://emulator.invalid')) {
-        this.add('authorization code', new URL(location, 'http://emulator.invalid').searchParams.get('code') ?? undefined);
+      for (const location of [...locations, res.getHeader('location')]) {
+        if (typeof location === 'string' && URL.canParse(location, 'http://emulator.invalid')) {
+          this.add('authorization code', new URL(location, 'http://emulator.invalid').searchParams.get('code') ?? undefined);
+        }
       }
-      if (String(res.getHeader('content-type') ?? '').includes('json')) this.addFromJson(Buffer.concat(chunks).toString('utf8'));
+      this.addFromJson(Buffer.concat(chunks).toString('utf8'));
       return end(chunk, ...rest);
     }) as typeof res.end;
   }
