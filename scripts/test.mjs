@@ -41,7 +41,8 @@ function runLayer(layer, command, args) {
         skipped = Number(plain[3] ?? 0);
       }
       if (code !== 0 && failed === 0) failed = 1; // crashed before reporting
-      resolve({ layer, passed, failed, skipped });
+      const secretScan = output.match(/^secret scan \(.*$/m)?.[0];
+      resolve({ layer, passed, failed, skipped, secretScan });
     });
   });
 }
@@ -76,6 +77,7 @@ console.log('\nTest counts per layer:');
 for (const result of results) {
   console.log(`  ${result.layer.padEnd(15)} ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''}`);
 }
+for (const result of results.filter((layer) => layer.secretScan)) console.log(`  ${result.secretScan}`);
 const total = results.reduce((sum, result) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed, skipped: sum.skipped + result.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);

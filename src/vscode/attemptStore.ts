@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { AttemptKind, AttemptRecorder, FlowAttempt } from '../core/trace';
 import { logStep } from './log';
+import { captureForTests } from './testCapture';
 
 const STATE_KEY = 'ringcentral.attempts.v1';
 const KEEP = 20;
@@ -55,6 +56,7 @@ export class AttemptStore implements vscode.Disposable {
       if (attempt.outcome === 'failed') this.log.warn(line);
       else this.log.info(line);
     }
+    captureForTests('trace', attempt);
     this.changed.fire(attempt);
     this.scheduleSave();
   }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { FixAction, RedirectMode } from '../core/diagnosis/types';
 import type { PanelState, PanelToExtension } from './panelProtocol';
+import { captureForTests } from './testCapture';
 
 export interface DiagnosticsPanelDeps {
   getState(): Promise<PanelState>;
@@ -127,6 +128,7 @@ export class DiagnosticsPanel {
     }
     const focus = this.pendingFocus;
     const message = { command: 'state' as const, state: focus ? { ...state, focus } : state };
+    captureForTests('webview-state', message);
     // postMessage resolves false when the webview is hidden (its context is discarded): the focus then waits for 'ready'.
     const delivered = await this.panel.webview.postMessage(message);
     if (delivered && this.pendingFocus === focus) {

@@ -13,6 +13,7 @@ import { restErrors } from './errors';
 import { applyFault, EndpointGroup, FaultInjector } from './faults';
 import { parseForm, parseParams, readBody, isForm, sendJson } from './http';
 import { JwtCredentials } from './jwtCredentials';
+import { emulatorLedger, KnownSecret } from './secretLedger';
 import { DEFAULT_RATE_LIMIT, RateLimiter, validateRateLimit } from './rateLimit';
 import { handleRevoke, handleToken } from './token';
 import { TokenStore } from './tokens';
@@ -51,6 +52,8 @@ export interface Emulator {
   createJwtCredential(clientId?: string): string;
   requests: RecordedRequest[];
   issuedTokens(): number;
+  /** Every secret this emulator issued, registered or was sent, for the secret scan. */
+  issuedSecrets(): KnownSecret[];
 }
 
 const TOKEN_PATH = '/restapi/oauth/token';
@@ -113,9 +116,14 @@ function record(now: number, req: http.IncomingMessage, url: URL, body: string):
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const clock = new Clock(options.now);
   const now = (): number => clock.now();
+  const secrets = emulatorLedger();
   const apps = new AppRegistry();
-  for (const app of options.apps ?? [DEMO_APP]) {
+  const registerApp = (app: AppRegistration): void => {
     apps.register(app);
+    secrets.add('client secret', app.clientSecret);
+  };
+  for (const app of options.apps ?? [DEMO_APP]) {
+    registerApp(app);
   }
   const ctx: EmulatorContext = {
     baseUrl: '',
@@ -137,11 +145,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const url = new URL(req.url ?? '/', ctx.baseUrl);
     const path = url.pathname;
     const body = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req);
+    secrets.watchResponse(res);
     if (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`)) {
       // Never faulted or recorded: tests must always be able to reach the controls.
+      secrets.addFromJson(body);
       handleConsole(ctx, requests, req, res, path, body);
       return;
     }
+    secrets.addFromRequest(req.headers, isForm(req.headers) ? parseForm(body).all : undefined);
     const entry = record(now(), req, url, body);
     requests.push(entry);
     res.on('finish', () => {
@@ -211,9 +222,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       });
       return closing;
     },
-    registerApp: (app) => apps.register(app),
+    registerApp,
     updateApp: (clientId, patch) => {
-      apps.update(clientId, patch);
+      secrets.add('client secret', apps.update(clientId, patch).clientSecret);
     },
     getApp: (clientId) => apps.get(clientId),
     setAutoApprove: (on) => {
@@ -222,8 +233,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setFault: (fault) => ctx.faults.set(fault),
     setRateLimit: (rateLimit) => ctx.limiter.set(rateLimit === undefined ? DEFAULT_RATE_LIMIT : validateRateLimit(rateLimit)),
     advanceClock: (seconds) => clock.advance(seconds),
-    createJwtCredential: (clientId) => ctx.jwt.create(ctx.baseUrl, clientId),
+    createJwtCredential: (clientId) => {
+      const credential = ctx.jwt.create(ctx.baseUrl, clientId);
+      secrets.add('JWT credential', credential);
+      return credential;
+    },
     requests,
     issuedTokens: () => ctx.tokens.issuedCount,
+    issuedSecrets: () => secrets.list(),
   };
 }

@@ -2,8 +2,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { captureNotifications } from './notificationCapture';
 
 export function run(): Promise<void> {
+  if (process.env.RC_TEST_CAPTURE_DIR) captureNotifications(process.env.RC_TEST_CAPTURE_DIR);
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   if (process.env.RC_TEST_GREP) mocha.grep(process.env.RC_TEST_GREP);
   for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {

@@ -4,10 +4,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { startEmulator } from '../emulator/server';
+import { scanExtensionHostRun } from '../secretScan/extensionHostScan';
 import { launchBrowser, screenshotPath } from './browser';
 import { codeServerAvailable, startCodeServer, workbenchUrl } from './codeServer';
 import { chooseHost } from './hostChoice';
-import { REPO_ROOT, RESULTS_DIR } from './paths';
+import { CACHE_DIR, REPO_ROOT, RESULTS_DIR } from './paths';
 
 interface SuiteResult {
   passes: number;
@@ -18,6 +19,7 @@ interface SuiteResult {
 
 const TESTS_PATH = path.join(REPO_ROOT, 'out/test/extension/index.js');
 const RUN_TIMEOUT_MS = 8 * 60_000;
+const CODE_SERVER_NAME = 'extension-tests';
 
 async function main(): Promise<number> {
   const host = await chooseHost();
@@ -27,7 +29,12 @@ async function main(): Promise<number> {
   const workspace = path.join(RESULTS_DIR, 'workspace');
   fs.rmSync(workspace, { recursive: true, force: true });
   fs.mkdirSync(workspace, { recursive: true });
-  const env: Record<string, string> = { RC_EMULATOR_URL: emulator.url, RC_TEST_HOST: host, RC_TEST_RESULTS_FILE: resultsFile };
+  // Traces, webview states and notifications are copied here for the secret scan (see src/vscode/testCapture.ts).
+  const captureDir = path.join(RESULTS_DIR, 'secret-scan', 'extension-host');
+  fs.rmSync(captureDir, { recursive: true, force: true });
+  fs.mkdirSync(captureDir, { recursive: true });
+  const startedAt = Date.now();
+  const env: Record<string, string> = { RC_EMULATOR_URL: emulator.url, RC_TEST_HOST: host, RC_TEST_RESULTS_FILE: resultsFile, RC_TEST_CAPTURE_DIR: captureDir };
   if (process.env.RC_TEST_GREP) env.RC_TEST_GREP = process.env.RC_TEST_GREP;
   console.log(`Extension-host tests in ${host === 'electron' ? 'desktop VS Code (@vscode/test-electron)' : 'code-server (offline route)'}; emulator at ${emulator.url}`);
   try {
@@ -57,6 +64,20 @@ async function main(): Promise<number> {
     return 1;
   }
   const result = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResult;
+  const scan = scanExtensionHostRun({
+    captureDir,
+    logRoots: [host === 'electron' ? path.join(CACHE_DIR, 'user-data', 'logs') : path.join(RESULTS_DIR, 'code-server', CODE_SERVER_NAME)],
+    since: startedAt,
+    secrets: emulator.issuedSecrets(),
+    // A filtered run may not reach the panel or sign in at all.
+    required: process.env.RC_TEST_GREP ? [] : ['RingCentral log lines', 'trace', ...(host === 'code-server' ? ['webview-state'] : [])],
+  });
+  console.log(scan.text);
+  if (scan.ok) result.passes += 1;
+  else {
+    result.failures += 1;
+    result.failed.push('secret scan: see above');
+  }
   for (const title of result.failed) console.error(`  failed: ${title}`);
   console.log(`extension-host: ${result.passes} passed, ${result.failures} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
   return result.failures > 0 ? 1 : 0;
@@ -65,7 +86,7 @@ async function main(): Promise<number> {
 async function runInCodeServer(workspace: string, env: Record<string, string>): Promise<void> {
   // The browser's return through the URI handler would otherwise wait on VS Code's "Allow … to open this URI?"
   // dialog, which the end-to-end tests click like a person; here the user has ticked "do not ask again".
-  const server = await startCodeServer({ name: 'extension-tests', settings: { 'extensions.confirmedUriHandlerExtensionIds': ['rcdevtools.ringcentral-oauth'] } });
+  const server = await startCodeServer({ name: CODE_SERVER_NAME, settings: { 'extensions.confirmedUriHandlerExtensionIds': ['rcdevtools.ringcentral-oauth'] } });
   const context = await launchBrowser('extension-tests');
   try {
     const page = context.pages()[0] ?? (await context.newPage());
