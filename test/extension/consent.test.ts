@@ -98,19 +98,6 @@ describe('consent: the server is named and confirmed; commands from code ask fir
     assert.match(modal[0].options?.detail ?? '', /authorization code and PKCE verifier/);
   });
 
-  it('Copy Access Token run from code when signed out offers Sign In and copies nothing', async () => {
-    await configure({ server: EMULATOR, clientId: 'nobody-signed-in' });
-    await vscode.env.clipboard.writeText('clipboard-before');
-    const dialogs = interceptMessages(() => undefined);
-    try {
-      const result = (await vscode.commands.executeCommand('ringcentral.copyAccessToken')) as CommandResult;
-      assert.equal(result.ok, false);
-    } finally {
-      dialogs.restore();
-    }
-    assert.equal(await vscode.env.clipboard.readText(), 'clipboard-before');
-  });
-
   describe('signed in (needs the browser code-server drives)', () => {
     before(function () {
       if (!IN_CODE_SERVER) this.skip();
