@@ -1,4 +1,6 @@
 // Helpers for tests inside the extension host: the emulator's developer console over HTTP, settings, sessions.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { freePort } from '../harness/freePort';
 
@@ -116,6 +118,8 @@ export function interceptMessages(answer: (shown: ShownMessage) => string | unde
       const options = typeof rest[0] === 'object' && rest[0] !== null ? (rest.shift() as vscode.MessageOptions) : undefined;
       const entry = { kind, message, options, items: rest.map(String) };
       shown.push(entry);
+      // The secret scan reads every notification the tests caused, answered here or by a person.
+      if (process.env.RC_TEST_CAPTURE_DIR) fs.appendFileSync(path.join(process.env.RC_TEST_CAPTURE_DIR, 'notification.jsonl'), `${JSON.stringify({ shown: name, args: [message, ...(options ? [options] : []), ...rest] })}\n`);
       return answer(entry);
     };
   }
