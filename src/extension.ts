@@ -13,6 +13,7 @@ import { toFlowFailure } from './vscode/errorPresenter';
 import { createLog } from './vscode/log';
 import { CallbackUriHandler } from './vscode/redirect/uriHandler';
 import { ClientSecrets, SecretSessionPersistence, SESSIONS_KEY } from './vscode/secretStore';
+import { createServerTrust } from './vscode/serverTrustPrompt';
 import { SignInService } from './vscode/signInService';
 import { TokenStatusBar } from './vscode/statusBar';
 
@@ -38,7 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await sessions.load();
 
   const pending = new PendingAuthorizations();
-  const signInService = new SignInService(sessions, clients, attempts, pending);
+  const serverTrust = createServerTrust(context.globalState);
+  const signInService = new SignInService(sessions, clients, attempts, pending, serverTrust);
   const statusBar = new TokenStatusBar(sessions);
   const authProvider = new RingCentralAuthenticationProvider(
     sessions,
@@ -68,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration('ringcentral')) statusBar.render();
     }),
     ...registerSessionCommands({ sessions, signInService, secrets, statusBar, log }),
-    ...registerAppCommands(secrets),
+    ...registerAppCommands(secrets, serverTrust),
     ...registerDiagnosticCommands({ context, sessions, secrets, clients, attempts, statusBar, log }),
   );
   log.info(`RingCentral OAuth Toolkit ${version} active (${vscode.env.appName}, uriScheme ${vscode.env.uriScheme}, ui ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}).`);

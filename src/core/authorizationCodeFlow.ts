@@ -1,9 +1,11 @@
 // Authorization code + PKCE, from the authorize URL to a token set. The browser and the callback are ports,
 // so the same flow runs with the URI handler, the loopback server, a pasted URL, or a test driver.
 import { AuthorizeRequest, buildAuthorizeUrl, authorizeParams } from './authorizeUrl';
+import { checkCallbackIssuer } from './issuer';
 import type { CallbackOutcome } from './pendingAuthorizations';
 import { createPkcePair, createState } from './pkce';
 import type { RingCentralClient } from './ringcentralClient';
+import type { ServerTrust } from './serverTrust';
 import { toTokenSet, TokenSet } from './tokenSet';
 import type { AttemptRecorder } from './trace';
 
@@ -21,6 +23,8 @@ export class AuthorizationCallbackError extends Error {
 
 export interface AuthorizationCodeFlowPorts {
   client: RingCentralClient;
+  /** Asked before anything is sent: the server receives the code, the verifier and any client secret. */
+  serverTrust: ServerTrust;
   redirectUri: string;
   clock: () => number;
   recorder?: AttemptRecorder;
@@ -40,6 +44,8 @@ export interface AuthorizationCodeFlowResult {
 }
 
 export async function runAuthorizationCodeFlow(ports: AuthorizationCodeFlowPorts, signal: AbortSignal): Promise<AuthorizationCodeFlowResult> {
+  await ports.serverTrust.ensureTrusted(ports.client.server, 'signIn');
+  signal.throwIfAborted();
   const pkce = createPkcePair();
   const request: AuthorizeRequest = {
     server: ports.client.server,
@@ -75,9 +81,14 @@ export async function runAuthorizationCodeFlow(ports: AuthorizationCodeFlowPorts
   ports.recorder?.add({
     title: result.kind === 'code' ? 'Callback: authorization code received' : `Callback: ${result.error}`,
     ok: result.kind === 'code',
-    params: result.kind === 'code' ? { code: result.code, state: result.state, ...(result.expiresIn ? { expires_in: String(result.expiresIn) } : {}) } : { error: result.error, error_description: result.description ?? '', state: result.state ?? '' },
+    params: {
+      ...(result.kind === 'code' ? { code: result.code, state: result.state, ...(result.expiresIn ? { expires_in: String(result.expiresIn) } : {}) } : { error: result.error, error_description: result.description ?? '', state: result.state ?? '' }),
+      ...(result.issuer !== undefined ? { iss: result.issuer } : {}),
+    },
     failure: result.kind === 'error' ? { kind: 'callback', error: result.error, description: result.description } : undefined,
   });
+  // Before the callback's error text is believed or its code is sent anywhere.
+  checkCallbackIssuer(result.issuer, ports.client.server);
   if (result.kind === 'error') {
     throw new AuthorizationCallbackError(result.error, result.description);
   }

@@ -1,8 +1,8 @@
 // The redirect back from RingCentral: `code` + `state` (+ expires_in), or `error` + `error_description`.
 
 export type CallbackResult =
-  | { kind: 'code'; code: string; state: string; expiresIn?: number }
-  | { kind: 'error'; error: string; description?: string; state?: string }
+  | { kind: 'code'; code: string; state: string; expiresIn?: number; issuer?: string }
+  | { kind: 'error'; error: string; description?: string; state?: string; issuer?: string }
   | { kind: 'invalid'; reason: string };
 
 /**
@@ -16,8 +16,10 @@ export function parseCallback(input: string): CallbackResult {
   }
   const params = extractParams(text);
   const error = params.get('error');
+  // RFC 9207: the authorization server's own name, checked against the server the sign-in talks to.
+  const issuer = params.get('iss') ?? undefined;
   if (error) {
-    return { kind: 'error', error, description: params.get('error_description') ?? undefined, state: params.get('state') ?? undefined };
+    return { kind: 'error', error, description: params.get('error_description') ?? undefined, state: params.get('state') ?? undefined, ...(issuer !== undefined ? { issuer } : {}) };
   }
   const code = params.get('code');
   const state = params.get('state');
@@ -31,7 +33,7 @@ export function parseCallback(input: string): CallbackResult {
     return { kind: 'invalid', reason: 'The address has a code but no "state" parameter, so it cannot be matched to this sign-in. Start Sign In again.' };
   }
   const expiresIn = Number(params.get('expires_in'));
-  return { kind: 'code', code, state, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined };
+  return { kind: 'code', code, state, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined, ...(issuer !== undefined ? { issuer } : {}) };
 }
 
 function extractParams(text: string): URLSearchParams {

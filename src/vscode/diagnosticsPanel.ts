@@ -2,6 +2,7 @@
 // The webview is untrusted UI: it only ever receives masked data and every message it sends is validated here.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { notifyError } from './notify';
 import type { FixAction, RedirectMode } from '../core/diagnosis/types';
 import type { PanelState, PanelToExtension } from './panelProtocol';
 import { captureForTests } from './testCapture';
@@ -138,7 +139,7 @@ export class DiagnosticsPanel {
 }
 
 function reportError(error: unknown): void {
-  void vscode.window.showErrorMessage(`RingCentral diagnostics: ${error instanceof Error ? error.message : String(error)}`);
+  void notifyError(`RingCentral diagnostics: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 export function buildPanelHtml(webview: Pick<vscode.Webview, 'asWebviewUri' | 'cspSource'>, mediaRoot: vscode.Uri): string {

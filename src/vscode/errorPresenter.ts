@@ -1,5 +1,6 @@
 // Every failure the user sees: what happened (RingCentral's code and words), and buttons for the fixes.
 import * as vscode from 'vscode';
+import { notifyError } from './notify';
 import { diagnose } from '../core/diagnosis/diagnose';
 import { failureFromError } from '../core/diagnosis/fromError';
 import type { Diagnosis, DiagnosisContext } from '../core/diagnosis/types';
@@ -25,7 +26,7 @@ export async function showFlowFailure(failure: FlowFailure, log: vscode.LogOutpu
   const actions = diagnosis.fixes.flatMap((fix) => (fix.action ? [fix.action] : [])).slice(0, 2);
   const buttons = [...actions.map(fixActionLabel), 'Explain'];
   const text = `RingCentral${diagnosis.code ? ` ${diagnosis.code}` : ''}: ${diagnosis.summary}${diagnosis.serverMessage ? ` (“${diagnosis.serverMessage}”)` : ''}`;
-  const choice = await vscode.window.showErrorMessage(text, ...buttons);
+  const choice = await notifyError(text, ...buttons);
   if (choice === 'Explain') {
     await vscode.commands.executeCommand('ringcentral.openDiagnostics', { attemptId: failure.attemptId, diagnosis });
     return;

@@ -1,5 +1,6 @@
 // Runs the action behind a fix button (notification, diagnostics panel). Every action is a user-visible step.
 import * as vscode from 'vscode';
+import { notifyInfo } from './notify';
 import type { FixAction } from '../core/diagnosis/types';
 import { updateSetting } from './settings';
 
@@ -11,11 +12,11 @@ export async function runFixAction(action: FixAction): Promise<void> {
       return;
     case 'copyRedirectUri':
       await vscode.env.clipboard.writeText(action.uri);
-      void vscode.window.showInformationMessage(`Copied ${action.uri} — add it under OAuth Redirect URI in your app's settings.`);
+      void notifyInfo(`Copied ${action.uri} — add it under OAuth Redirect URI in your app's settings.`);
       return;
     case 'switchRedirectMode':
       await updateSetting('redirect.mode', action.mode);
-      void vscode.window.showInformationMessage(`RingCentral redirect mode is now "${action.mode}". Register the redirect URI it shows (RingCentral: Check Redirect URI), then sign in again.`);
+      void notifyInfo(`RingCentral redirect mode is now "${action.mode}". Register the redirect URI it shows (RingCentral: Check Redirect URI), then sign in again.`);
       return;
     case 'setClientSecret':
       await vscode.commands.executeCommand('ringcentral.setClientSecret');

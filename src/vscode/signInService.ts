@@ -6,6 +6,9 @@ import type { SessionManager } from '../core/sessionManager';
 import type { StoredSession } from '../core/session';
 import { whoAmI } from '../core/whoAmI';
 import type { FlowPhase } from '../core/diagnosis/types';
+import { IssuerMismatchError } from '../core/issuer';
+import { escapeForNotification } from '../core/notificationText';
+import { describeServer, ServerTrust, UntrustedServerError } from '../core/serverTrust';
 import type { AttemptStore } from './attemptStore';
 import type { ClientFactory } from './clientFactory';
 import { toFlowFailure } from './errorPresenter';
@@ -47,6 +50,7 @@ export class SignInService {
     private readonly clients: ClientFactory,
     private readonly attempts: AttemptStore,
     readonly pending: PendingAuthorizations,
+    private readonly serverTrust: ServerTrust,
   ) {}
 
   /** One sign-in at a time: a second request joins the running one. */
@@ -75,7 +79,8 @@ export class SignInService {
     const timeout = setTimeout(() => controller.abort(new SignInTimeoutError(settings.signInTimeoutMs / 1000)), settings.signInTimeoutMs);
     try {
       const session = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'RingCentral: signing in', cancellable: true },
+        // The title names the server that receives the code and verifier, for every sign-in.
+        { location: vscode.ProgressLocation.Notification, title: escapeForNotification(`RingCentral: signing in to ${describeServer(server)}`), cancellable: true },
         async (progress, token) => {
           token.onCancellationRequested(() => controller.abort(new SignInCancelledError()));
           const waiter = await prepareCallbackWaiter(target, settings, this.pending);
@@ -84,6 +89,7 @@ export class SignInService {
             const result = await runAuthorizationCodeFlow(
               {
                 client,
+                serverTrust: this.serverTrust,
                 redirectUri: target.redirectUri,
                 clock: Date.now,
                 recorder,
@@ -127,7 +133,7 @@ export class SignInService {
       const closedPasteBox = error instanceof AuthorizationCallbackError && error.error === 'cancelled';
       const reason = closedPasteBox ? new SignInCancelledError() : controller.signal.aborted ? controller.signal.reason : error;
       recorder.finish(reason instanceof SignInCancelledError ? 'cancelled' : 'failed');
-      if (reason instanceof SignInCancelledError || reason instanceof SignInTimeoutError) {
+      if (reason instanceof SignInCancelledError || reason instanceof SignInTimeoutError || reason instanceof UntrustedServerError || reason instanceof IssuerMismatchError) {
         throw reason;
       }
       throw toFlowFailure(
@@ -151,3 +157,4 @@ export class SignInService {
     }
   }
 }
+

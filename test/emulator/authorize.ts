@@ -57,20 +57,26 @@ function validateAuthorize(ctx: EmulatorContext, query: URLSearchParams): Author
   };
 }
 
+function issuerParam(ctx: EmulatorContext): Array<[string, string]> {
+  return ctx.sendIssuer ? [['iss', ctx.baseUrl]] : [];
+}
+
 function codeRedirect(ctx: EmulatorContext, request: AuthorizationRequest): string {
   const code = ctx.codes.issue(request);
   return appendQuery(request.redirectUri, [
     ['code', code.code],
     ['state', request.state],
     ['expires_in', String(ctx.codeLifetimeSeconds)],
+    ...issuerParam(ctx),
   ]);
 }
 
-function deniedRedirect(request: AuthorizationRequest): string {
+function deniedRedirect(ctx: EmulatorContext, request: AuthorizationRequest): string {
   return appendQuery(request.redirectUri, [
     ['error', 'access_denied'],
     ['error_description', DENIED_DESCRIPTION],
     ['state', request.state],
+    ...issuerParam(ctx),
   ]);
 }
 
@@ -145,5 +151,5 @@ export function handleLogin(ctx: EmulatorContext, req: IncomingMessage, res: Ser
     sendUnknownRequest(res);
     return;
   }
-  redirect(res, params.action === 'approve' ? codeRedirect(ctx, request) : deniedRedirect(request));
+  redirect(res, params.action === 'approve' ? codeRedirect(ctx, request) : deniedRedirect(ctx, request));
 }

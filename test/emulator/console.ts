@@ -207,6 +207,16 @@ function route(ctx: EmulatorContext, requests: RecordedRequest[], req: IncomingM
     sendJson(res, 200, { rateLimit: ctx.limiter.current });
     return;
   }
+  if (sub === '/user' && method === 'PATCH') {
+    // A display name is text the server controls: tests use it to send hostile text to the extension.
+    const name = asRecord(readPayload(req, body).value).name;
+    if (typeof name !== 'string' || name === '') {
+      throw new HttpError(400, 'name must be a non-empty string');
+    }
+    ctx.user = { ...ctx.user, name };
+    sendJson(res, 200, { name });
+    return;
+  }
   if (sub === '/clock' && method === 'POST') {
     ctx.clock.advance(asNumber(asRecord(readPayload(req, body).value).advanceSeconds, 'advanceSeconds'));
     sendJson(res, 200, { now: ctx.clock.now() });

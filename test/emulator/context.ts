@@ -24,6 +24,8 @@ export interface EmulatorContext {
   faults: FaultInjector;
   autoApprove: boolean;
   codeLifetimeSeconds: number;
+  /** RFC 9207: put `iss` (this server's base URL) on the redirect back. RingCentral does not today. */
+  sendIssuer: boolean;
 }
 
 /**

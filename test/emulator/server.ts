@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   /** Default {perMinute: 5, penaltySeconds: 60}; false disables. */
   rateLimit?: RateLimitSettings | false;
   codeLifetimeSeconds?: number;
+  /** RFC 9207 `iss` on the redirect back (RingCentral does not send it today; default off). */
+  sendIssuer?: boolean;
   /** Millisecond clock; advanceClock() adds to it. */
   now?: () => number;
 }
@@ -138,6 +140,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults: new FaultInjector(),
     autoApprove: options.autoApprove ?? false,
     codeLifetimeSeconds: options.codeLifetimeSeconds ?? 60,
+    sendIssuer: options.sendIssuer ?? false,
   };
   const requests: RecordedRequest[] = [];
 

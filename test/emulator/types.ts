@@ -55,6 +55,7 @@ export interface DemoUser {
   id: string;
   accountId: string;
   extensionNumber: '101';
-  name: 'Ada Lovelace';
+  /** 'Ada Lovelace'; the console can rename her (display names are server-controlled text). */
+  name: string;
   email: 'ada@example.com';
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { configure, createApp, EMULATOR, resetSettings } from './helpers';
+import { configure, createApp, EMULATOR, interceptMessages, resetSettings } from './helpers';
 
 const EXTENSION_ID = 'rcdevtools.ringcentral-oauth';
 
@@ -53,11 +53,17 @@ describe('activation', () => {
   it('stores the client secret in SecretStorage, not in settings', async () => {
     const app = await createApp({ clientSecret: 's3cret-value' });
     await configure({ server: EMULATOR, clientId: app.clientId });
-    const result = (await vscode.commands.executeCommand('ringcentral.setClientSecret', 's3cret-value')) as { ok: boolean; stored: boolean };
-    assert.deepEqual(result, { ok: true, stored: true });
-    const everything = JSON.stringify(vscode.workspace.getConfiguration('ringcentral'));
-    assert.ok(!everything.includes('s3cret-value'), 'the secret is not in any setting');
-    const removed = (await vscode.commands.executeCommand('ringcentral.setClientSecret', '')) as { ok: boolean; stored: boolean };
-    assert.deepEqual(removed, { ok: true, stored: false });
+    // Passed from code, the secret needs the user's yes (see consent.test.ts): answer it here.
+    const dialogs = interceptMessages((shown) => (shown.options?.modal ? shown.items[0] : undefined));
+    try {
+      const result = (await vscode.commands.executeCommand('ringcentral.setClientSecret', 's3cret-value')) as { ok: boolean; stored: boolean };
+      assert.deepEqual(result, { ok: true, stored: true });
+      const everything = JSON.stringify(vscode.workspace.getConfiguration('ringcentral'));
+      assert.ok(!everything.includes('s3cret-value'), 'the secret is not in any setting');
+      const removed = (await vscode.commands.executeCommand('ringcentral.setClientSecret', '')) as { ok: boolean; stored: boolean };
+      assert.deepEqual(removed, { ok: true, stored: false });
+    } finally {
+      dialogs.restore();
+    }
   });
 });

@@ -1,4 +1,6 @@
 // Helpers for tests inside the extension host: the emulator's developer console over HTTP, settings, sessions.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { freePort } from '../harness/freePort';
 
@@ -47,6 +49,7 @@ export const emulatorConsole = {
   autoApprove: (on: boolean) => consoleCall('POST', '/auto-approve', { on }),
   fault: (fault: unknown) => consoleCall('POST', '/fault', fault),
   advanceClock: (seconds: number) => consoleCall('POST', '/clock', { advanceSeconds: seconds }),
+  renameUser: (name: string) => consoleCall('PATCH', '/user', { name }),
   requests: async () => (await consoleCall('GET', '/requests')) as Array<{ method: string; path: string; form?: Record<string, string>; query?: Record<string, string> }>,
 };
 
@@ -79,11 +82,66 @@ export async function sessionInfo(): Promise<SessionInfo> {
   return (await vscode.commands.executeCommand('ringcentral.sessionInfo')) as SessionInfo;
 }
 
-/** The access token, the way a user gets it: Copy Access Token, then the clipboard. */
+/** The access token, the way a user gets it: Copy Access Token, confirm the dialog, then the clipboard. */
 export async function copiedAccessToken(): Promise<string> {
   await vscode.env.clipboard.writeText('');
-  await vscode.commands.executeCommand('ringcentral.copyAccessToken');
+  const dialogs = interceptMessages((shown) => (shown.options?.modal && shown.items.includes('Copy Token') ? 'Copy Token' : undefined));
+  try {
+    await vscode.commands.executeCommand('ringcentral.copyAccessToken');
+  } finally {
+    dialogs.restore();
+  }
   return vscode.env.clipboard.readText();
+}
+
+export interface ShownMessage {
+  kind: 'error' | 'warning' | 'info';
+  message: string;
+  options?: vscode.MessageOptions;
+  items: string[];
+}
+
+type MessageFunction = (message: string, ...rest: unknown[]) => Thenable<unknown>;
+
+/**
+ * Answers the extension's notifications and dialogs in place of the user. The tests run in the extension's own
+ * extension host and get the same `vscode` API object as the extension, so replacing its functions here is what
+ * the extension calls (a modal dialog in code-server would otherwise wait for a click forever).
+ */
+export function interceptMessages(answer: (shown: ShownMessage) => string | undefined = () => undefined): { shown: ShownMessage[]; restore(): void } {
+  const shown: ShownMessage[] = [];
+  const window = vscode.window as unknown as Record<string, MessageFunction>;
+  const names = { error: 'showErrorMessage', warning: 'showWarningMessage', info: 'showInformationMessage' } as const;
+  const originals = Object.fromEntries(Object.values(names).map((name) => [name, window[name]]));
+  for (const [kind, name] of Object.entries(names) as Array<[ShownMessage['kind'], string]>) {
+    window[name] = async (message: string, ...rest: unknown[]) => {
+      const options = typeof rest[0] === 'object' && rest[0] !== null ? (rest.shift() as vscode.MessageOptions) : undefined;
+      const entry = { kind, message, options, items: rest.map(String) };
+      shown.push(entry);
+      // The secret scan reads every notification the tests caused, answered here or by a person.
+      if (process.env.RC_TEST_CAPTURE_DIR) fs.appendFileSync(path.join(process.env.RC_TEST_CAPTURE_DIR, 'notification.jsonl'), `${JSON.stringify({ shown: name, args: [message, ...(options ? [options] : []), ...rest] })}\n`);
+      return answer(entry);
+    };
+  }
+  return { shown, restore: () => Object.assign(window, originals) };
+}
+
+/** Records input boxes and progress titles; input boxes are answered by `answer` (undefined: the user pressed Escape). */
+export function interceptInputs(answer: (options: vscode.InputBoxOptions) => string | undefined = () => undefined): { inputBoxes: vscode.InputBoxOptions[]; progressTitles: string[]; restore(): void } {
+  const inputBoxes: vscode.InputBoxOptions[] = [];
+  const progressTitles: string[] = [];
+  const window = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const showInputBox = window.showInputBox;
+  const withProgress = window.withProgress;
+  window.showInputBox = async (options: unknown) => {
+    inputBoxes.push(options as vscode.InputBoxOptions);
+    return answer(options as vscode.InputBoxOptions);
+  };
+  window.withProgress = (options: unknown, task: unknown) => {
+    progressTitles.push(String((options as vscode.ProgressOptions).title));
+    return withProgress.call(vscode.window, options, task);
+  };
+  return { inputBoxes, progressTitles, restore: () => Object.assign(window, { showInputBox, withProgress }) };
 }
 
 export async function signOutAll(): Promise<void> {

@@ -15,6 +15,7 @@ import { nodeFetchAdapter } from '../../src/vscode/httpFetch';
 import { AppRegistration, DEMO_USER, Emulator, RecordedRequest } from '../emulator/server';
 import { answerConsent, browserGet, locationOf } from './diagnosisTestKit';
 import { useEmulator } from './emulatorTestUtils';
+import { scriptedServerTrust } from '../fakes/serverTrust';
 
 const WEB_REDIRECT =
   'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=rcdevtools.ringcentral-oauth&vscode-path=%2Fcallback';
@@ -62,6 +63,7 @@ describe('runAuthorizationCodeFlow against the emulator', () => {
     let land: (authorizeUrl: string) => Promise<string> = async (authorizeUrl) => locationOf(await browserGet(authorizeUrl));
     const ports: AuthorizationCodeFlowPorts = {
       client,
+      serverTrust: scriptedServerTrust().trust, // the emulator is on loopback: never asks
       redirectUri: options.redirectUri ?? WEB_REDIRECT,
       clock: () => T0,
       recorder: options.recorder,

@@ -12,6 +12,7 @@ import { DeliveryResult, PendingAuthorizations } from '../../src/core/pendingAut
 import { RingCentralClient } from '../../src/core/ringcentralClient';
 import { nodeFetchAdapter } from '../../src/vscode/httpFetch';
 import type { Emulator } from '../emulator/server';
+import { scriptedServerTrust } from '../fakes/serverTrust';
 
 /** What the extension's sign-in service would know when a failure happens. */
 export function diagnosisContext(
@@ -120,6 +121,7 @@ export function flowHarness(options: {
   const land = options.land ?? followAuthorize;
   const ports: AuthorizationCodeFlowPorts = {
     client: options.client,
+    serverTrust: scriptedServerTrust().trust, // the emulator is on loopback: never asks
     redirectUri: options.redirectUri,
     clock: Date.now,
     preflight: options.preflight ?? false,

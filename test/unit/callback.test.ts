@@ -94,3 +94,17 @@ describe('parseCallback', () => {
     }
   });
 });
+
+describe('parseCallback: RFC 9207 iss', () => {
+  it('keeps iss on a code and on an error, and leaves it out when absent', () => {
+    assert.deepEqual(parseCallback('http://127.0.0.1:53134/callback?code=c&state=s&iss=https%3A%2F%2Fplatform.ringcentral.com'), {
+      kind: 'code',
+      code: 'c',
+      state: 's',
+      expiresIn: undefined,
+      issuer: 'https://platform.ringcentral.com',
+    });
+    assert.deepEqual(parseCallback('?error=access_denied&state=s&iss=http://127.0.0.1:5000'), { kind: 'error', error: 'access_denied', description: undefined, state: 's', issuer: 'http://127.0.0.1:5000' });
+    assert.equal('issuer' in parseCallback('?code=c&state=s'), false);
+  });
+});

@@ -1,31 +1,54 @@
 // Set Client Secret and Configure App: the app's settings, guided, with the secret kept out of settings.
 import * as vscode from 'vscode';
+import { notifyInfo, notifyWarning } from '../notify';
 import type { RedirectMode } from '../../core/diagnosis/types';
+import { describeServer, ServerTrust, UntrustedServerError } from '../../core/serverTrust';
 import { checkServerUrl, KNOWN_SERVERS } from '../../core/serverUrl';
 import type { ClientSecrets } from '../secretStore';
 import { readSettings, updateSetting } from '../settings';
 
-export function registerAppCommands(secrets: ClientSecrets): vscode.Disposable[] {
-  const setClientSecret = async (value?: string): Promise<{ ok: boolean; stored?: boolean; message?: string }> => {
+export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerTrust): vscode.Disposable[] {
+  /**
+   * Without an argument (command palette, Configure App, a fix button) the user types the secret. With one (another
+   * extension or a task), nobody typed it: a modal dialog names the server and app and asks before it replaces the
+   * stored secret.
+   */
+  const setClientSecret = async (value?: unknown): Promise<{ ok: boolean; stored?: boolean; cancelled?: boolean; message?: string }> => {
     const settings = readSettings();
     if (!settings.server.ok || !settings.clientId) {
       const message = 'Set the server and client id first (RingCentral: Configure App): the secret is stored for that app.';
-      void vscode.window.showWarningMessage(message);
+      void notifyWarning(message);
       return { ok: false, message };
     }
-    const secret =
-      typeof value === 'string'
-        ? value
-        : await vscode.window.showInputBox({
-            title: `Client secret for ${settings.clientId}`,
-            prompt: 'From the Developer Console (app → Credentials). Kept in VS Code secret storage, never in settings. Leave empty and press Enter to remove it (public PKCE app).',
-            password: true,
-            ignoreFocusOut: true,
-          });
-    if (secret === undefined) return { ok: false, message: 'cancelled' };
-    await secrets.set(settings.server.url, settings.clientId, secret);
+    const server = settings.server.url;
+    const where = `${settings.clientId} on ${describeServer(server)}`;
+    try {
+      // The secret is sent to this server as HTTP Basic at every sign-in: it must be one the user chose.
+      await serverTrust.ensureTrusted(server, 'clientSecret');
+    } catch (error) {
+      if (!(error instanceof UntrustedServerError)) throw error;
+      void notifyWarning(`RingCentral: ${error.message}`);
+      return { ok: false, cancelled: true, message: error.message };
+    }
+    let secret: string | undefined;
+    if (value !== undefined) {
+      if (typeof value !== 'string') return { ok: false, message: 'ringcentral.setClientSecret takes the secret as a string.' };
+      if (!(await confirmSecretFromCode(where, value.trim() === ''))) {
+        return { ok: false, cancelled: true, message: 'Not changed: replacing the client secret from code needs your confirmation.' };
+      }
+      secret = value;
+    } else {
+      secret = await vscode.window.showInputBox({
+        title: `Client secret for ${where}`,
+        prompt: `From the Developer Console (app → Credentials). Sent only to ${new URL(server).host} when you sign in; kept in VS Code secret storage, never in settings. Leave empty and press Enter to remove it (public PKCE app).`,
+        password: true,
+        ignoreFocusOut: true,
+      });
+    }
+    if (secret === undefined) return { ok: false, cancelled: true, message: 'cancelled' };
+    await secrets.set(server, settings.clientId, secret);
     const stored = secret.trim() !== '';
-    void vscode.window.showInformationMessage(stored ? 'RingCentral client secret saved in secret storage.' : 'RingCentral client secret removed; the app is used as a public PKCE client.');
+    void notifyInfo(stored ? `RingCentral client secret for ${where} saved in secret storage.` : `RingCentral client secret for ${where} removed; the app is used as a public PKCE client.`);
     return { ok: true, stored };
   };
 
@@ -53,7 +76,7 @@ export function registerAppCommands(secrets: ClientSecrets): vscode.Disposable[]
     }
     const check = checkServerUrl(server);
     if (!check.ok) return;
-    if (check.warning) void vscode.window.showWarningMessage(check.warning);
+    if (check.warning) void notifyWarning(check.warning);
     await updateSetting('server', check.url);
 
     const clientId = await vscode.window.showInputBox({
@@ -85,10 +108,20 @@ export function registerAppCommands(secrets: ClientSecrets): vscode.Disposable[]
     if (secretChoice?.label === 'Set client secret…') {
       await vscode.commands.executeCommand('ringcentral.setClientSecret');
     }
-    const next = await vscode.window.showInformationMessage('RingCentral app configured. Check that its redirect URI is registered, then sign in.', 'Check Redirect URI', 'Sign In');
+    const next = await notifyInfo('RingCentral app configured. Check that its redirect URI is registered, then sign in.', 'Check Redirect URI', 'Sign In');
     if (next === 'Sign In') await vscode.commands.executeCommand('ringcentral.signIn');
     if (next === 'Check Redirect URI') await vscode.commands.executeCommand('ringcentral.checkRedirectUri');
   };
 
   return [vscode.commands.registerCommand('ringcentral.setClientSecret', setClientSecret), vscode.commands.registerCommand('ringcentral.configureApp', configureApp)];
+}
+
+async function confirmSecretFromCode(where: string, removing: boolean): Promise<boolean> {
+  const allow = removing ? 'Remove Secret' : 'Replace Secret';
+  const choice = await notifyWarning(
+    `Another extension or a task asks to ${removing ? 'remove' : 'replace'} the RingCentral client secret for ${where}. Allow it?`,
+    { modal: true, detail: 'You did not type this secret. Only allow it if you started this yourself.' },
+    allow,
+  );
+  return choice === allow;
 }

@@ -1,6 +1,7 @@
 // Open Diagnostics, Explain Error…, Check Redirect URI and Check Permissions. Called from code with an
 // argument, the last three return plain data and open nothing (for tasks and other extensions).
 import * as vscode from 'vscode';
+import { notifyInfo } from '../notify';
 import { diagnose } from '../../core/diagnosis/diagnose';
 import { parseFailureText } from '../../core/diagnosis/parseFailureText';
 import type { Diagnosis } from '../../core/diagnosis/types';
@@ -115,7 +116,7 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
       }));
     if (!input) return undefined;
     const limit = 200_000;
-    if (input.length > limit) void vscode.window.showInformationMessage(`Explaining the first ${limit.toLocaleString()} characters of the selection.`);
+    if (input.length > limit) void notifyInfo(`Explaining the first ${limit.toLocaleString()} characters of the selection.`);
     const result = await explainText(input.slice(0, limit));
     showPanel({ kind: 'explain', input: maskSecretsInText(input.slice(0, limit)), ...result });
     return result.diagnosis;

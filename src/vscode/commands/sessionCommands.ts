@@ -1,7 +1,10 @@
 // Sign In, Sign Out, Refresh Token, Copy Access Token and the status bar menu.
 import * as vscode from 'vscode';
+import { notifyError, notifyInfo, notifyWarning } from '../notify';
 import { SessionEndedError, SessionManager } from '../../core/sessionManager';
+import { IssuerMismatchError } from '../../core/issuer';
 import { describeErrorInfo } from '../../core/ringcentralError';
+import { describeServer, UntrustedServerError } from '../../core/serverTrust';
 import { currentDiagnosisContext } from '../diagnosisContext';
 import { showFlowFailure, toFlowFailure } from '../errorPresenter';
 import { FlowFailure } from '../flowFailure';
@@ -28,7 +31,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   const signIn = async (): Promise<CommandResult> => {
     try {
       const session = await deps.signInService.signIn();
-      void vscode.window.showInformationMessage(`Signed in to RingCentral as ${session.account.label}.`);
+      void notifyInfo(`Signed in to RingCentral as ${session.account.label}.`);
       return { ok: true, account: { id: session.account.id, label: session.account.label }, server: session.server };
     } catch (error) {
       return reportFailure(error, deps);
@@ -38,16 +41,16 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   const signOut = async (): Promise<CommandResult> => {
     const session = deps.statusBar.current();
     if (!session) {
-      void vscode.window.showInformationMessage('You are not signed in to RingCentral.');
+      void notifyInfo('You are not signed in to RingCentral.');
       return { ok: true, message: 'not signed in' };
     }
     const result = await sessions.signOut(session.id);
     if (result.revoked) {
-      void vscode.window.showInformationMessage(`Signed out of RingCentral (${session.account.label}); the session was revoked at RingCentral.`);
+      void notifyInfo(`Signed out of RingCentral (${session.account.label}); the session was revoked at RingCentral.`);
       return { ok: true, message: 'revoked' };
     }
     log.warn(`Revoke failed: ${result.error?.message}`);
-    void vscode.window.showWarningMessage(
+    void notifyWarning(
       `Signed out locally, but RingCentral could not be told (${result.error?.message ?? 'unknown error'}). The tokens stay valid at RingCentral until they expire.`,
     );
     return { ok: true, message: 'local only' };
@@ -60,7 +63,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     }
     try {
       const refreshed = await sessions.refresh(session.id);
-      void vscode.window.showInformationMessage(`RingCentral access token refreshed for ${refreshed.account.label}.`);
+      void notifyInfo(`RingCentral access token refreshed for ${refreshed.account.label}.`);
       return { ok: true, account: { id: refreshed.account.id, label: refreshed.account.label } };
     } catch (error) {
       if (error instanceof SessionEndedError) {
@@ -70,9 +73,17 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     }
   };
 
-  const copyAccessToken = async (): Promise<CommandResult> => {
+  /**
+   * `fromMenu`: the user picked it in this extension's own menu. Anything else — the command palette, or another
+   * extension through executeCommand, which VS Code does not tell apart — asks first: whatever can run a command
+   * can read the clipboard afterwards. Extensions get tokens through the authentication provider, with VS Code's consent.
+   */
+  const copyAccessToken = async (fromMenu: boolean): Promise<CommandResult> => {
     const session = deps.statusBar.current();
     if (!session) return offerSignIn('You are not signed in to RingCentral.');
+    if (!fromMenu && !(await confirmCopy(session.account.label, session.server))) {
+      return { ok: false, cancelled: true, message: 'Not copied: copying the access token needs your confirmation.' };
+    }
     let token: string;
     try {
       token = await sessions.accessToken(session.id);
@@ -84,7 +95,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
       return offerSignIn('The RingCentral access token has expired and cannot be refreshed, so nothing was copied. Sign in again.');
     }
     await vscode.env.clipboard.writeText(token);
-    void vscode.window.showInformationMessage('RingCentral access token copied. Use it as "Authorization: Bearer <token>"; it is a secret — do not paste it into code you commit.');
+    void notifyInfo('RingCentral access token copied. Use it as "Authorization: Bearer <token>"; it is a secret — do not paste it into code you commit.');
     return { ok: true };
   };
 
@@ -124,7 +135,8 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
           { label: '$(output) Show Log', command: 'ringcentral.showLog' },
         ];
     const picked = await vscode.window.showQuickPick(items, { title: session ? `RingCentral — ${session.account.label}` : 'RingCentral' });
-    if (picked) await vscode.commands.executeCommand(picked.command);
+    if (picked?.command === 'ringcentral.copyAccessToken') await copyAccessToken(true);
+    else if (picked) await vscode.commands.executeCommand(picked.command);
   };
 
   const onSessionEnded = sessions.onDidChange((change) => {
@@ -137,7 +149,8 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     vscode.commands.registerCommand('ringcentral.signIn', signIn),
     vscode.commands.registerCommand('ringcentral.signOut', signOut),
     vscode.commands.registerCommand('ringcentral.refreshToken', refresh),
-    vscode.commands.registerCommand('ringcentral.copyAccessToken', copyAccessToken),
+    // Arguments are ignored: no caller can skip the confirmation.
+    vscode.commands.registerCommand('ringcentral.copyAccessToken', () => copyAccessToken(false)),
     vscode.commands.registerCommand('ringcentral.statusBarMenu', statusBarMenu),
     vscode.commands.registerCommand('ringcentral.sessionInfo', sessionInfo),
     vscode.commands.registerCommand('ringcentral.showLog', () => log.show()),
@@ -145,8 +158,21 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   ];
 }
 
+async function confirmCopy(accountLabel: string, server: string): Promise<boolean> {
+  const copy = 'Copy Token';
+  const choice = await notifyWarning(
+    `Copy the RingCentral access token of ${accountLabel} (${describeServer(server)}) to the clipboard?`,
+    {
+      modal: true,
+      detail: 'Any program or extension can read the clipboard. Extensions should ask for a session through VS Code (Accounts menu), which asks you for consent per extension.',
+    },
+    copy,
+  );
+  return choice === copy;
+}
+
 function offerSignIn(message: string, code?: string): CommandResult {
-  void vscode.window.showWarningMessage(message, 'Sign In').then((choice) => {
+  void notifyWarning(message, 'Sign In').then((choice) => {
     if (choice === 'Sign In') void vscode.commands.executeCommand('ringcentral.signIn');
   });
   return { ok: false, code, message };
@@ -157,8 +183,15 @@ async function reportFailure(error: unknown, deps: SessionCommandDeps, phase?: '
     deps.log.info('Sign-in cancelled.');
     return { ok: false, cancelled: true, message: error.message };
   }
+  if (error instanceof UntrustedServerError || error instanceof IssuerMismatchError) {
+    deps.log.warn(error.message);
+    void notifyWarning(`RingCentral: ${error.message}`, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'ringcentral.server');
+    });
+    return { ok: false, code: error.code, message: error.message };
+  }
   if (error instanceof SetupError) {
-    void vscode.window.showErrorMessage(`RingCentral: ${error.message}`, 'Configure App').then((choice) => {
+    void notifyError(`RingCentral: ${error.message}`, 'Configure App').then((choice) => {
       if (choice) void vscode.commands.executeCommand('ringcentral.configureApp');
     });
     return { ok: false, diagnosisId: `setup-${error.setting}`, message: error.message };

@@ -1,5 +1,6 @@
 // The three ways the browser hands the code back, behind one interface: the redirect URI to send, and how to wait.
 import * as vscode from 'vscode';
+import { notifyWarning } from '../notify';
 import type { RedirectMode } from '../../core/diagnosis/types';
 import { parseCallback } from '../../core/callback';
 import type { CallbackOutcome, PendingAuthorizations } from '../../core/pendingAuthorizations';
@@ -102,7 +103,7 @@ async function askForPastedUrl(redirectUri: string, pending: PendingAuthorizatio
     }
     const outcome = pending.deliver(parseCallback(pasted), { toOnlyPending: true });
     if (outcome === 'accepted') return;
-    void vscode.window.showWarningMessage(
+    void notifyWarning(
       outcome === 'unknown-state'
         ? 'That address belongs to another sign-in attempt (its state does not match). Paste the address from the browser tab this sign-in opened.'
         : 'That is not a RingCentral sign-in address. Paste the whole address that starts with the redirect URI.',

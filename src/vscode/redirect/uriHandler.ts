@@ -1,5 +1,6 @@
 // The extension's URI handler: vscode://rcdevtools.ringcentral-oauth/callback?code=…&state=…
 import * as vscode from 'vscode';
+import { notifyWarning } from '../notify';
 import { parseCallback } from '../../core/callback';
 import type { PendingAuthorizations } from '../../core/pendingAuthorizations';
 import { CALLBACK_PATH } from '../../core/redirectUri';
@@ -19,7 +20,7 @@ export class CallbackUriHandler implements vscode.UriHandler {
     const outcome = this.pending.deliver(parseCallback(uri.toString(true)));
     if (outcome === 'unknown-state') {
       this.log.warn('A sign-in callback arrived for a state VS Code is not waiting for (finished, cancelled, timed out, or not ours). It was ignored.');
-      void vscode.window.showWarningMessage(
+      void notifyWarning(
         'RingCentral: a sign-in response arrived, but no sign-in is waiting for it (it finished, timed out or was cancelled). Run "RingCentral: Sign In" again.',
       );
     } else if (outcome === 'invalid') {
