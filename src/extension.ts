@@ -12,7 +12,8 @@ import { currentDiagnosisContext } from './vscode/diagnosisContext';
 import { toFlowFailure } from './vscode/errorPresenter';
 import { createLog } from './vscode/log';
 import { CallbackUriHandler } from './vscode/redirect/uriHandler';
-import { ClientSecrets, SecretSessionPersistence, SESSIONS_KEY } from './vscode/secretStore';
+import { ClientSecrets, isSessionStorageKey, SecretSessionPersistence } from './vscode/secretStore';
+import { showSessionNotices } from './vscode/sessionNotices';
 import { SignInService } from './vscode/signInService';
 import { TokenStatusBar } from './vscode/statusBar';
 
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     persistence: new SecretSessionPersistence(context.secrets),
     clientFor: (app) => clients.create(app),
     clock: Date.now,
+    monotonic: () => performance.now(),
     startAttempt: (kind, session) => attempts.start(kind, { server: session.server, clientId: session.clientId }),
     endAttempt: (recorder, error) => {
       if (!recorder) return;
@@ -35,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (error) void currentDiagnosisContext(secrets, recorder.attempt.kind === 'signOut' ? 'revoke' : 'refresh').then((ctx) => toFlowFailure(error, ctx, recorder));
     },
   });
+  // A locked or missing keyring must not stop activation: load() never throws; it reports, and retries later.
+  const noticeSubscription = showSessionNotices(sessions, log);
   await sessions.load();
 
   const pending = new PendingAuthorizations();
@@ -54,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     log,
+    noticeSubscription,
     attempts,
     statusBar,
     authProvider,
@@ -62,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
     // Another window signed in, refreshed or signed out: reload the shared list.
     context.secrets.onDidChange((event) => {
-      if (event.key === SESSIONS_KEY) void sessions.load();
+      if (isSessionStorageKey(event.key)) void sessions.load();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('ringcentral')) statusBar.render();
