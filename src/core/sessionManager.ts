@@ -219,6 +219,11 @@ export class SessionManager {
     return { state: 'active', accessExpiresAt, notBefore };
   }
 
+  /** Whether its access token can be handed out now (not expired by either clock). */
+  isUsable(session: StoredSession): boolean {
+    return this.status(session).accessExpiresAt > this.deps.clock();
+  }
+
   async add(session: Omit<StoredSession, 'id'>): Promise<StoredSession> {
     const id = sessionIdFor(session.server, session.clientId, session.account.id);
     const existed = this.sessions.some((candidate) => candidate.id === id);

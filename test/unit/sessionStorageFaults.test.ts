@@ -219,8 +219,8 @@ describe('Expired sessions, clock steps and 401s (issue 7 item 10)', () => {
     window.onNotice((notice) => notices.push(notice));
     const session = await window.add(sessionFor(server, 'a', { accessExpiresAt: T0 + 3_600_000, refreshExpiresAt: T0 + 7_200_000 }));
     now = T0 + 8_000_000;
-    assert.equal(window.status(session).state, 'expired');
     await assert.rejects(window.accessToken(session.id), /expired.*Sign in again/);
+    assert.equal(window.status(session).state, 'expired');
     await window.refreshDue();
     assert.deepEqual(notices.map((notice) => notice.kind), ['expired']);
     assert.equal(window.list().length, 1, 'kept (RingCentral has not said it is dead), but not handed out');

@@ -1,6 +1,6 @@
 // Sign In, Sign Out, Refresh Token, Copy Access Token and the status bar menu.
 import * as vscode from 'vscode';
-import { SessionEndedError, SessionManager } from '../../core/sessionManager';
+import { RefreshDeferredError, SessionEndedError, SessionExpiredError, SessionManager } from '../../core/sessionManager';
 import { describeErrorInfo } from '../../core/ringcentralError';
 import { currentDiagnosisContext } from '../diagnosisContext';
 import { showFlowFailure, toFlowFailure } from '../errorPresenter';
@@ -54,6 +54,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   };
 
   const refresh = async (): Promise<CommandResult> => {
+    await sessions.retryLoadIfDue(true); // a keychain that was locked at startup may be open now
     const session = deps.statusBar.current();
     if (!session) {
       return offerSignIn('You are not signed in to RingCentral.');
@@ -66,7 +67,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
       if (error instanceof SessionEndedError) {
         return offerSignIn(`Your RingCentral session ended: ${describeErrorInfo(error.cause.info)}. Sign in again.`, error.cause.info.code);
       }
-      return reportFailure(error, deps, 'refresh');
+      return reportSessionProblem(error) ?? reportFailure(error, deps, 'refresh');
     }
   };
 
@@ -77,7 +78,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     try {
       token = await sessions.accessToken(session.id);
     } catch (error) {
-      return reportFailure(error, deps, 'refresh');
+      return reportSessionProblem(error) ?? reportFailure(error, deps, 'refresh');
     }
     const current = sessions.get(session.id) ?? session;
     if (current.tokens.accessExpiresAt <= Date.now()) {
@@ -106,6 +107,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   };
 
   const statusBarMenu = async (): Promise<void> => {
+    await sessions.retryLoadIfDue(true);
     const session = deps.statusBar.current();
     const items: Array<vscode.QuickPickItem & { command: string }> = session
       ? [
@@ -143,6 +145,16 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     vscode.commands.registerCommand('ringcentral.showLog', () => log.show()),
     onSessionEnded,
   ];
+}
+
+/** Expired and rate-limited sessions: say what it is and what to do, without a diagnosis. */
+function reportSessionProblem(error: unknown): CommandResult | undefined {
+  if (error instanceof SessionExpiredError) return offerSignIn(error.message);
+  if (error instanceof RefreshDeferredError) {
+    void vscode.window.showWarningMessage(error.message);
+    return { ok: false, code: 'CMN-301', message: error.message };
+  }
+  return undefined;
 }
 
 function offerSignIn(message: string, code?: string): CommandResult {
