@@ -129,7 +129,9 @@ export class SessionManager {
   private writeQueue: Promise<unknown> = Promise.resolve();
   /** Sessions whose newest state is only in memory (their write failed); saved again on the next chance. */
   private readonly unsaved = new Set<string>();
-  /** Sessions whose delete failed. */
+  /** Sessions being written now: a load that runs meanwhile (our own write's change event) must not drop them. */
+  private readonly writing = new Set<string>();
+  /** Sessions whose delete failed or is under way. */
   private readonly unsavedRemovals = new Set<string>();
   /** Per access token: when it expires by the monotonic clock. */
   private readonly monotonicExpiry = new Map<string, { accessToken: string; expiresAt: number }>();
@@ -170,7 +172,7 @@ export class SessionManager {
     }
     for (const session of before.values()) {
       // Only in memory because its write failed: keep it (and save it below); else another window signed it out.
-      if (this.unsaved.has(session.id)) next.push(session);
+      if (this.unsaved.has(session.id) || this.writing.has(session.id)) next.push(session);
       else this.changes.fire({ type: 'removed', session, reason: 'signOut' });
     }
     this.sessions = next;
@@ -422,7 +424,8 @@ export class SessionManager {
   }
 
   private async save(session: StoredSession): Promise<boolean> {
-    const error = await this.withRetries(() => this.deps.persistence.put(session));
+    this.writing.add(session.id);
+    const error = await this.withRetries(() => this.deps.persistence.put(session)).finally(() => this.writing.delete(session.id));
     if (!error) {
       const wasUnsaved = this.unsaved.delete(session.id);
       if (wasUnsaved && this.unsaved.size === 0 && this.unsavedRemovals.size === 0) this.notices.fire({ kind: 'storageWriteRecovered' });
@@ -517,12 +520,11 @@ export class SessionManager {
     this.sessions = this.sessions.filter((candidate) => candidate.id !== session.id);
     this.unsaved.delete(session.id);
     if (reason === 'refreshTokenDead') this.ended = session;
+    this.unsavedRemovals.add(session.id); // until the delete is done, a load must not bring it back
     await this.enqueue(async () => {
       const failed = await this.withRetries(() => this.deps.persistence.remove(session.id));
-      if (failed) {
-        this.unsavedRemovals.add(session.id);
-        this.notices.fire({ kind: 'storageWriteFailed', session, error: failed });
-      }
+      if (failed) this.notices.fire({ kind: 'storageWriteFailed', session, error: failed });
+      else this.unsavedRemovals.delete(session.id);
     });
     this.changes.fire({ type: 'removed', session, reason, error });
   }

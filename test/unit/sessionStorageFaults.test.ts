@@ -127,14 +127,18 @@ describe('Sessions over a slow, failing SecretStorage (issue 7 item 3)', () => {
     // B's request is held until A has rotated and stored, then fails with a 503 (the server used nothing).
     let releaseB: () => void = () => undefined;
     const aStored = new Promise<void>((resolve) => (releaseB = resolve));
-    server.beforeAnswer = async (token) => {
-      if (token !== session.tokens.refreshToken || server.refreshes > 1) return undefined;
+    let bSent: () => void = () => undefined;
+    const bHasSent = new Promise<void>((resolve) => (bSent = resolve));
+    let held = false;
+    server.beforeAnswer = async () => {
+      if (held) return undefined;
+      held = true;
+      bSent();
       await aStored;
       return new RingCentralApiError({ status: 503, message: 'Service Unavailable' });
     };
     const fromB = windowB.refresh(session.id).catch((error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 20)); // B has read the stored copy and sent it
-    server.beforeAnswer = undefined;
+    await bHasSent; // B has read the stored copy and sent its refresh token
     const rotated = await windowA.refresh(session.id);
     releaseB();
     assert.ok((await fromB) instanceof RingCentralApiError);
@@ -171,6 +175,31 @@ describe('Sessions over a slow, failing SecretStorage (issue 7 item 3)', () => {
     await window.refreshDue(); // the timer also saves what only memory holds
     assert.deepEqual(notices.map((notice) => notice.kind), ['storageWriteFailed', 'storageWriteRecovered']);
     await assertStoredTokensWork(storage, server, [session.id]);
+  });
+});
+
+describe('Reloading on every SecretStorage change, as the extension does', () => {
+  it('a load started by our own write neither drops a new session nor brings back a removed one', async () => {
+    const server = new RotatingTokenServer();
+    const storage = new FaultySecretStorage();
+    storage.latencyMs = 2;
+    const window = windowOver(storage, server);
+    const loads: Array<Promise<unknown>> = [];
+    storage.onDidChange(() => loads.push(window.load()));
+    const events: string[] = [];
+    window.onDidChange((change) => events.push(change.type));
+    const session = await window.add(sessionFor(server, 'a'));
+    await Promise.all(loads);
+    assert.deepEqual(window.list().map((s) => s.id), [session.id]);
+    await window.refresh(session.id);
+    await Promise.all(loads);
+    assert.deepEqual(window.list().map((s) => s.id), [session.id]);
+    assert.deepEqual(events.filter((type) => type !== 'changed'), ['added'], 'never removed (and re-added) on the way');
+    await window.signOut(session.id);
+    await Promise.all(loads);
+    assert.deepEqual(window.list(), []);
+    assert.deepEqual(events.filter((type) => type !== 'changed'), ['added', 'removed']);
+    assert.deepEqual(storage.peekSessions(), []);
   });
 });
 
