@@ -12,8 +12,9 @@ import { currentDiagnosisContext } from './vscode/diagnosisContext';
 import { toFlowFailure } from './vscode/errorPresenter';
 import { createLog } from './vscode/log';
 import { CallbackUriHandler } from './vscode/redirect/uriHandler';
-import { ClientSecrets, SecretSessionPersistence, SESSIONS_KEY } from './vscode/secretStore';
+import { ClientSecrets, isSessionStorageKey, SecretSessionPersistence } from './vscode/secretStore';
 import { createServerTrust } from './vscode/serverTrustPrompt';
+import { showSessionNotices } from './vscode/sessionNotices';
 import { SignInService } from './vscode/signInService';
 import { TokenStatusBar } from './vscode/statusBar';
 
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     persistence: new SecretSessionPersistence(context.secrets),
     clientFor: (app) => clients.create(app),
     clock: Date.now,
+    monotonic: () => performance.now(),
     startAttempt: (kind, session) => attempts.start(kind, { server: session.server, clientId: session.clientId }),
     endAttempt: (recorder, error) => {
       if (!recorder) return;
@@ -36,6 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (error) void currentDiagnosisContext(secrets, recorder.attempt.kind === 'signOut' ? 'revoke' : 'refresh').then((ctx) => toFlowFailure(error, ctx, recorder));
     },
   });
+  // A locked or missing keyring must not stop activation: load() never throws; it reports, and retries later.
+  const noticeSubscription = showSessionNotices(sessions, log);
   await sessions.load();
 
   const pending = new PendingAuthorizations();
@@ -56,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     log,
+    noticeSubscription,
     attempts,
     statusBar,
     authProvider,
@@ -64,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
     // Another window signed in, refreshed or signed out: reload the shared list.
     context.secrets.onDidChange((event) => {
-      if (event.key === SESSIONS_KEY) void sessions.load();
+      if (isSessionStorageKey(event.key)) void sessions.load();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('ringcentral')) statusBar.render();

@@ -25,8 +25,31 @@ export interface StoredSession {
   redirectMode?: RedirectMode;
   createdAt: number;
   lastRefreshAt?: number;
-  /** Set when the last automatic refresh failed for a reason that may pass (network, 5xx). */
+  /** Set when the last automatic refresh failed for a reason that may pass (network, 5xx, 429). */
   refreshError?: string;
+  /**
+   * Counts token changes. Of two copies of a session (memory and storage, or two windows), the one with the
+   * higher revision holds the newer tokens; issue times break ties. Issue times alone mislead after a clock step.
+   */
+  revision?: number;
+  /** No automatic refresh before this time (epoch ms). Stored, so every window waits out RingCentral's penalty. */
+  refreshBackoff?: RefreshBackoff;
+}
+
+export interface RefreshBackoff {
+  notBefore: number;
+  /** Failures in a row; each doubles the wait. */
+  failures: number;
+  /** A 429: then no request at all (not even a manual one) before notBefore, because each restarts the penalty. */
+  rateLimited: boolean;
+}
+
+/** Whether `a` holds newer tokens than `b`. */
+export function isNewerSession(a: StoredSession, b: StoredSession): boolean {
+  const revisionA = a.revision ?? 0;
+  const revisionB = b.revision ?? 0;
+  if (revisionA !== revisionB) return revisionA > revisionB;
+  return a.tokens.issuedAt > b.tokens.issuedAt;
 }
 
 export function sessionIdFor(server: string, clientId: string, ownerId: string): string {

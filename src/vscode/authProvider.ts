@@ -33,7 +33,8 @@ export class RingCentralAuthenticationProvider implements vscode.AuthenticationP
         // A failed refresh keeps the stored token (it may still work); a dead one removed the session.
       }
       const current = this.sessions.get(session.id);
-      if (current) result.push(toAuthenticationSession(current));
+      // An expired access token is not a session anyone can use: leave it out, so callers ask for a sign-in.
+      if (current && this.sessions.isUsable(current)) result.push(toAuthenticationSession(current));
     }
     return result;
   }

@@ -1,28 +1,18 @@
 // Sessions and client secrets live in VS Code's SecretStorage (the OS keychain on desktop).
-// Sessions are one JSON value so all windows see the same list; secrets are per server + client id.
+// Sessions: one key per session plus an index (see core/sessionStore); secrets are per server + client id.
 import * as vscode from 'vscode';
-import { parseStoredSessions, StoredSession } from '../core/session';
-import type { SessionPersistence } from '../core/sessionManager';
+import { SecretSessionStore } from '../core/sessionStore';
 
-export const SESSIONS_KEY = 'ringcentral.sessions.v1';
+export { isSessionStorageKey, LEGACY_SESSIONS_KEY, SESSION_INDEX_KEY, sessionKey } from '../core/sessionStore';
 
 export function clientSecretKey(server: string, clientId: string): string {
   return `ringcentral.clientSecret:${server}|${clientId}`;
 }
 
-export class SecretSessionPersistence implements SessionPersistence {
-  constructor(private readonly secrets: vscode.SecretStorage) {}
-
-  async read(): Promise<StoredSession[]> {
-    return parseStoredSessions(await this.secrets.get(SESSIONS_KEY));
-  }
-
-  async write(sessions: StoredSession[]): Promise<void> {
-    if (sessions.length === 0) {
-      await this.secrets.delete(SESSIONS_KEY);
-    } else {
-      await this.secrets.store(SESSIONS_KEY, JSON.stringify(sessions));
-    }
+/** SessionManager's persistence over SecretStorage. */
+export class SecretSessionPersistence extends SecretSessionStore {
+  constructor(secrets: vscode.SecretStorage) {
+    super(secrets);
   }
 }
 

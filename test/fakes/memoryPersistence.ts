@@ -1,21 +1,28 @@
-// SecretStorage's role for SessionManager in tests of one piece: a string that holds the JSON, and a write count.
-import { parseStoredSessions, StoredSession } from '../../src/core/session';
-import type { SessionPersistence } from '../../src/core/sessionManager';
+// SecretStorage's role for SessionManager in tests of one piece: the real per-session store over an in-memory map.
+import type { StoredSession } from '../../src/core/session';
+import { SecretSessionStore } from '../../src/core/sessionStore';
+import { FaultySecretStorage } from './faultySecretStorage';
 
-export class MemoryPersistence implements SessionPersistence {
-  text: string | undefined;
-  writes = 0;
+export class MemoryPersistence extends SecretSessionStore {
+  readonly storage: FaultySecretStorage;
 
-  async read(): Promise<StoredSession[]> {
-    return parseStoredSessions(this.text);
+  constructor(storage = new FaultySecretStorage()) {
+    super(storage);
+    this.storage = storage;
   }
 
-  async write(sessions: StoredSession[]): Promise<void> {
-    this.writes++;
-    this.text = JSON.stringify(sessions);
+  /** How many values were written (store calls). */
+  get writes(): number {
+    return this.storage.stores;
   }
 
+  /** What is stored now, read without latency or faults. */
   stored(): StoredSession[] {
-    return parseStoredSessions(this.text);
+    return this.storage.peekSessions();
+  }
+
+  /** Replaces what is stored (another window's doing). */
+  setStored(sessions: unknown[]): void {
+    this.storage.setSessions(sessions);
   }
 }

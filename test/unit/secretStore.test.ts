@@ -3,27 +3,10 @@ import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { SessionManager } from '../../src/core/sessionManager';
 import type { StoredSession } from '../../src/core/session';
-import { ClientSecrets, clientSecretKey, SecretSessionPersistence, SESSIONS_KEY } from '../../src/vscode/secretStore';
+import { ClientSecrets, clientSecretKey, LEGACY_SESSIONS_KEY, SecretSessionPersistence, SESSION_INDEX_KEY, sessionKey } from '../../src/vscode/secretStore';
+import { FaultySecretStorage } from '../fakes/faultySecretStorage';
 
-class MemorySecretStorage {
-  readonly values = new Map<string, string>();
-  private readonly listeners: Array<(event: { key: string }) => void> = [];
-  readonly onDidChange = (listener: (event: { key: string }) => void) => {
-    this.listeners.push(listener);
-    return { dispose: () => undefined };
-  };
-  async get(key: string): Promise<string | undefined> {
-    return this.values.get(key);
-  }
-  async store(key: string, value: string): Promise<void> {
-    this.values.set(key, value);
-    this.listeners.forEach((listener) => listener({ key }));
-  }
-  async delete(key: string): Promise<void> {
-    this.values.delete(key);
-    this.listeners.forEach((listener) => listener({ key }));
-  }
-}
+class MemorySecretStorage extends FaultySecretStorage {}
 
 const asSecretStorage = (storage: MemorySecretStorage) => storage as unknown as vscode.SecretStorage;
 
@@ -55,26 +38,58 @@ describe('SecretStorage persistence', () => {
     assert.deepEqual(reloaded.list().map((s) => [s.account.id, s.tokens.refreshToken]), [['101', 'refresh-101']]);
   });
 
-  it('keeps several accounts side by side under one key, and deletes the key when the last one goes', async () => {
+  it('keeps several accounts side by side, one key each plus an index, and deletes each key when its session goes', async () => {
     const storage = new MemorySecretStorage();
     const sessions = manager(storage);
     const first = await sessions.add(session('101'));
-    await sessions.add(session('102'));
-    assert.equal((JSON.parse(storage.values.get(SESSIONS_KEY) ?? '[]') as unknown[]).length, 2);
+    const second = await sessions.add(session('102'));
+    assert.deepEqual(JSON.parse(storage.values.get(SESSION_INDEX_KEY) ?? '[]'), [first.id, second.id]);
+    assert.ok(storage.values.has(sessionKey(first.id)) && storage.values.has(sessionKey(second.id)));
     await sessions.signOut(first.id); // revoke fails (no network): still deleted locally
+    assert.equal(storage.values.has(sessionKey(first.id)), false);
     await sessions.signOut(sessions.list()[0].id);
-    assert.equal(storage.values.has(SESSIONS_KEY), false);
+    assert.deepEqual(JSON.parse(storage.values.get(SESSION_INDEX_KEY) ?? 'null'), []);
+    assert.deepEqual([...storage.values.keys()], [SESSION_INDEX_KEY]);
   });
 
-  it('a damaged stored value loads as no sessions instead of failing activation', async () => {
+  it('a damaged stored value loads as no sessions instead of failing activation, and is not deleted', async () => {
     const storage = new MemorySecretStorage();
-    storage.values.set(SESSIONS_KEY, '{not json');
+    storage.values.set(LEGACY_SESSIONS_KEY, '{not json');
     const sessions = manager(storage);
     await sessions.load();
     assert.deepEqual(sessions.list(), []);
-    storage.values.set(SESSIONS_KEY, JSON.stringify([{ id: 'x' }, { ...session('103'), id: 'ok' }]));
+    assert.equal(storage.values.get(LEGACY_SESSIONS_KEY), '{not json', 'what cannot be read is left alone');
+    storage.values.set(LEGACY_SESSIONS_KEY, JSON.stringify([{ id: 'x' }, { ...session('103'), id: 'ok' }]));
     await sessions.load();
     assert.deepEqual(sessions.list().map((s) => s.id), ['ok'], 'entries that are not sessions are dropped, the rest kept');
+  });
+
+  it('migrates the version-1 single key: every session kept, then the old key deleted', async () => {
+    const storage = new MemorySecretStorage();
+    const a = { ...session('201'), id: `https://platform.ringcentral.com|client-1|201` };
+    const b = { ...session('202'), id: `https://platform.ringcentral.com|client-1|202` };
+    storage.values.set(LEGACY_SESSIONS_KEY, JSON.stringify([a, b]));
+    const sessions = manager(storage);
+    await sessions.load();
+    assert.deepEqual(sessions.list().map((s) => s.tokens.refreshToken), ['refresh-201', 'refresh-202']);
+    assert.equal(storage.values.has(LEGACY_SESSIONS_KEY), false);
+    assert.deepEqual(JSON.parse(storage.values.get(sessionKey(a.id)) ?? '{}'), a);
+    const reloaded = manager(storage);
+    await reloaded.load();
+    assert.deepEqual(reloaded.list(), sessions.list(), 'a reload reads the migrated copy');
+  });
+
+  it('a migration that fails half-way keeps the old key, so the next start migrates again', async () => {
+    const storage = new MemorySecretStorage();
+    const a = { ...session('301'), id: `https://platform.ringcentral.com|client-1|301` };
+    storage.values.set(LEGACY_SESSIONS_KEY, JSON.stringify([a]));
+    storage.failWrites = 1;
+    const first = manager(storage);
+    assert.ok((await first.load()) instanceof Error);
+    assert.ok(storage.values.has(LEGACY_SESSIONS_KEY));
+    const second = manager(storage);
+    assert.equal(await second.load(), undefined);
+    assert.deepEqual(second.list().map((s) => s.id), [a.id]);
   });
 
   it('client secrets are per server and client id; an empty value removes the secret', async () => {

@@ -3,6 +3,7 @@ import { RingCentralApiError, TransportError } from '../../src/core/ringcentralE
 import type { RingCentralClient } from '../../src/core/ringcentralClient';
 import { sessionIdFor, StoredSession } from '../../src/core/session';
 import { isDeadRefreshError, SessionChange, SessionManager } from '../../src/core/sessionManager';
+import { LEGACY_SESSIONS_KEY } from '../../src/core/sessionStore';
 import { MemoryPersistence } from '../fakes/memoryPersistence';
 
 /** SecretStorage stand-in: keeps the JSON text, as the real store does. */
@@ -82,7 +83,7 @@ describe('SessionManager (unit)', () => {
     // Another window changed the store: a's token refreshed, b signed out, c signed in, plus junk.
     const aChanged = { ...a, tokens: { ...a.tokens, accessToken: 'access-a-2' } };
     const c = { ...b, ...sessionInput({ ownerId: 'c' }), id: sessionIdFor(SERVER, 'app-1', 'c') };
-    persistence.text = JSON.stringify([aChanged, c, { id: 'junk' }, 42]);
+    persistence.setStored([aChanged, c, { id: 'junk' }, 42]);
     await manager.load();
     assert.deepEqual(manager.list().map((session) => session.id), [a.id, c.id]);
     assert.deepEqual(
@@ -100,7 +101,7 @@ describe('SessionManager (unit)', () => {
 
   it('load of an empty or corrupt store yields no sessions', async () => {
     const { manager, persistence } = setup();
-    persistence.text = '{not json';
+    persistence.storage.values.set(LEGACY_SESSIONS_KEY, '{not json');
     await manager.load();
     assert.deepEqual(manager.list(), []);
   });

@@ -1,7 +1,7 @@
 // Sign In, Sign Out, Refresh Token, Copy Access Token and the status bar menu.
 import * as vscode from 'vscode';
 import { notifyError, notifyInfo, notifyWarning } from '../notify';
-import { SessionEndedError, SessionManager } from '../../core/sessionManager';
+import { RefreshDeferredError, SessionEndedError, SessionExpiredError, SessionManager } from '../../core/sessionManager';
 import { IssuerMismatchError } from '../../core/issuer';
 import { describeErrorInfo } from '../../core/ringcentralError';
 import { describeServer, UntrustedServerError } from '../../core/serverTrust';
@@ -57,6 +57,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   };
 
   const refresh = async (): Promise<CommandResult> => {
+    await sessions.retryLoadIfDue(true); // a keychain that was locked at startup may be open now
     const session = deps.statusBar.current();
     if (!session) {
       return offerSignIn('You are not signed in to RingCentral.');
@@ -69,7 +70,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
       if (error instanceof SessionEndedError) {
         return offerSignIn(`Your RingCentral session ended: ${describeErrorInfo(error.cause.info)}. Sign in again.`, error.cause.info.code);
       }
-      return reportFailure(error, deps, 'refresh');
+      return reportSessionProblem(error) ?? reportFailure(error, deps, 'refresh');
     }
   };
 
@@ -88,7 +89,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     try {
       token = await sessions.accessToken(session.id);
     } catch (error) {
-      return reportFailure(error, deps, 'refresh');
+      return reportSessionProblem(error) ?? reportFailure(error, deps, 'refresh');
     }
     const current = sessions.get(session.id) ?? session;
     if (current.tokens.accessExpiresAt <= Date.now()) {
@@ -117,6 +118,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   };
 
   const statusBarMenu = async (): Promise<void> => {
+    await sessions.retryLoadIfDue(true);
     const session = deps.statusBar.current();
     const items: Array<vscode.QuickPickItem & { command: string }> = session
       ? [
@@ -169,6 +171,16 @@ async function confirmCopy(accountLabel: string, server: string): Promise<boolea
     copy,
   );
   return choice === copy;
+}
+
+/** Expired and rate-limited sessions: say what it is and what to do, without a diagnosis. */
+function reportSessionProblem(error: unknown): CommandResult | undefined {
+  if (error instanceof SessionExpiredError) return offerSignIn(error.message);
+  if (error instanceof RefreshDeferredError) {
+    void notifyWarning(error.message);
+    return { ok: false, code: 'CMN-301', message: error.message };
+  }
+  return undefined;
 }
 
 function offerSignIn(message: string, code?: string): CommandResult {
