@@ -36,13 +36,12 @@ export function showSessionNotices(sessions: SessionManager, log: vscode.LogOutp
         if (readProblemShown) return;
         readProblemShown = true;
         void notifyWarning(
-            `RingCentral could not read your saved sessions from the OS keychain (${notice.error.message}). It started without them; nothing stored was changed. ` +
-              `Unlock your keyring (on Linux: check that GNOME Keyring or KWallet is running), then press Retry. It also retries on its own.`,
-            'Retry',
-          )
-          .then((choice) => {
-            if (choice) void sessions.retryLoadIfDue(true);
-          });
+          `RingCentral could not read your saved sessions from the OS keychain (${notice.error.message}). It started without them; nothing stored was changed. ` +
+            `Unlock your keyring (on Linux: check that GNOME Keyring or KWallet is running), then press Retry. It also retries on its own.`,
+          'Retry',
+        ).then((choice) => {
+          if (choice) void sessions.retryLoadIfDue(true);
+        });
         return;
       case 'storageReadRecovered':
         readProblemShown = false;

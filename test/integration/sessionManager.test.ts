@@ -268,6 +268,27 @@ describe('SessionManager against the emulator', () => {
       assert.equal(refreshed.refreshError, undefined);
     });
 
+    // The fault-matrix rows the client tests cover one level down: here the session and its stored tokens survive.
+    for (const [kind, expected] of [
+      ['hang', (error: unknown) => error instanceof TransportError && error.code === 'TIMEOUT'],
+      ['malformedJson', (error: unknown) => error instanceof Error && /JSON|unexpected|parse/i.test(error.message)],
+      ['htmlError', (error: unknown) => error instanceof Error && /HTML|text\/html|unexpected/i.test(error.message)],
+    ] as const) {
+      it(`${kind} on refresh: a clear error, the stored tokens unchanged, the next refresh works`, async function () {
+        this.timeout(10_000);
+        const { manager, persistence, now } = setup();
+        const session = await signIn(manager, now);
+        ctx.emu.setFault({ kind, endpoint: 'token', remaining: 1 });
+        const error = await rejection(manager.refresh(session.id));
+        assert.ok(expected(error), `${kind}: ${String(error)}`);
+        assert.equal(persistence.stored()[0].tokens.refreshToken, session.tokens.refreshToken);
+        assert.equal(manager.get(session.id)?.tokens.accessToken, session.tokens.accessToken);
+        assert.ok(manager.get(session.id)?.refreshError, 'the failure is on the session for the status bar');
+        const refreshed = await manager.refresh(session.id);
+        assert.notEqual(refreshed.tokens.refreshToken, session.tokens.refreshToken);
+      });
+    }
+
     it('refreshDue swallows failures (they are on the session), never throws at the timer', async () => {
       const { manager, now, setNow } = setup();
       const session = await signIn(manager, now);
