@@ -9,6 +9,8 @@ import type { Failure } from './types';
 
 const MAX_TEXT = 200_000;
 const MAX_JSON_STARTS = 64;
+/** An error body inside a log line is short; an unclosed '{' is not followed further than this. */
+const MAX_JSON_OBJECT = 20_000;
 
 const OAUTH_ERRORS = [
   'invalid_client',
@@ -123,7 +125,8 @@ function fromHttpResponse(text: string): Failure | undefined {
   if (retryAfter !== undefined && (parts.status === 429 || parts.status === 503)) {
     return { kind: 'api', info: { status: parts.status, retryAfterSeconds: retryAfter, rawBody: body || undefined } };
   }
-  return { kind: 'http', status: parts.status, contentType, body };
+  const location = parts.status >= 300 && parts.status < 400 ? parts.headers.get('location') : undefined;
+  return { kind: 'http', status: parts.status, contentType, body, ...(location ? { location } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -167,7 +170,8 @@ function jsonObjectsIn(text: string): string[] {
     starts++;
     let depth = 0;
     let inString = false;
-    for (let j = i; j < text.length; j++) {
+    const stop = Math.min(text.length, i + MAX_JSON_OBJECT);
+    for (let j = i; j < stop; j++) {
       const c = text[j];
       if (inString) {
         if (c === '\\') {
@@ -266,11 +270,11 @@ function fromLooseFields(text: string): Failure | undefined {
 
 function statusAndRetryIn(text: string): { status?: number; retryAfter?: number } {
   const patterns = [
-    /\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/,
-    /\b(?:HTTP|status(?:[ _]?code)?|statusCode)["']?\s*[:=]?\s*(\d{3})\b/i,
-    /\b([45]\d\d)\s+(?:Client|Server)\s+Error\b/,
+    /\bHTTP\/\d(?:\.\d)?\s{1,8}(\d{3})\b/,
+    /\b(?:HTTP|status(?:[ _]?code)?|statusCode)["']?\s{0,8}[:=]?\s{0,8}(\d{3})\b/i,
+    /\b([45]\d\d)\s{1,8}(?:Client|Server)\s{1,8}Error\b/,
     /\b(?:failed|failure|error|returned|responded|response)\b[^\r\n\d{]{0,24}\b([45]\d\d)\b/i,
-    /\b([45]\d\d)\s+(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Unsupported Media Type)\b/i,
+    /\b([45]\d\d)\s{1,8}(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Unsupported Media Type)\b/i,
   ];
   let status: number | undefined;
   for (const re of patterns) {
@@ -283,7 +287,7 @@ function statusAndRetryIn(text: string): { status?: number; retryAfter?: number 
       }
     }
   }
-  const ra = /\bretry-after["']?\s*[:=]\s*["']?([^\r\n"',;}]+)/i.exec(text);
+  const ra = /\bretry-after["']?\s{0,8}[:=]\s{0,8}["']?([^\r\n"',;}]{1,64})/i.exec(text);
   return { status, retryAfter: ra ? parseRetryAfter(ra[1]) : undefined };
 }
 
@@ -311,27 +315,60 @@ function fromRedirectUrl(text: string): Failure | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Node / undici / browser network errors
 
-const TRANSPORT_PATTERNS: Array<[RegExp, TransportErrorCode]> = [
-  [/\bECONNREFUSED\b|connection refused/i, 'ECONNREFUSED'],
-  [/\bENOTFOUND\b|\bEAI_AGAIN\b|getaddrinfo|name not resolved|ERR_NAME_NOT_RESOLVED/i, 'ENOTFOUND'],
-  [/proxy authentication required|\b407\b.*proxy|tunneling socket|ERR_PROXY|proxy connection|\bproxy\b.*(?:fail|error|refused)/i, 'PROXY'],
-  [
-    /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|certificate has expired|\bSSL\b.*(?:error|routines)|\bTLS\b.*(?:error|handshake|disconnected)|ERR_SSL|EPROTO/i,
-    'TLS',
-  ],
-  [/\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|timed? ?out|\btimeout\b|AbortError|operation was aborted/i, 'TIMEOUT'],
-  [/socket hang up|\bECONNRESET\b|\bEPIPE\b|connection reset|ERR_CONNECTION_RESET|other side closed|UND_ERR_SOCKET/i, 'RESET'],
-  [/\bENETUNREACH\b|\bEHOSTUNREACH\b|\bfetch failed\b|network error|Failed to fetch|ERR_INTERNET_DISCONNECTED/i, 'UNKNOWN'],
+/**
+ * A transport failure's signature: a plain regex, and optionally word pairs that must share one line
+ * ("407 … proxy"). Pairs are tested word by word, line by line, never as `a.*b`: that rescans the rest of
+ * the line at every "407 " (quadratic; 16 s on a 200k paste of "407 407 …").
+ */
+interface TransportPattern {
+  code: TransportErrorCode;
+  re: RegExp;
+  pairs?: Array<[RegExp, RegExp]>;
+}
+
+const TRANSPORT_PATTERNS: TransportPattern[] = [
+  { code: 'ECONNREFUSED', re: /\bECONNREFUSED\b|connection refused/i },
+  { code: 'ENOTFOUND', re: /\bENOTFOUND\b|\bEAI_AGAIN\b|getaddrinfo|name not resolved|ERR_NAME_NOT_RESOLVED/i },
+  {
+    code: 'PROXY',
+    re: /proxy authentication required|tunneling socket|ERR_PROXY|proxy connection/i,
+    pairs: [
+      [/\b407\b/, /proxy/i],
+      [/\bproxy\b/i, /fail|error|refused/i],
+    ],
+  },
+  {
+    code: 'TLS',
+    re: /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|certificate has expired|ERR_SSL|EPROTO/i,
+    pairs: [
+      [/\bSSL\b/i, /error|routines/i],
+      [/\bTLS\b/i, /error|handshake|disconnected/i],
+    ],
+  },
+  { code: 'TIMEOUT', re: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|timed? ?out|\btimeout\b|AbortError|operation was aborted/i },
+  { code: 'RESET', re: /socket hang up|\bECONNRESET\b|\bEPIPE\b|connection reset|ERR_CONNECTION_RESET|other side closed|UND_ERR_SOCKET/i },
+  { code: 'UNKNOWN', re: /\bENETUNREACH\b|\bEHOSTUNREACH\b|\bfetch failed\b|network error|Failed to fetch|ERR_INTERNET_DISCONNECTED/i },
 ];
 
+/** The first line that shows the pattern, or undefined. */
+function lineWith(pattern: TransportPattern, text: string, lines: () => string[]): string | undefined {
+  const pairs = (pattern.pairs ?? []).filter(([a, b]) => a.test(text) && b.test(text));
+  if (!pattern.re.test(text) && pairs.length === 0) {
+    return undefined;
+  }
+  return lines().find((line) => pattern.re.test(line) || pairs.some(([a, b]) => a.test(line) && b.test(line)));
+}
+
 function fromTransportText(text: string): Failure | undefined {
-  for (const [re, code] of TRANSPORT_PATTERNS) {
-    if (re.test(text)) {
-      const firstLine = text.split(/\r?\n/).find((l) => re.test(l)) ?? text;
+  let split: string[] | undefined;
+  const lines = (): string[] => (split ??= text.split(/\r?\n/));
+  for (const pattern of TRANSPORT_PATTERNS) {
+    const firstLine = lineWith(pattern, text, lines);
+    if (firstLine !== undefined) {
       const url = /\bhttps?:\/\/[^\s"'<>)\]]+/i.exec(text)?.[0];
       return {
         kind: 'transport',
-        code,
+        code: pattern.code,
         message: firstLine.trim().slice(0, 1000),
         ...(url ? { url: url.replace(/[.,;:]+$/, '') } : {}),
       };
