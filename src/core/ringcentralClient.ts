@@ -1,8 +1,9 @@
 // RingCentral's OAuth endpoints as plain async functions over an injected fetch.
 // Every failure is thrown as a coded error value (RingCentralApiError, TransportError, UnexpectedResponseError).
 import type { FetchLike } from './http';
-import { maskJsonBody, maskSecretsInText, maskUrl } from './mask';
+import { isSecretKey, maskJsonBody, maskJsonValue, maskSecretsInText, maskUrl } from './mask';
 import { parseErrorBody, parseRetryAfter, RingCentralApiError, UnexpectedResponseError } from './ringcentralError';
+import { registerSecret } from './secretRegistry';
 import { readTokenResponse, TokenResponse } from './tokenSet';
 import type { AttemptRecorder } from './trace';
 import { exchange, isRedirectStatus, RawResponse } from './transport';
@@ -69,6 +70,7 @@ export class RingCentralClient {
   }
 
   async getJson<T>(path: string, accessToken: string, recorder?: AttemptRecorder, title = `GET ${path}`): Promise<T> {
+    registerSecret(accessToken);
     const response = await this.withRetries(() =>
       exchange(
         this.url(path),
@@ -109,7 +111,10 @@ export class RingCentralClient {
     }
     const body = this.parseJson(response);
     try {
-      return readTokenResponse(body);
+      const tokens = readTokenResponse(body);
+      // Received secrets are masked wherever they show up later (a pasted log, a server's echo).
+      for (const token of [tokens.access_token, tokens.refresh_token, tokens.id_token]) registerSecret(token);
+      return tokens;
     } catch (error) {
       throw new UnexpectedResponseError(response.status, response.headers['content-type'] ?? '', maskJsonBody(response.body), (error as Error).message);
     }
@@ -122,9 +127,16 @@ export class RingCentralClient {
       ...this.userAgentHeader(),
     };
     const body = new URLSearchParams(form);
+    // Every secret value sent is registered, so masking redacts it wherever it shows up, whatever the key.
+    for (const [key, value] of Object.entries(form)) {
+      if (isSecretKey(key)) registerSecret(value);
+    }
     if (this.options.clientSecret) {
       // Confidential app: HTTP Basic with id:secret.
-      headers.Authorization = `Basic ${Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`).toString('base64')}`;
+      const credential = Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`).toString('base64');
+      registerSecret(this.options.clientSecret);
+      registerSecret(credential);
+      headers.Authorization = `Basic ${credential}`;
     } else {
       // Public app with PKCE: the client identifies itself in the body.
       body.set('client_id', this.options.clientId);
@@ -169,7 +181,8 @@ export class RingCentralClient {
     const retryAfter = parseRetryAfter(response.headers['retry-after'] ?? null);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(response.body);
+      // Masked before reading: a server that echoes what we sent must not put our secrets into messages.
+      parsed = maskJsonValue(JSON.parse(response.body));
     } catch {
       parsed = undefined;
     }

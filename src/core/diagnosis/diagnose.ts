@@ -1,5 +1,6 @@
 // diagnose(): any Failure → a plain-data Diagnosis (id, code, the server's words, a one-line summary,
 // causes ranked for the context, fixes with actions). Never throws: it runs on error paths.
+import { maskSecretsInText } from '../mask';
 import { parseErrorBody, type RingCentralErrorInfo } from '../ringcentralError';
 import { ranked, type EntryInput, type KnowledgeEntry } from './entryKit';
 import {
@@ -31,7 +32,8 @@ function clip(text: string | undefined): string | undefined {
   if (text === undefined) {
     return undefined;
   }
-  const t = text.slice(0, MAX_HTML_SCAN).replace(/\s+/g, ' ').trim();
+  // The server's words are shown and posted to the webview: a pasted curl may carry "Bearer …" in them.
+  const t = maskSecretsInText(text.slice(0, MAX_HTML_SCAN)).replace(/\s+/g, ' ').trim();
   if (!t) {
     return undefined;
   }

@@ -3,14 +3,12 @@
 // URL with error=, a log line with JSON (also escaped JSON, Python dict repr, PHP print_r), a bare code
 // (OAU-113, cmn-401, TokenInvalid), a bare OAuth error (invalid_grant), a known server message, or a
 // Node network error. Returns undefined when nothing is recognisable. Never throws.
+import { jsonObjectSpans } from '../jsonInText';
 import { parseErrorBody, parseRetryAfter, type RingCentralErrorInfo, type TransportErrorCode } from '../ringcentralError';
 import { findByCode, findByMessage } from './knowledgeBase';
 import type { Failure } from './types';
 
 const MAX_TEXT = 200_000;
-const MAX_JSON_STARTS = 64;
-/** An error body inside a log line is short; an unclosed '{' is not followed further than this. */
-const MAX_JSON_OBJECT = 20_000;
 
 const OAUTH_ERRORS = [
   'invalid_client',
@@ -162,38 +160,8 @@ function tryJson(text: string): unknown {
   }
 }
 
-/** Balanced {...} substrings, string-aware, outermost first. */
 function jsonObjectsIn(text: string): string[] {
-  const found: string[] = [];
-  let starts = 0;
-  for (let i = text.indexOf('{'); i >= 0 && starts < MAX_JSON_STARTS; i = text.indexOf('{', i + 1)) {
-    starts++;
-    let depth = 0;
-    let inString = false;
-    const stop = Math.min(text.length, i + MAX_JSON_OBJECT);
-    for (let j = i; j < stop; j++) {
-      const c = text[j];
-      if (inString) {
-        if (c === '\\') {
-          j++;
-        } else if (c === '"') {
-          inString = false;
-        }
-      } else if (c === '"') {
-        inString = true;
-      } else if (c === '{') {
-        depth++;
-      } else if (c === '}') {
-        depth--;
-        if (depth === 0) {
-          found.push(text.slice(i, j + 1));
-          i = j; // continue after this object
-          break;
-        }
-      }
-    }
-  }
-  return found;
+  return jsonObjectSpans(text).map((span) => span.text);
 }
 
 function fromJsonInText(text: string): Failure | undefined {
