@@ -12,7 +12,7 @@ export interface TextSpan {
   text: string;
 }
 
-/** Balanced {...} substrings, string-aware, outermost first, in the order they appear. */
+/** Balanced {...} substrings, string-aware, by start (an outer object before the ones inside it). */
 export function jsonObjectSpans(text: string): TextSpan[] {
   const found: TextSpan[] = [];
   let starts = 0;
@@ -36,8 +36,8 @@ export function jsonObjectSpans(text: string): TextSpan[] {
       } else if (c === '}') {
         depth--;
         if (depth === 0) {
+          // Objects inside this one are tried too: a wrapper that is not JSON ("{ log: {…} }") must not hide them.
           found.push({ start: i, end: j + 1, text: text.slice(i, j + 1) });
-          i = j; // continue after this object
           break;
         }
       }

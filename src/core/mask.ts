@@ -150,6 +150,7 @@ function maskJsonInText(text: string): string {
   let out = '';
   let from = 0;
   for (const span of jsonObjectSpans(text)) {
+    if (span.start < from) continue; // inside an object already masked
     let parsed: unknown;
     try {
       parsed = JSON.parse(span.text);
