@@ -76,6 +76,10 @@ export function checkServerUrl(raw: string | undefined): ServerCheck {
     return { ok: false, message: `ringcentral.server is the base URL only: use ${url.protocol}//${url.host} (without ${url.pathname}); the extension adds /restapi/oauth/… itself.` };
   }
   const base = withoutTrailingSlashes(`${url.protocol}//${url.host}${url.pathname}`);
+  if (base.length > MAX_SERVER_URL_LENGTH) {
+    // Percent-encoding can lengthen the path; the cap holds for the URL that is used.
+    return { ok: false, message: `The setting ringcentral.server is longer than ${MAX_SERVER_URL_LENGTH} characters once encoded. Use a base URL such as https://platform.ringcentral.com.` };
+  }
   const known = KNOWN_SERVERS.find((server) => server.url === base);
   return {
     ok: true,
