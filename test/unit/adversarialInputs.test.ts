@@ -3,6 +3,7 @@
 // (see fuzz/timeBound.ts for how a shared machine's noise is kept out of the measurement).
 import * as assert from 'node:assert/strict';
 import { diagnose } from '../../src/core/diagnosis/diagnose';
+import { developerConsoleUrl } from '../../src/core/diagnosis/developerConsole';
 import { parseFailureText } from '../../src/core/diagnosis/parseFailureText';
 import { maskJsonBody, maskSecretsInText } from '../../src/core/mask';
 import { checkRedirectUri, compareRedirectUris, MAX_REDIRECT_URI_LENGTH, parseRegisteredList } from '../../src/core/redirectMismatch';
@@ -122,5 +123,11 @@ describe('adversarial inputs: every parser of outside input stays fast at the si
     it('a path of slashes within the length cap', () => {
       assertFast('slashes', () => checkServerUrl(`https://platform.ringcentral.com/a${'/'.repeat(2000)}`));
     });
+  });
+});
+
+describe('adversarial inputs: settings that reach diagnosis text', () => {
+  it('a loopback server URL with 100,000 inner slashes (the Developer Console link)', () => {
+    withinTimeBound('developerConsoleUrl', () => developerConsoleUrl(`http://127.0.0.1:18080/${'/'.repeat(100_000)}a`));
   });
 });
