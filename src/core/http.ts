@@ -16,7 +16,10 @@ export interface HttpRequestInit {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
-  /** 'manual' for the authorize pre-flight: a 302 is the answer, not something to follow. */
+  /**
+   * Default 'manual' (exchange() sets it): a redirect on a token, revoke or API call would carry the refresh
+   * token, code verifier or client secret to another host (node-fetch 2 even follows https→http).
+   */
   redirect?: 'manual' | 'follow';
   signal?: AbortSignal;
 }

@@ -70,7 +70,7 @@ export interface RedirectCheckResult {
   mode: RedirectMode;
   /** Some registered URI equals sent byte for byte. */
   matched: boolean;
-  /** One per registered URI, in the order given. */
+  /** One per registered URI, in the order given (the first MAX_COMPARED_REGISTERED of them). */
   comparisons: RegisteredComparison[];
   /** Index into comparisons of the matching or closest registered URI; undefined when none is registered. */
   closest?: number;
@@ -163,12 +163,32 @@ export const MISMATCH_KIND_LABELS: Readonly<Record<MismatchKind, string>> = {
   wildcard: 'a "*" wildcard',
 };
 
-const INVISIBLE = '\\s\\u200b\\u200c\\u200d\\u2060\\ufeff';
-const LEADING_INVISIBLE = new RegExp(`^[${INVISIBLE}]+`);
-const TRAILING_INVISIBLE = new RegExp(`[${INVISIBLE}]+$`);
+/** Whitespace and the zero-width characters a copy from a web page brings along. */
+const INVISIBLE_CHARS = /[\s\u200b\u200c\u200d\u2060\ufeff]/;
+const isInvisible = (c: string): boolean => INVISIBLE_CHARS.test(c);
+
+/** Longest URI (sent or registered) the comparison looks at; a longer entry is reported, not compared. */
+export const MAX_REDIRECT_URI_LENGTH = 2048;
+/** Registered entries beyond this many are not compared (RingCentral keeps 10; a setting may hold any list). */
+export const MAX_COMPARED_REGISTERED = 50;
+
+// Index loops, not /\s+$/: that regex is quadratic on a long run of inner spaces (40k spaces took 3.8 s).
+function leadingInvisible(text: string): string {
+  let i = 0;
+  while (i < text.length && isInvisible(text[i])) i++;
+  return text.slice(0, i);
+}
+
+function trailingInvisible(text: string): string {
+  let i = text.length;
+  while (i > 0 && isInvisible(text[i - 1])) i--;
+  return text.slice(i);
+}
 
 function trimInvisible(text: string): string {
-  return text.replace(LEADING_INVISIBLE, '').replace(TRAILING_INVISIBLE, '');
+  const lead = leadingInvisible(text).length;
+  if (lead === text.length) return '';
+  return text.slice(lead, text.length - trailingInvisible(text).length);
 }
 
 /** Shows a value with its invisible characters escaped: "vscode://x/callback\n". */
@@ -189,8 +209,8 @@ function describeWhitespace(chars: string): string {
 }
 
 function whitespaceNote(value: string): string | undefined {
-  const lead = LEADING_INVISIBLE.exec(value)?.[0] ?? '';
-  const trail = TRAILING_INVISIBLE.exec(value)?.[0] ?? '';
+  const lead = leadingInvisible(value);
+  const trail = trailingInvisible(value);
   const parts: string[] = [];
   if (lead) parts.push(`starts with ${describeWhitespace(lead)}`);
   if (trail && trail !== value) parts.push(`ends with ${describeWhitespace(trail)}`);
@@ -200,13 +220,31 @@ function whitespaceNote(value: string): string | undefined {
 const isHttpScheme = (scheme: string): boolean => /^https?$/i.test(scheme);
 
 
-/** Glob match where only '*' is special (any run of characters). */
-function globMatches(text: string, pattern: string): boolean {
-  const source = pattern
-    .split('*')
-    .map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`, 's').test(text);
+/**
+ * Glob match where only '*' is special (any run of characters). Iterative with one backtrack point, so it is
+ * linear in practice and O(text × pattern) at worst: no regex, which backtracked exponentially on "a*******X".
+ */
+export function globMatches(text: string, pattern: string): boolean {
+  let t = 0;
+  let p = 0;
+  let starP = -1;
+  let starT = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      starP = p++;
+      starT = t;
+    } else if (p < pattern.length && pattern[p] === text[t]) {
+      p++;
+      t++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      t = ++starT;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 type Part = 'scheme' | 'host' | 'path' | 'query' | 'fragment';
@@ -440,6 +478,21 @@ function schemeFamilyExplanation(sent: string, s: UriParts, registered: string, 
   return `${head} Register ${show(sent)}.`;
 }
 
+function clipped(text: string): string {
+  return text.length > 80 ? `${show(text.slice(0, 60))}… (${text.length} characters)` : show(text);
+}
+
+/** An over-long URI is a pasting accident (or a hostile setting): say so instead of comparing it. */
+function tooLongNote(sent: string, registered: string): string | undefined {
+  if (sent.length > MAX_REDIRECT_URI_LENGTH) {
+    return `The URI the editor sends, ${clipped(sent)}, is longer than ${MAX_REDIRECT_URI_LENGTH} characters, which no redirect URI needs. Check the redirect settings.`;
+  }
+  if (registered.length > MAX_REDIRECT_URI_LENGTH) {
+    return `The registered entry ${clipped(registered)} is longer than ${MAX_REDIRECT_URI_LENGTH} characters, so it is not compared: replace it with ${clipped(sent)}.`;
+  }
+  return undefined;
+}
+
 /**
  * Compares the URI this editor sends with one registered URI, byte for byte, and names every part that
  * differs. `options.dynamic` overrides the per-session detection of the sent URI.
@@ -451,6 +504,12 @@ export function compareRedirectUris(sent: string, registered: string, options: {
     const differences = diffs.list();
     return { registered, matches: false, differences, kind: differences[0]?.kind ?? 'not-a-url' };
   };
+
+  const tooLong = tooLongNote(sent, registered);
+  if (tooLong) {
+    diffs.add('not-a-url', tooLong);
+    return result();
+  }
 
   const s = trimInvisible(sent);
   let r = trimInvisible(registered);
@@ -567,7 +626,9 @@ function isPasteCandidate(uri: string): boolean {
  * Checks the URI this editor sends against every registered URI and picks the single most useful fix.
  */
 export function checkRedirectUri(input: CheckRedirectUriInput): RedirectCheckResult {
-  const { sent, mode, registered } = input;
+  const { sent, mode } = input;
+  const listed = input.registered;
+  const registered = listed.slice(0, MAX_COMPARED_REGISTERED);
   const loopbackPort = input.loopbackPort ?? DEFAULT_LOOPBACK_PORT;
   const dynamic = input.dynamic ?? isDynamicRedirectUri(sent);
   const comparisons = registered.map((uri) => compareRedirectUris(sent, uri, { dynamic }));
@@ -596,7 +657,11 @@ export function checkRedirectUri(input: CheckRedirectUriInput): RedirectCheckRes
         : `No redirect URI is registered on the app. Add ${show(sent)} in the Developer Console (app → Settings → OAuth Redirect URI).`,
     );
   }
-  if (registered.length > MAX_REGISTERED_REDIRECT_URIS) {
+  if (listed.length > MAX_COMPARED_REGISTERED) {
+    warnings.push(
+      `${listed.length} registered entries are listed; only the first ${MAX_COMPARED_REGISTERED} are compared. RingCentral allows ${MAX_REGISTERED_REDIRECT_URIS}: paste the app's own list again.`,
+    );
+  } else if (registered.length > MAX_REGISTERED_REDIRECT_URIS) {
     warnings.push(
       `${registered.length} redirect URIs are listed, but RingCentral allows at most ${MAX_REGISTERED_REDIRECT_URIS} per app: remove the ones you no longer use.`,
     );
@@ -617,7 +682,7 @@ export function checkRedirectUri(input: CheckRedirectUriInput): RedirectCheckRes
     );
   }
 
-  const fix = chooseFix({ ...input, loopbackPort, dynamic, matched, comparisons, closest });
+  const fix = chooseFix({ ...input, registered, loopbackPort, dynamic, matched, comparisons, closest });
   return { sent, mode, matched, comparisons, closest, fix, warnings };
 }
 
@@ -717,6 +782,8 @@ function chooseFix(input: {
 }
 
 const SCHEME_START = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/** Ten URIs of the longest allowed length with room for prose; a longer paste is cut here. */
+const MAX_PASTED_LIST = 64_000;
 const BULLET = /^(?:[-*•·–—>]+|\d+[.)]|\(\d+\))$/;
 
 /**
@@ -725,7 +792,7 @@ const BULLET = /^(?:[-*•·–—>]+|\d+[.)]|\(\d+\))$/;
  * kept as written, so stray whitespace there is reported by compareRedirectUris as 'whitespace'.
  */
 export function parseRegisteredList(text: string): string[] {
-  const trimmed = trimInvisible(text);
+  const trimmed = trimInvisible(text.slice(0, MAX_PASTED_LIST));
   if (trimmed.length === 0) return [];
   if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
     const fromJson = fromJsonText(trimmed);
@@ -774,7 +841,9 @@ function splitOnSeparators(token: string): string[] {
   for (let i = 0; i < token.length; i++) {
     const c = token[i];
     if (c !== ',' && c !== ';') continue;
-    const after = token.slice(i + 1).replace(/^["'`<[(]+/, '');
+    let next = i + 1;
+    while (next < token.length && `"'\`<[(`.includes(token[next])) next++;
+    const after = token.slice(next, next + 64);
     if (after.length === 0 || SCHEME_START.test(after) || after.startsWith(',') || after.startsWith(';')) {
       out.push(token.slice(start, i));
       start = i + 1;
@@ -791,6 +860,8 @@ function count(text: string, c: string): number {
 }
 
 function stripDecoration(token: string): string {
+  // An over-long token is left as is: the comparison reports it as too long, and counting brackets here is quadratic.
+  if (token.length > MAX_REDIRECT_URI_LENGTH) return token;
   let t = token.replace(/^[•·–—>]+/, '');
   // Surrounding quotes and brackets from prose, markdown or a non-JSON array, and trailing separators.
   // A closing bracket is removed only when it has no partner inside (http://[::1] keeps its ']').

@@ -1,11 +1,12 @@
 // RingCentral's OAuth endpoints as plain async functions over an injected fetch.
 // Every failure is thrown as a coded error value (RingCentralApiError, TransportError, UnexpectedResponseError).
 import type { FetchLike } from './http';
-import { maskJsonBody, maskSecretsInText } from './mask';
+import { isSecretKey, maskJsonBody, maskJsonValue, maskSecretsInText, maskUrl } from './mask';
 import { parseErrorBody, parseRetryAfter, RingCentralApiError, UnexpectedResponseError } from './ringcentralError';
+import { registerSecret } from './secretRegistry';
 import { readTokenResponse, TokenResponse } from './tokenSet';
 import type { AttemptRecorder } from './trace';
-import { exchange, RawResponse } from './transport';
+import { exchange, isRedirectStatus, RawResponse } from './transport';
 
 export const TOKEN_PATH = '/restapi/oauth/token';
 export const REVOKE_PATH = '/restapi/oauth/revoke';
@@ -63,12 +64,13 @@ export class RingCentralClient {
 
   async revoke(token: string, recorder?: AttemptRecorder): Promise<void> {
     const response = await this.postForm(REVOKE_PATH, { token }, 'Revoke session', recorder);
-    if (response.status >= 400) {
+    if (response.status >= 300) {
       throw this.errorFrom(response);
     }
   }
 
   async getJson<T>(path: string, accessToken: string, recorder?: AttemptRecorder, title = `GET ${path}`): Promise<T> {
+    registerSecret(accessToken);
     const response = await this.withRetries(() =>
       exchange(
         this.url(path),
@@ -76,7 +78,7 @@ export class RingCentralClient {
         this.exchangeOptions(title, recorder),
       ),
     );
-    if (response.status >= 400) {
+    if (response.status >= 300) {
       throw this.errorFrom(response);
     }
     return this.parseJson(response) as T;
@@ -90,7 +92,7 @@ export class RingCentralClient {
     const response = await exchange(
       authorizeUrl,
       { method: 'GET', headers: { Accept: 'application/json', ...this.userAgentHeader() }, redirect: 'manual' },
-      this.exchangeOptions('Pre-flight: authorize request without a browser', recorder),
+      { ...this.exchangeOptions('Pre-flight: authorize request without a browser', recorder), redirectIsAnswer: true },
     );
     if (response.status >= 300 && response.status < 400) {
       return { accepted: true, status: response.status, location: response.headers['location'] ?? '' };
@@ -104,12 +106,15 @@ export class RingCentralClient {
 
   private async tokenRequest(form: Record<string, string>, title: string, recorder?: AttemptRecorder): Promise<TokenResponse> {
     const response = await this.postForm(TOKEN_PATH, form, title, recorder);
-    if (response.status >= 400) {
+    if (response.status >= 300) {
       throw this.errorFrom(response);
     }
     const body = this.parseJson(response);
     try {
-      return readTokenResponse(body);
+      const tokens = readTokenResponse(body);
+      // Received secrets are masked wherever they show up later (a pasted log, a server's echo).
+      for (const token of [tokens.access_token, tokens.refresh_token, tokens.id_token]) registerSecret(token);
+      return tokens;
     } catch (error) {
       throw new UnexpectedResponseError(response.status, response.headers['content-type'] ?? '', maskJsonBody(response.body), (error as Error).message);
     }
@@ -122,9 +127,16 @@ export class RingCentralClient {
       ...this.userAgentHeader(),
     };
     const body = new URLSearchParams(form);
+    // Every secret value sent is registered, so masking redacts it wherever it shows up, whatever the key.
+    for (const [key, value] of Object.entries(form)) {
+      if (isSecretKey(key)) registerSecret(value);
+    }
     if (this.options.clientSecret) {
       // Confidential app: HTTP Basic with id:secret.
-      headers.Authorization = `Basic ${Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`).toString('base64')}`;
+      const credential = Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`).toString('base64');
+      registerSecret(this.options.clientSecret);
+      registerSecret(credential);
+      headers.Authorization = `Basic ${credential}`;
     } else {
       // Public app with PKCE: the client identifies itself in the body.
       body.set('client_id', this.options.clientId);
@@ -163,10 +175,14 @@ export class RingCentralClient {
   }
 
   private errorFrom(response: RawResponse): Error {
+    if (isRedirectStatus(response.status)) {
+      return this.redirectError(response);
+    }
     const retryAfter = parseRetryAfter(response.headers['retry-after'] ?? null);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(response.body);
+      // Masked before reading: a server that echoes what we sent must not put our secrets into messages.
+      parsed = maskJsonValue(JSON.parse(response.body));
     } catch {
       parsed = undefined;
     }
@@ -183,6 +199,19 @@ export class RingCentralClient {
       response.headers['content-type'] ?? '',
       maskSecretsInText(response.body.slice(0, 4000)),
       `RingCentral answered HTTP ${response.status} without a RingCentral error body${/html/i.test(response.headers['content-type'] ?? '') ? ' (an HTML page — often a proxy or gateway error)' : ''}.`,
+    );
+  }
+
+  /** A redirect is not followed (it would carry secrets elsewhere): it says ringcentral.server is not the API's address. */
+  private redirectError(response: RawResponse): UnexpectedResponseError {
+    const location = response.headers['location'] ? maskUrl(response.headers['location']) : undefined;
+    return new UnexpectedResponseError(
+      response.status,
+      response.headers['content-type'] ?? '',
+      maskSecretsInText(response.body.slice(0, 4000)),
+      `${this.options.server} answered HTTP ${response.status}, a redirect${location ? ` to ${location}` : ''}. ` +
+        'The request was not sent on, because it carries tokens or secrets: check ringcentral.server (RingCentral\'s API does not redirect).',
+      location,
     );
   }
 

@@ -61,6 +61,8 @@ export class UnexpectedResponseError extends Error {
     readonly contentType: string,
     readonly body: string,
     message: string,
+    /** For a redirect: where the server wanted the request to go (masked); the request was not sent there. */
+    readonly location?: string,
   ) {
     super(message);
     this.name = 'UnexpectedResponseError';

@@ -29,10 +29,26 @@ export function isLoopbackHost(hostname: string | undefined): boolean {
   );
 }
 
+/** No base URL is this long; a longer setting is refused before it is parsed or shown. */
+export const MAX_SERVER_URL_LENGTH = 2048;
+
+// A loop, not /\/+$/: that regex is quadratic on a path of many inner slashes.
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
+}
+
 export function checkServerUrl(raw: string | undefined): ServerCheck {
-  const text = (raw ?? '').trim();
+  const text = (typeof raw === 'string' ? raw : '').trim();
   if (!text) {
     return { ok: false, message: 'The setting ringcentral.server is empty. Set it to https://platform.ringcentral.com (or your emulator URL).' };
+  }
+  if (text.length > MAX_SERVER_URL_LENGTH) {
+    return {
+      ok: false,
+      message: `The setting ringcentral.server is ${text.length} characters long (at most ${MAX_SERVER_URL_LENGTH}): "${text.slice(0, 60)}…". Use a base URL such as https://platform.ringcentral.com.`,
+    };
   }
   let url: URL;
   try {
@@ -59,7 +75,11 @@ export function checkServerUrl(raw: string | undefined): ServerCheck {
   if (/^\/restapi(\/|$)/i.test(url.pathname)) {
     return { ok: false, message: `ringcentral.server is the base URL only: use ${url.protocol}//${url.host} (without ${url.pathname}); the extension adds /restapi/oauth/… itself.` };
   }
-  const base = `${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, '');
+  const base = withoutTrailingSlashes(`${url.protocol}//${url.host}${url.pathname}`);
+  if (base.length > MAX_SERVER_URL_LENGTH) {
+    // Percent-encoding can lengthen the path; the cap holds for the URL that is used.
+    return { ok: false, message: `The setting ringcentral.server is longer than ${MAX_SERVER_URL_LENGTH} characters once encoded. Use a base URL such as https://platform.ringcentral.com.` };
+  }
   const known = KNOWN_SERVERS.find((server) => server.url === base);
   return {
     ok: true,

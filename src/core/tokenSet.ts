@@ -28,6 +28,24 @@ export interface TokenSet {
   issuedAt: number;
 }
 
+/** Ten years: a longer lifetime is a broken or hostile answer (and 1e308 s would overflow the expiry time). */
+const MAX_LIFETIME_SECONDS = 10 * 365 * 24 * 3600;
+
+/** A lifetime in seconds, at least 1 and at most MAX_LIFETIME_SECONDS; undefined when it is not a positive number. */
+function lifetime(value: unknown): number | undefined {
+  // Only numbers and numeric strings: Number() on a JSON object such as {"toString":0} throws.
+  const seconds = typeof value === 'number' || typeof value === 'string' ? Number(value) : Number.NaN;
+  return Number.isFinite(seconds) && seconds >= 1 ? Math.min(seconds, MAX_LIFETIME_SECONDS) : undefined;
+}
+
+/** As lifetime(), but a zero or negative refresh lifetime means "already expired" (0), not "unknown". */
+function refreshLifetime(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = lifetime(value);
+  if (seconds !== undefined) return seconds;
+  return typeof value === 'number' || typeof value === 'string' ? (Number.isFinite(Number(value)) ? 0 : undefined) : undefined;
+}
+
 /** Validates the parts of a token response we rely on; throws a plain Error naming what is missing. */
 export function readTokenResponse(body: unknown): TokenResponse {
   if (typeof body !== 'object' || body === null) {
@@ -37,16 +55,15 @@ export function readTokenResponse(body: unknown): TokenResponse {
   if (typeof record.access_token !== 'string' || record.access_token.length === 0) {
     throw new Error('The token endpoint answered 200 without an access_token.');
   }
-  const expiresIn = Number(record.expires_in);
   const optionalString = (key: string): string | undefined =>
     typeof record[key] === 'string' || typeof record[key] === 'number' ? String(record[key]) : undefined;
   return {
     access_token: record.access_token,
     token_type: typeof record.token_type === 'string' ? record.token_type : 'bearer',
     // Trust the server's expires_in; fall back to RingCentral's default only when it is missing.
-    expires_in: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600,
+    expires_in: lifetime(record.expires_in) ?? 3600,
     refresh_token: optionalString('refresh_token'),
-    refresh_token_expires_in: record.refresh_token_expires_in === undefined ? undefined : Number(record.refresh_token_expires_in),
+    refresh_token_expires_in: refreshLifetime(record.refresh_token_expires_in),
     scope: optionalString('scope'),
     owner_id: optionalString('owner_id'),
     endpoint_id: optionalString('endpoint_id'),

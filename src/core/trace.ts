@@ -1,7 +1,7 @@
 // A trace of one attempt (sign-in, refresh, revoke, …): the steps a developer would otherwise piece together
 // from network logs. Everything is masked when recorded, so a trace can be stored, logged and shown as is.
 import type { Diagnosis, Failure } from './diagnosis/types';
-import { maskHeaders, maskJsonBody, maskParams, maskParamsRecord, maskUrl } from './mask';
+import { maskHeaders, maskJsonBody, maskParams, maskParamsRecord, maskSecretsInText, maskUrl } from './mask';
 
 export type AttemptKind = 'signIn' | 'refresh' | 'revoke' | 'jwt' | 'apiProbe' | 'preflight' | 'signOut';
 export type AttemptOutcome = 'pending' | 'ok' | 'failed' | 'cancelled';
@@ -57,7 +57,7 @@ export function traceRequest(request: TracedRequest): TracedRequest {
     method: request.method,
     url: maskUrl(request.url),
     headers: maskHeaders(request.headers),
-    body: request.body === undefined ? undefined : maskParams(request.body),
+    body: request.body === undefined ? undefined : request.body.trimStart().startsWith('{') ? maskJsonBody(request.body) : maskParams(request.body),
   };
 }
 
@@ -65,10 +65,26 @@ export function traceResponse(status: number, headers: Record<string, string>, b
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (KEPT_RESPONSE_HEADERS.test(name)) {
-      kept[name] = name.toLowerCase() === 'location' ? maskUrl(value) : value;
+      kept[name] = name.toLowerCase() === 'location' ? maskUrl(value) : maskSecretsInText(value);
     }
   }
   return { status, headers: kept, body: truncate(maskJsonBody(body)) };
+}
+
+/** A failure's free text (an error message may quote a URL or a body) is masked like any other text. */
+function maskFailure(failure: Failure): Failure {
+  switch (failure.kind) {
+    case 'transport':
+      return { ...failure, message: maskSecretsInText(failure.message), ...(failure.url ? { url: maskUrl(failure.url) } : {}) };
+    case 'http':
+      return { ...failure, body: maskJsonBody(failure.body) };
+    case 'api':
+      return { ...failure, info: { ...failure.info, ...(failure.info.rawBody ? { rawBody: maskJsonBody(failure.info.rawBody) } : {}) } };
+    case 'callback':
+      return { ...failure, ...(failure.description ? { description: maskSecretsInText(failure.description) } : {}) };
+    default:
+      return failure;
+  }
 }
 
 export class AttemptRecorder {
@@ -97,6 +113,8 @@ export class AttemptRecorder {
       ...step,
       at: step.at ?? this.clock(),
       params: step.params ? maskParamsRecord(step.params) : undefined,
+      failure: step.failure ? maskFailure(step.failure) : undefined,
+      note: step.note === undefined ? undefined : maskSecretsInText(step.note),
     };
     this.attempt.steps.push(recorded);
     this.onChange(this.attempt);

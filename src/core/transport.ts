@@ -17,6 +17,12 @@ export interface ExchangeOptions {
   recorder?: AttemptRecorder;
   /** Trace step title, e.g. "Exchange code for tokens". */
   title: string;
+  /** A 3xx is the expected answer (the authorize pre-flight); elsewhere it is a failed step. */
+  redirectIsAnswer?: boolean;
+}
+
+export function isRedirectStatus(status: number): boolean {
+  return status >= 300 && status < 400;
 }
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)|ERR_OSSL/i;
@@ -60,12 +66,13 @@ export async function exchange(url: string, init: Omit<HttpRequestInit, 'signal'
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   const request = traceRequest({ method: init.method, url, headers: init.headers, body: init.body });
   try {
-    const response = await options.fetch(url, { ...init, signal: controller.signal });
+    // Never follow a redirect unless the caller asks: the request may carry secrets (see HttpRequestInit.redirect).
+    const response = await options.fetch(url, { ...init, redirect: init.redirect ?? 'manual', signal: controller.signal });
     const body = await response.text();
     const raw: RawResponse = { status: response.status, headers: headersToRecord(response.headers), body, durationMs: clock() - started };
     options.recorder?.add({
       title: options.title,
-      ok: raw.status < 400,
+      ok: raw.status < 300 || (options.redirectIsAnswer === true && isRedirectStatus(raw.status)),
       durationMs: raw.durationMs,
       request,
       response: traceResponse(raw.status, raw.headers, raw.body),

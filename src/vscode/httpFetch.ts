@@ -7,7 +7,7 @@ export const nodeFetchAdapter: FetchLike = async (url, init) => {
     method: init.method,
     headers: init.headers,
     body: init.body,
-    redirect: init.redirect ?? 'follow',
+    redirect: init.redirect ?? 'manual',
     // node-fetch v2 types its signal loosely; the standard AbortSignal works at run time.
     signal: init.signal as never,
   });

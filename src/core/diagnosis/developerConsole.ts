@@ -83,7 +83,10 @@ export function describeServer(server: string | undefined): string {
 export function developerConsoleUrl(server?: string, clientId?: string): string {
   void clientId;
   if (server && isLoopbackUrl(server)) {
-    return `${server.trim().replace(/\/+$/, '')}/__console`;
+    // A loop, not /\/+$/: that regex is quadratic on many inner slashes (the setting may come from a workspace).
+    let base = server.trim();
+    while (base.endsWith('/')) base = base.slice(0, -1);
+    return `${base}/__console`;
   }
   return DEVELOPER_CONSOLE;
 }

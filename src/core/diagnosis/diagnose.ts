@@ -1,5 +1,6 @@
 // diagnose(): any Failure → a plain-data Diagnosis (id, code, the server's words, a one-line summary,
 // causes ranked for the context, fixes with actions). Never throws: it runs on error paths.
+import { maskSecretsInText } from '../mask';
 import { parseErrorBody, type RingCentralErrorInfo } from '../ringcentralError';
 import { ranked, type EntryInput, type KnowledgeEntry } from './entryKit';
 import {
@@ -31,7 +32,8 @@ function clip(text: string | undefined): string | undefined {
   if (text === undefined) {
     return undefined;
   }
-  const t = text.replace(/\s+/g, ' ').trim();
+  // The server's words are shown and posted to the webview: a pasted curl may carry "Bearer …" in them.
+  const t = maskSecretsInText(text.slice(0, MAX_HTML_SCAN)).replace(/\s+/g, ' ').trim();
   if (!t) {
     return undefined;
   }
@@ -42,17 +44,49 @@ function isHtml(body: string, contentType?: string): boolean {
   return /html/i.test(contentType ?? '') || /^\s*<(?:!doctype|html|head|body|title)\b/i.test(body);
 }
 
-/** The readable part of a non-JSON body: an HTML page's title (or text), or the start of the text. */
-function bodyText(body: string, html: boolean): string | undefined {
-  if (!html) {
-    return clip(body);
+/** Error pages put their words up front; the rest is not read (and lazy regexes over 200k characters are slow). */
+const MAX_HTML_SCAN = 20_000;
+
+/** The text inside the first <tag …>…</tag>, found with indexOf: a lazy regex is quadratic on many unclosed tags. */
+function firstElementText(lowerBody: string, body: string, tag: string): string | undefined {
+  const open = lowerBody.indexOf(`<${tag}`);
+  if (open < 0) return undefined;
+  const openEnd = lowerBody.indexOf('>', open);
+  if (openEnd < 0) return undefined;
+  const close = lowerBody.indexOf(`</${tag}>`, openEnd);
+  return close < 0 ? undefined : body.slice(openEnd + 1, close);
+}
+
+/** Drops <script>/<style> elements, one indexOf pass. */
+function withoutScripts(lowerBody: string, body: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const script = lowerBody.indexOf('<script', from);
+    const style = lowerBody.indexOf('<style', from);
+    const start = script < 0 ? style : style < 0 ? script : Math.min(script, style);
+    if (start < 0) break;
+    const tag = start === script ? 'script' : 'style';
+    const end = lowerBody.indexOf(`</${tag}>`, start);
+    if (end < 0) break;
+    out += `${body.slice(from, start)} `;
+    from = end + tag.length + 3;
   }
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body);
-  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body);
-  const raw = title?.[1] ?? h1?.[1] ?? body.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ');
+  return out + body.slice(from);
+}
+
+/** The readable part of a non-JSON body: an HTML page's title (or text), or the start of the text. */
+function bodyText(fullBody: string, html: boolean): string | undefined {
+  if (!html) {
+    return clip(fullBody.slice(0, MAX_HTML_SCAN));
+  }
+  const body = fullBody.slice(0, MAX_HTML_SCAN);
+  const lower = body.toLowerCase();
+  const raw = firstElementText(lower, body, 'title') ?? firstElementText(lower, body, 'h1') ?? withoutScripts(lower, body);
   return clip(
     raw
-      .replace(/<[^>]*>/g, ' ')
+      // [^<>]: a tag never contains '<', so each '<' is scanned once (was quadratic on "<<<<…").
+      .replace(/<[^<>]*>/g, ' ')
       .replace(/&nbsp;/g, ' ')
       .replace(/&amp;/g, '&')
       .replace(/&lt;/g, '<')

@@ -24,6 +24,7 @@ import {
   proxyError,
   proxyErrorPage,
   requestTimeout,
+  serverRedirected,
   serverUrlNotFound,
   tlsCertificate,
   transportEntries,
@@ -125,6 +126,9 @@ export function findByStatus(status: number | undefined, options: { html?: boole
   }
   if (status === 407) {
     return proxyError;
+  }
+  if (status >= 300 && status < 400) {
+    return serverRedirected;
   }
   if (options.html && (status === 502 || status === 504 || (status >= 400 && status !== 404 && status !== 415 && status !== 429))) {
     return proxyErrorPage;

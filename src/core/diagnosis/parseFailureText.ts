@@ -3,12 +3,12 @@
 // URL with error=, a log line with JSON (also escaped JSON, Python dict repr, PHP print_r), a bare code
 // (OAU-113, cmn-401, TokenInvalid), a bare OAuth error (invalid_grant), a known server message, or a
 // Node network error. Returns undefined when nothing is recognisable. Never throws.
+import { jsonObjectSpans } from '../jsonInText';
 import { parseErrorBody, parseRetryAfter, type RingCentralErrorInfo, type TransportErrorCode } from '../ringcentralError';
 import { findByCode, findByMessage } from './knowledgeBase';
 import type { Failure } from './types';
 
 const MAX_TEXT = 200_000;
-const MAX_JSON_STARTS = 64;
 
 const OAUTH_ERRORS = [
   'invalid_client',
@@ -123,7 +123,8 @@ function fromHttpResponse(text: string): Failure | undefined {
   if (retryAfter !== undefined && (parts.status === 429 || parts.status === 503)) {
     return { kind: 'api', info: { status: parts.status, retryAfterSeconds: retryAfter, rawBody: body || undefined } };
   }
-  return { kind: 'http', status: parts.status, contentType, body };
+  const location = parts.status >= 300 && parts.status < 400 ? parts.headers.get('location') : undefined;
+  return { kind: 'http', status: parts.status, contentType, body, ...(location ? { location } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -159,37 +160,8 @@ function tryJson(text: string): unknown {
   }
 }
 
-/** Balanced {...} substrings, string-aware, outermost first. */
 function jsonObjectsIn(text: string): string[] {
-  const found: string[] = [];
-  let starts = 0;
-  for (let i = text.indexOf('{'); i >= 0 && starts < MAX_JSON_STARTS; i = text.indexOf('{', i + 1)) {
-    starts++;
-    let depth = 0;
-    let inString = false;
-    for (let j = i; j < text.length; j++) {
-      const c = text[j];
-      if (inString) {
-        if (c === '\\') {
-          j++;
-        } else if (c === '"') {
-          inString = false;
-        }
-      } else if (c === '"') {
-        inString = true;
-      } else if (c === '{') {
-        depth++;
-      } else if (c === '}') {
-        depth--;
-        if (depth === 0) {
-          found.push(text.slice(i, j + 1));
-          i = j; // continue after this object
-          break;
-        }
-      }
-    }
-  }
-  return found;
+  return jsonObjectSpans(text).map((span) => span.text);
 }
 
 function fromJsonInText(text: string): Failure | undefined {
@@ -266,11 +238,11 @@ function fromLooseFields(text: string): Failure | undefined {
 
 function statusAndRetryIn(text: string): { status?: number; retryAfter?: number } {
   const patterns = [
-    /\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/,
-    /\b(?:HTTP|status(?:[ _]?code)?|statusCode)["']?\s*[:=]?\s*(\d{3})\b/i,
-    /\b([45]\d\d)\s+(?:Client|Server)\s+Error\b/,
+    /\bHTTP\/\d(?:\.\d)?\s{1,8}(\d{3})\b/,
+    /\b(?:HTTP|status(?:[ _]?code)?|statusCode)["']?\s{0,8}[:=]?\s{0,8}(\d{3})\b/i,
+    /\b([45]\d\d)\s{1,8}(?:Client|Server)\s{1,8}Error\b/,
     /\b(?:failed|failure|error|returned|responded|response)\b[^\r\n\d{]{0,24}\b([45]\d\d)\b/i,
-    /\b([45]\d\d)\s+(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Unsupported Media Type)\b/i,
+    /\b([45]\d\d)\s{1,8}(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Unsupported Media Type)\b/i,
   ];
   let status: number | undefined;
   for (const re of patterns) {
@@ -283,7 +255,7 @@ function statusAndRetryIn(text: string): { status?: number; retryAfter?: number 
       }
     }
   }
-  const ra = /\bretry-after["']?\s*[:=]\s*["']?([^\r\n"',;}]+)/i.exec(text);
+  const ra = /\bretry-after["']?\s{0,8}[:=]\s{0,8}["']?([^\r\n"',;}]{1,64})/i.exec(text);
   return { status, retryAfter: ra ? parseRetryAfter(ra[1]) : undefined };
 }
 
@@ -311,27 +283,60 @@ function fromRedirectUrl(text: string): Failure | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Node / undici / browser network errors
 
-const TRANSPORT_PATTERNS: Array<[RegExp, TransportErrorCode]> = [
-  [/\bECONNREFUSED\b|connection refused/i, 'ECONNREFUSED'],
-  [/\bENOTFOUND\b|\bEAI_AGAIN\b|getaddrinfo|name not resolved|ERR_NAME_NOT_RESOLVED/i, 'ENOTFOUND'],
-  [/proxy authentication required|\b407\b.*proxy|tunneling socket|ERR_PROXY|proxy connection|\bproxy\b.*(?:fail|error|refused)/i, 'PROXY'],
-  [
-    /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|certificate has expired|\bSSL\b.*(?:error|routines)|\bTLS\b.*(?:error|handshake|disconnected)|ERR_SSL|EPROTO/i,
-    'TLS',
-  ],
-  [/\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|timed? ?out|\btimeout\b|AbortError|operation was aborted/i, 'TIMEOUT'],
-  [/socket hang up|\bECONNRESET\b|\bEPIPE\b|connection reset|ERR_CONNECTION_RESET|other side closed|UND_ERR_SOCKET/i, 'RESET'],
-  [/\bENETUNREACH\b|\bEHOSTUNREACH\b|\bfetch failed\b|network error|Failed to fetch|ERR_INTERNET_DISCONNECTED/i, 'UNKNOWN'],
+/**
+ * A transport failure's signature: a plain regex, and optionally word pairs that must share one line
+ * ("407 … proxy"). Pairs are tested word by word, line by line, never as `a.*b`: that rescans the rest of
+ * the line at every "407 " (quadratic; 16 s on a 200k paste of "407 407 …").
+ */
+interface TransportPattern {
+  code: TransportErrorCode;
+  re: RegExp;
+  pairs?: Array<[RegExp, RegExp]>;
+}
+
+const TRANSPORT_PATTERNS: TransportPattern[] = [
+  { code: 'ECONNREFUSED', re: /\bECONNREFUSED\b|connection refused/i },
+  { code: 'ENOTFOUND', re: /\bENOTFOUND\b|\bEAI_AGAIN\b|getaddrinfo|name not resolved|ERR_NAME_NOT_RESOLVED/i },
+  {
+    code: 'PROXY',
+    re: /proxy authentication required|tunneling socket|ERR_PROXY|proxy connection/i,
+    pairs: [
+      [/\b407\b/, /proxy/i],
+      [/\bproxy\b/i, /fail|error|refused/i],
+    ],
+  },
+  {
+    code: 'TLS',
+    re: /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|certificate has expired|ERR_SSL|EPROTO/i,
+    pairs: [
+      [/\bSSL\b/i, /error|routines/i],
+      [/\bTLS\b/i, /error|handshake|disconnected/i],
+    ],
+  },
+  { code: 'TIMEOUT', re: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|timed? ?out|\btimeout\b|AbortError|operation was aborted/i },
+  { code: 'RESET', re: /socket hang up|\bECONNRESET\b|\bEPIPE\b|connection reset|ERR_CONNECTION_RESET|other side closed|UND_ERR_SOCKET/i },
+  { code: 'UNKNOWN', re: /\bENETUNREACH\b|\bEHOSTUNREACH\b|\bfetch failed\b|network error|Failed to fetch|ERR_INTERNET_DISCONNECTED/i },
 ];
 
+/** The first line that shows the pattern, or undefined. */
+function lineWith(pattern: TransportPattern, text: string, lines: () => string[]): string | undefined {
+  const pairs = (pattern.pairs ?? []).filter(([a, b]) => a.test(text) && b.test(text));
+  if (!pattern.re.test(text) && pairs.length === 0) {
+    return undefined;
+  }
+  return lines().find((line) => pattern.re.test(line) || pairs.some(([a, b]) => a.test(line) && b.test(line)));
+}
+
 function fromTransportText(text: string): Failure | undefined {
-  for (const [re, code] of TRANSPORT_PATTERNS) {
-    if (re.test(text)) {
-      const firstLine = text.split(/\r?\n/).find((l) => re.test(l)) ?? text;
+  let split: string[] | undefined;
+  const lines = (): string[] => (split ??= text.split(/\r?\n/));
+  for (const pattern of TRANSPORT_PATTERNS) {
+    const firstLine = lineWith(pattern, text, lines);
+    if (firstLine !== undefined) {
       const url = /\bhttps?:\/\/[^\s"'<>)\]]+/i.exec(text)?.[0];
       return {
         kind: 'transport',
-        code,
+        code: pattern.code,
         message: firstLine.trim().slice(0, 1000),
         ...(url ? { url: url.replace(/[.,;:]+$/, '') } : {}),
       };

@@ -270,6 +270,30 @@ export const malformedJson: KnowledgeEntry = {
   }),
 };
 
+export const serverRedirected: KnowledgeEntry = {
+  id: 'server-redirected',
+  explain: (input) => {
+    const f = input.failure;
+    const status = f.kind === 'http' ? f.status : input.info?.status;
+    const target = f.kind === 'http' ? hostOfUrl(f.location) : undefined;
+    return {
+      summary:
+        `The server answered with a redirect (HTTP ${status ?? '3xx'})${target ? ` to ${target}` : ''} instead of RingCentral's answer; ` +
+        'the extension did not follow it, because the request carries tokens or secrets.',
+      causes: [
+        [80, `ringcentral.server is not the RingCentral API's address (now ${serverText(input.context)}): RingCentral's token and API endpoints never redirect.`],
+        [55, 'The server URL uses http:// or an old host name that a web server redirects to another address.'],
+        [35, 'A proxy or captive portal (hotel, airport Wi-Fi) redirects requests to its own login page.'],
+      ],
+      fixes: [
+        [95, settingFix('ringcentral.server', 'Check ringcentral.server', `ringcentral.server is ${input.context.server ?? 'not known here'}; production is https://platform.ringcentral.com.`)],
+        [60, traceFix],
+        [40, proxySetting],
+      ],
+    };
+  },
+};
+
 export const serverUrlNotFound: KnowledgeEntry = {
   id: 'server-url-not-found',
   explain: (input) => ({
@@ -395,6 +419,7 @@ export const transportEntries: KnowledgeEntry[] = [
   networkError,
   proxyErrorPage,
   malformedJson,
+  serverRedirected,
   serverUrlNotFound,
   unsupportedMediaType,
   httpUnauthorized,

@@ -11,7 +11,7 @@ export type Failure =
   /** `error` / `error_description` that came back on the redirect (e.g. access_denied). */
   | { kind: 'callback'; error: string; description?: string }
   /** An HTTP response that is not RingCentral JSON (HTML error page, malformed JSON, bare 5xx). */
-  | { kind: 'http'; status: number; contentType?: string; body: string }
+  | { kind: 'http'; status: number; contentType?: string; body: string; location?: string }
   /** No HTTP response at all. */
   | { kind: 'transport'; code: TransportErrorCode; message: string; url?: string };
 
