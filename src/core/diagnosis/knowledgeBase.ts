@@ -4,13 +4,17 @@
 // accountEntries, oauthErrorEntries, restEntries and transportEntries.
 import type { TransportErrorCode } from '../ringcentralError';
 import { accountEntries } from './accountEntries';
+import { appRestrictionEntries } from './appRestrictionEntries';
 import { clientEntries } from './clientEntries';
 import { codeEntries } from './codeEntries';
 import type { KnowledgeEntry } from './entryKit';
 import { oauthErrorEntries, serverError, temporarilyUnavailable } from './oauthErrorEntries';
 import { redirectEntries } from './redirectEntries';
+import { restAccessEntries } from './restAccessEntries';
 import { rateLimited, restEntries } from './restEntries';
+import { sdkEntries } from './sdkEntries';
 import { tokenEntries } from './tokenEntries';
+import { webhookEntries } from './webhookEntries';
 import {
   connectionRefused,
   connectionReset,
@@ -41,7 +45,11 @@ export const ENTRIES: readonly KnowledgeEntry[] = [
   ...clientEntries,
   ...tokenEntries,
   ...accountEntries,
+  ...appRestrictionEntries,
   ...restEntries,
+  ...restAccessEntries,
+  ...webhookEntries,
+  ...sdkEntries,
   ...oauthErrorEntries,
   ...transportEntries,
 ];

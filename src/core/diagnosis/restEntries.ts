@@ -23,7 +23,8 @@ function permissionOf(input: EntryInput): string | undefined {
 export const appPermissionMissing: KnowledgeEntry = {
   id: 'app-permission-missing',
   codes: ['CMN-401', 'InsufficientPermissions'],
-  messages: ['in order to call this api endpoint', 'application needs to have', 'specific application permission required'],
+  errors: ['insufficient_scope'],
+  messages: ['in order to call this api endpoint', 'application needs to have', 'specific application permission required', 'required application permission ['],
   explain: (input) => {
     const ctx = input.context;
     const p = permissionOf(input);
@@ -57,6 +58,7 @@ export const appPermissionMissing: KnowledgeEntry = {
         [30, docsFix(docs.permissions, 'Read about app permissions')],
       ],
       permission: p,
+      permissionFix: 'app',
     };
   },
 };
@@ -64,7 +66,9 @@ export const appPermissionMissing: KnowledgeEntry = {
 export const userRoleLacksPermission: KnowledgeEntry = {
   id: 'user-role-lacks-permission',
   codes: ['CMN-408'],
-  messages: ['permission required'],
+  // CMN-408's real text starts like CMN-401's ("In order to call this API endpoint, user needs to have…"):
+  // the longer pattern must win over CMN-401's "in order to call this api endpoint".
+  messages: ['permission required', 'in order to call this api endpoint, user needs to have', 'user needs to have ['],
   explain: (input) => {
     const p = permissionOf(input);
     return {
@@ -89,6 +93,7 @@ export const userRoleLacksPermission: KnowledgeEntry = {
         [70, signInFix('Or sign in as a user whose role has it.', 'Sign in as another user')],
       ],
       permission: p,
+      permissionFix: 'userRole',
     };
   },
 };
@@ -126,8 +131,9 @@ export const extensionLoginRequired: KnowledgeEntry = {
 
 export const rateLimited: KnowledgeEntry = {
   id: 'rate-limited',
-  codes: ['CMN-301', 'CMN-302', 'CMN-303'],
-  messages: ['request rate exceeded', 'rate limits undefined'],
+  // CMN-304 / CMN-310 (duplicate concurrent request / request in progress) belong to the same family.
+  codes: ['CMN-301', 'CMN-302', 'CMN-303', 'CMN-304', 'CMN-310'],
+  messages: ['request rate exceeded', 'rate limits undefined', 'you have been rate limited'],
   explain: (input) => {
     const ctx = input.context;
     const seconds = input.info?.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT;

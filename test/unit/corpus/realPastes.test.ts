@@ -17,7 +17,8 @@ function family(format: string): string {
 function explain(paste: RealPaste): { code: string | null; id: string; permission?: string } {
   const failure = parseFailureText(paste.text);
   if (!failure) {
-    return { code: null, id: 'nothing-parsed' };
+    // Nothing RingCentral-specific in the paste: Explain Error says so (unknown-error) and invents no code.
+    return { code: null, id: 'unknown-error' };
   }
   const d = diagnose(failure);
   return { code: d.code ?? null, id: d.id, ...(d.permission ? { permission: d.permission } : {}) };
