@@ -94,7 +94,8 @@ export function findByCode(code: string | undefined): { entry: KnowledgeEntry; c
 
 /** The entry that explains an OAuth `error` value in general. */
 export function findByError(error: string | undefined): KnowledgeEntry | undefined {
-  return error ? byError.get(error.trim().toLowerCase()) : undefined;
+  // A WWW-Authenticate header quotes it: error="insufficient_scope".
+  return error ? byError.get(error.trim().toLowerCase().replace(/^["']|["']$/g, '')) : undefined;
 }
 
 /**

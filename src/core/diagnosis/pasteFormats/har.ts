@@ -41,8 +41,35 @@ function bodyOf(entry: HarEntry): string {
   return text;
 }
 
+/** HAR nests about 6 deep; deeper input is not HAR, and JSON.parse of deep nesting is slow. */
+const MAX_DEPTH = 32;
+
+function nestsTooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) {
+        i++;
+      } else if (c === 34 /* " */) {
+        inString = false;
+      }
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_DEPTH) {
+        return true;
+      }
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 export function readHar(text: string): Unwrapped | undefined {
-  if (!text.startsWith('{') || !text.includes('"response"')) {
+  if (!text.startsWith('{') || !text.includes('"response"') || nestsTooDeep(text)) {
     return undefined;
   }
   let parsed: unknown;
