@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { SessionEndedError, SessionManager } from '../../core/sessionManager';
 import { describeErrorInfo } from '../../core/ringcentralError';
 import { currentDiagnosisContext } from '../diagnosisContext';
+import { notificationText } from '../../core/diagnosis/notificationText';
 import { showFlowFailure, toFlowFailure } from '../errorPresenter';
 import { FlowFailure } from '../flowFailure';
 import type { ClientSecrets } from '../secretStore';
@@ -12,7 +13,7 @@ import type { TokenStatusBar } from '../statusBar';
 /** What the commands return to callers (tests, other extensions): never a token. */
 export type CommandResult =
   | { ok: true; account?: { id: string; label: string }; server?: string; message?: string }
-  | { ok: false; cancelled?: boolean; diagnosisId?: string; code?: string; message: string };
+  | { ok: false; cancelled?: boolean; diagnosisId?: string; code?: string; message: string; notification?: string };
 
 export interface SessionCommandDeps {
   sessions: SessionManager;
@@ -165,6 +166,6 @@ async function reportFailure(error: unknown, deps: SessionCommandDeps, phase?: '
   }
   const failure = error instanceof FlowFailure ? error : toFlowFailure(error, await currentDiagnosisContext(deps.secrets, phase));
   void showFlowFailure(failure, deps.log);
-  return { ok: false, diagnosisId: failure.diagnosis.id, code: failure.diagnosis.code, message: failure.diagnosis.summary };
+  return { ok: false, diagnosisId: failure.diagnosis.id, code: failure.diagnosis.code, message: failure.diagnosis.summary, notification: notificationText(failure.diagnosis) };
 }
 
