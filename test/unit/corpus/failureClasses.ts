@@ -96,7 +96,7 @@ export const FAILURE_CLASS_EXAMPLES: ClassExample[] = [
     expected: { code: 'CMN-419', id: 'extended-scope-permission-required', permission: 'ReadCallLog' },
   },
   { klass: '3 missing code', name: 'CMN-304', text: 'CMN-304', expected: { code: 'CMN-304', id: 'rate-limited' } },
-  { klass: '3 missing code', name: 'CMN-310', text: 'HTTP 429 CMN-310 request is in progress', expected: { code: 'CMN-310', id: 'rate-limited' } },
+  { klass: '3 missing code', name: 'CMN-310', text: '{"errorCode":"CMN-310","message":"Request is in progress"}', expected: { code: 'CMN-310', id: 'rate-limited' } },
   { klass: '3 missing code', name: 'OAU-127', text: body({ error: 'invalid_client', errors: [{ errorCode: 'OAU-127', message: 'Invalid application release.' }] }), expected: { code: 'OAU-127', id: 'app-release-invalid' } },
   { klass: '3 missing code', name: 'SUB-523 https required', text: '{"errorCode":"SUB-523","message":"HTTPS is required"}', expected: { code: 'SUB-523', id: 'webhook-server-invalid' } },
   { klass: '3 missing code', name: 'SUB-524 certificate', text: 'SUB-524 HTTPS certificate is not valid', expected: { code: 'SUB-524', id: 'webhook-server-invalid' } },
