@@ -95,6 +95,8 @@ function matchApi(info: RingCentralErrorInfo): Match {
     hit?.entry ??
     (info.error ? (findByMessage(texts, info.error) ?? findByError(info.error)) : undefined) ??
     findByMessage(texts) ??
+    // A known message elsewhere in the paste (fromKnownMessage keeps only its first line as the message).
+    (info.rawBody ? findByMessage([info.rawBody.slice(0, MAX_PASTE_SEARCH)], info.error) : undefined) ??
     findByStatus(info.status, { fromJson: true }) ??
     unknownError;
   return {

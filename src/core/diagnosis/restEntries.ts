@@ -68,7 +68,8 @@ export const userRoleLacksPermission: KnowledgeEntry = {
   codes: ['CMN-408'],
   // CMN-408's real text starts like CMN-401's ("In order to call this API endpoint, user needs to have…"):
   // the longer pattern must win over CMN-401's "in order to call this api endpoint".
-  messages: ['permission required', 'in order to call this api endpoint, user needs to have', 'user needs to have ['],
+  // The last one is how RingCentral's Embeddable apps word it (ringcentral-embeddable-electron-app #99).
+  messages: ['permission required', 'in order to call this api endpoint, user needs to have', 'user needs to have [', "don't have permission to access this service"],
   explain: (input) => {
     const p = permissionOf(input);
     return {
@@ -81,6 +82,10 @@ export const userRoleLacksPermission: KnowledgeEntry = {
           `The user's role in the RingCentral account lacks ${p ?? 'this permission'}. This is a user permission, not an app setting: the app may have it, but a call needs both the app permission and a user role that grants it.`,
         ],
         [50, 'The call acts on another user or the whole account, which needs an administrator role.'],
+        (p === 'ThirdPartyAppAccess' || input.text.includes('access this service')) && [
+          75,
+          'Signing in to any third-party app needs the "Third Party Apps" user permission (ThirdPartyAppAccess) in the user\'s role.',
+        ],
       ],
       fixes: [
         [

@@ -454,6 +454,14 @@ export const REAL_PASTES: RealPaste[] = [
     text: "How can I resolve the \"Parameter [deliveryMode.address] value is invalid\" error when creating a webhook?",
     expected: { code: "CMN-101", id: "webhook-server-invalid", newEntry: true },
   },
+  // source: https://github.com/ringcentral/ringcentral-embeddable-electron-app/issues/99
+  // note: added in review. The Embeddable desktop app's own words after sign-in; the maintainer's answer: the user's role needs "Third Party Apps" (a user-role fix, not an app setting)
+  {
+    source: "https://github.com/ringcentral/ringcentral-embeddable-electron-app/issues/99",
+    format: "browser-page",
+    text: "Warning\nSorry, you currently don't have permission to access this service. Contact your administrator to change permissions.",
+    expected: { code: null, id: "user-role-lacks-permission" },
+  },
   // source: https://github.com/ringcentral/RingCentral.Net/issues/10
   // note: RingCentral.Net bug masks the real (wrong-password) response: nothing RingCentral-specific can be read; the parser must not crash and must not invent a code
   {
