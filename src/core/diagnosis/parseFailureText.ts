@@ -2,7 +2,8 @@
 // Accepts a JSON body, a whole HTTP response (HTTP/1.1 or HTTP/2 status line, headers, body), a callback
 // URL with error=, a log line with JSON (also escaped JSON, Python dict repr, PHP print_r), a bare code
 // (OAU-113, cmn-401, TokenInvalid), a bare OAuth error (invalid_grant), a known server message, or a
-// Node network error. Returns undefined when nothing is recognisable. Never throws.
+// Node network error. Wrappers the main chain does not read (HAR files, Node util.inspect and Ruby hash dumps)
+// are unwrapped first by ./pasteFormats. Returns undefined when nothing is recognisable. Never throws.
 import { parseErrorBody, parseRetryAfter, type RingCentralErrorInfo, type TransportErrorCode } from '../ringcentralError';
 import { CODE_PREFIXES, SPECIFIC_CODE } from './codePrefixes';
 import { findByCode, findByMessage } from './knowledgeBase';
