@@ -379,8 +379,11 @@
           el('blockquote', { className: 'server-message', text: '“' + diagnosis.serverMessage + '”' }),
         ]));
       }
-      if (diagnosis.permission) {
-        append(block, el('p', { className: 'diagnosis-permission' }, ['Missing app permission: ', chip(diagnosis.permission, 'permission')]));
+      if (diagnosis.permission || diagnosis.permissionFixText) {
+        // Where the permission is fixed: on the app (Developer Console) or on the user's role (admin portal).
+        const label = diagnosis.permissionFix === 'userRole' ? 'Missing user permission (the user\'s role): ' : 'Missing app permission: ';
+        append(block, el('p', { className: 'diagnosis-permission' }, [label, diagnosis.permission ? chip(diagnosis.permission, 'permission') : undefined]));
+        if (diagnosis.permissionFixText) append(block, el('p', { className: 'diagnosis-permission-fix', text: diagnosis.permissionFixText }));
       }
       const causes = Array.isArray(diagnosis.causes) ? diagnosis.causes : [];
       if (causes.length > 0) {

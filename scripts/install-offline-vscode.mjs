@@ -111,8 +111,8 @@ if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import
   try {
     installOfflineVsCode();
   } catch (error) {
-    if (!(error instanceof SetupError)) throw error;
-    console.error(`\n✖ ${error.message}`);
+    const hint = error instanceof SetupError ? '' : ` Delete ${path.join(root, '.vscode-test')} and run the command again; if it fails again, report this message.`;
+    console.error(`\n✖ Setting up the offline VS Code failed: ${error instanceof Error ? error.message : String(error)}${hint}`);
     process.exit(1);
   }
 }

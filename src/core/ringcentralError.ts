@@ -73,6 +73,27 @@ interface RawErrorEntry {
   errorCode?: unknown;
   message?: unknown;
   permissionName?: unknown;
+  /** CMN-419 bodies spell it this way. */
+  permissionsName?: unknown;
+  /** OAuth-flow CMN-408 bodies: [{parameterName: "permissionName", parameterValue: "ThirdPartyAppAccess"}]. */
+  parameters?: unknown;
+}
+
+/** The permission an error entry names, in any of the three spellings RingCentral uses. */
+function permissionIn(entry: RawErrorEntry | Record<string, unknown>): string | undefined {
+  const direct = asString(entry.permissionName) ?? asString(entry.permissionsName);
+  if (direct || !Array.isArray(entry.parameters)) {
+    return direct;
+  }
+  for (const parameter of entry.parameters as unknown[]) {
+    if (typeof parameter === 'object' && parameter !== null) {
+      const p = parameter as Record<string, unknown>;
+      if (p.parameterName === 'permissionName' && asString(p.parameterValue)) {
+        return asString(p.parameterValue);
+      }
+    }
+  }
+  return undefined;
 }
 
 function asString(value: unknown): string | undefined {
@@ -99,7 +120,7 @@ export function parseErrorBody(body: unknown, status?: number, retryAfterSeconds
     error: asString(record.error),
     message: asString(first.message) ?? asString(record.message),
     description: asString(record.error_description),
-    permissionName: asString(first.permissionName) ?? asString(record.permissionName),
+    permissionName: permissionIn(first) ?? permissionIn(record),
     retryAfterSeconds,
   };
   if (!info.code && !info.error && !info.message && !info.description) {

@@ -6,6 +6,7 @@ import { failureFromError } from '../core/diagnosis/fromError';
 import type { Diagnosis, DiagnosisContext } from '../core/diagnosis/types';
 import type { AttemptRecorder } from '../core/trace';
 import { fixActionLabel } from '../core/diagnosis/fixActionLabels';
+import { notificationText } from '../core/diagnosis/notificationText';
 import { runFixAction } from './fixActions';
 import { FlowFailure } from './flowFailure';
 
@@ -25,7 +26,7 @@ export async function showFlowFailure(failure: FlowFailure, log: vscode.LogOutpu
   log.error(`${diagnosis.code ? `${diagnosis.code}: ` : ''}${diagnosis.summary}${diagnosis.serverMessage ? ` — RingCentral said: ${diagnosis.serverMessage}` : ''}`);
   const actions = diagnosis.fixes.flatMap((fix) => (fix.action ? [fix.action] : [])).slice(0, 2);
   const buttons = [...actions.map(fixActionLabel), 'Explain'];
-  const text = `RingCentral${diagnosis.code ? ` ${diagnosis.code}` : ''}: ${diagnosis.summary}${diagnosis.serverMessage ? ` (“${diagnosis.serverMessage}”)` : ''}`;
+  const text = notificationText(diagnosis);
   const choice = await notifyError(text, ...buttons);
   if (choice === 'Explain') {
     await vscode.commands.executeCommand('ringcentral.openDiagnostics', { attemptId: failure.attemptId, diagnosis });

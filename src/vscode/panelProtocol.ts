@@ -24,6 +24,8 @@ export interface PreflightSummary {
   /** "HTTP 302 to the login page: client id and redirect URI accepted", or the error line. */
   detail: string;
   diagnosis?: Diagnosis;
+  /** When the registered list and the pre-flight disagree: which to believe, and why. */
+  reconciliation?: string;
 }
 
 /** What Check Permissions found (core's PermissionCheck, plain data). */

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { preflightRedirect } from '../core/preflight';
 import { checkRedirectUri, RedirectCheckResult } from '../core/redirectMismatch';
+import { reconcileRedirectAnswers } from '../core/redirectReconcile';
 import type { AttemptStore } from './attemptStore';
 import type { ClientFactory } from './clientFactory';
 import { currentDiagnosisContext } from './diagnosisContext';
@@ -30,7 +31,14 @@ export async function runRedirectCheck(deps: RedirectCheckDeps, registered: stri
   const recorder = deps.attempts.start('preflight', { server: settings.server.url, clientId: settings.clientId });
   const outcome = await preflightRedirect(client, target.redirectUri, recorder);
   recorder.finish(outcome.ok ? 'ok' : 'failed');
-  if (outcome.ok) return { check, preflight: { ok: true, detail: outcome.detail } };
+  if (outcome.ok) return withReconciliation(check, { ok: true, detail: outcome.detail });
   const failure = toFlowFailure(outcome.error, await currentDiagnosisContext(deps.secrets, 'preflight'), recorder);
-  return { check, preflight: { ok: false, detail: failure.diagnosis.summary, diagnosis: failure.diagnosis } };
+  return withReconciliation(check, { ok: false, detail: failure.diagnosis.summary, diagnosis: failure.diagnosis });
+}
+
+/** When the pasted list and the pre-flight disagree, the first warning says which to believe. */
+function withReconciliation(check: RedirectCheckResult, preflight: PreflightSummary): { check: RedirectCheckResult; preflight: PreflightSummary } {
+  const reconciliation = reconcileRedirectAnswers(check, { ok: preflight.ok, code: preflight.diagnosis?.code });
+  if (!reconciliation) return { check, preflight };
+  return { check: { ...check, warnings: [reconciliation, ...check.warnings] }, preflight: { ...preflight, reconciliation } };
 }

@@ -1,6 +1,7 @@
 // The diagnostic commands called from code: plain data back, nothing opened (for tasks and other extensions).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { FAILURE_CLASS_EXAMPLES } from '../unit/corpus/failureClasses';
 import { configure, createApp, EMULATOR, freePort, resetSettings } from './helpers';
 
 interface DiagnosisLike {
@@ -54,6 +55,33 @@ describe('diagnostic commands from code', () => {
     // The app at RingCentral (the emulator) only has the localhost one: the pre-flight says so.
     assert.equal(result.preflight?.ok, false);
     assert.equal(result.preflight?.diagnosis?.code, 'OAU-109');
+    // The list says it is registered, RingCentral says no: the check says which to believe.
+    assert.match((result as unknown as { warnings: string[] }).warnings[0], /refused it in the pre-flight \(OAU-109\)\. Believe the pre-flight/);
+  });
+
+  it('checkRedirectUri: a pasted list that says "not registered" is reconciled with a pre-flight that RingCentral accepted', async () => {
+    const port = await freePort();
+    const app = await createApp({ redirectUris: [`http://127.0.0.1:${port}/callback`] });
+    await configure({ server: EMULATOR, clientId: app.clientId, 'redirect.mode': 'loopback', 'redirect.loopbackPort': port });
+    const result = (await vscode.commands.executeCommand('ringcentral.checkRedirectUri', { registered: [`http://localhost:${port}/old-callback`], preflight: true })) as {
+      matched: boolean;
+      warnings: string[];
+      preflight?: { ok: boolean; reconciliation?: string };
+    };
+    assert.equal(result.matched, false);
+    assert.equal(result.preflight?.ok, true);
+    assert.match(result.preflight?.reconciliation ?? '', /Believe the pre-flight: it is RingCentral's own answer for this app, so the pasted list is probably out of date/);
+    assert.equal(result.warnings[0], result.preflight?.reconciliation);
+  });
+
+  it('explainError from code returns the right code and id for each issue-9 failure class', async () => {
+    const byClass = new Map<string, (typeof FAILURE_CLASS_EXAMPLES)[number]>();
+    for (const example of FAILURE_CLASS_EXAMPLES) if (!byClass.has(example.klass)) byClass.set(example.klass, example);
+    const extra = FAILURE_CLASS_EXAMPLES.filter((e) => ['Node util.inspect (unquoted keys, [Object]) keeps permissionName', 'HAR entry', 'OAU-213 inside TokenInvalid = the access token is gone', 'SUB-525 validation'].includes(e.name));
+    for (const example of [...byClass.values(), ...extra]) {
+      const d = (await vscode.commands.executeCommand('ringcentral.explainError', example.text)) as (DiagnosisLike & { permission?: string }) | undefined;
+      assert.deepEqual({ code: d?.code ?? null, id: d?.id, permission: d?.permission }, { code: example.expected.code, id: example.expected.id, permission: example.expected.permission }, example.name);
+    }
   });
 
   it('checkPermissions({method, path}) names the app permission from RingCentral\'s spec', async () => {

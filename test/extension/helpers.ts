@@ -151,4 +151,4 @@ export async function signOutAll(): Promise<void> {
   }
 }
 
-export type CommandResult = { ok: boolean; cancelled?: boolean; code?: string; diagnosisId?: string; message?: string; account?: { id: string; label: string } };
+export type CommandResult = { ok: boolean; cancelled?: boolean; code?: string; diagnosisId?: string; message?: string; notification?: string; account?: { id: string; label: string } };

@@ -124,6 +124,16 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
     assert.equal((await sessionInfo()).signedIn, false);
   });
 
+  it('a failed pre-flight (app without a redirect URI) names the exact redirect URI to register in the notification', async () => {
+    const port = await freePort();
+    const app = await createApp({ redirectUris: [] });
+    await configure({ server: EMULATOR, clientId: app.clientId, 'redirect.mode': 'loopback', 'redirect.loopbackPort': port, signInTimeoutSeconds: 60 });
+    const result = await signIn();
+    assert.equal(result.ok, false);
+    assert.equal(result.code, 'OAU-113');
+    assert.ok(result.notification?.includes(`Register this exact redirect URI on the app (Developer Console → your app → Settings → Auth → OAuth Redirect URI): http://127.0.0.1:${port}/callback`), result.notification);
+  });
+
   it('a busy loopback port is reported, not swapped for another port', async () => {
     const { port } = await loopbackApp();
     const net = await import('node:net');

@@ -1,7 +1,7 @@
 // Account, extension and login-state problems. RingCentral lists these codes with little or no
 // explanation; messages quoted here come from RingCentral's public error table (guide/basics/errors)
 // and, for OAU-222 / 232 / 236, from RingCentral's own web widgets library. Codes with no known message
-// (OAU-118, 163, 164, 347) get the family's generic entry.
+// (OAU-118, 163) get the family's generic entry. OAU-164 and OAU-347 have their own (appRestrictionEntries).
 import { docs } from './developerConsole';
 import { docsFix, signInFix, supportFix, traceFix, type EntryResult, type KnowledgeEntry } from './entryKit';
 
@@ -99,7 +99,7 @@ export const accountLocked: KnowledgeEntry = {
 
 export const accountOrLoginState: KnowledgeEntry = {
   id: 'account-or-login-state',
-  codes: ['OAU-118', 'OAU-163', 'OAU-164', 'OAU-347'],
+  codes: ['OAU-118', 'OAU-163'],
   explain: ({ code, serverMessage }): EntryResult => ({
     summary: `RingCentral refused the sign-in because of the account, the extension or the login state${code ? ` (${code})` : ''}.`,
     causes: [

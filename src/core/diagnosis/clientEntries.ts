@@ -62,7 +62,13 @@ export const clientAuthenticationRequired: KnowledgeEntry = {
   id: 'client-authentication-required',
   codes: ['OAU-123'],
   compatibleErrors: ['invalid_client', 'invalid_request'],
-  messages: ['invalid authorization header value', 'client authentication is required'],
+  messages: [
+    'invalid authorization header value',
+    'client authentication is required',
+    'authentication header is missing',
+    'basic authentication header is missing or malformed',
+    'authorization header is not specified',
+  ],
   explain: ({ context: ctx }) => ({
     summary: 'The token request did not carry valid client authentication, which this app requires.',
     causes: [
@@ -97,7 +103,7 @@ export const invalidAuthorizationHeader: KnowledgeEntry = {
   id: 'invalid-authorization-header',
   codes: ['OAU-134'],
   compatibleErrors: ['invalid_client', 'invalid_request'],
-  messages: ['invalid authorization header'],
+  messages: ['invalid authorization header', 'authentication header value is malformed'],
   explain: ({ context: ctx }) => {
     const tokenCall = phaseIs(ctx, 'token', 'refresh', 'jwt', 'revoke');
     return {

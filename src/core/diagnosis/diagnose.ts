@@ -11,13 +11,15 @@ import {
   findTransport,
   unknownError,
 } from './knowledgeBase';
+import { CODE_IN_TEXT } from './codePrefixes';
+import { permissionFixText } from './permissionFix';
+import { refineMatch } from './refineMatch';
 import { isLoopbackFailure } from './transportEntries';
 import type { Diagnosis, DiagnosisContext, Failure } from './types';
 
 export { knownCodes, knownIds } from './knowledgeBase';
 
 const MAX_SERVER_MESSAGE = 500;
-const CODE_IN_TEXT = /\b(OAU-\d{3}|CMN-\d{3})\b/i;
 
 interface Match {
   entry: KnowledgeEntry;
@@ -111,8 +113,13 @@ function combineMessages(message: string | undefined, description: string | unde
   return message ?? description;
 }
 
+/** Beyond this, a paste's own text is not searched for a known message. */
+const MAX_PASTE_SEARCH = 4_000;
+
 function matchApi(info: RingCentralErrorInfo): Match {
-  const texts = [info.message, info.description];
+  // With no message of its own (a bare `invalid_client: Authentication header is missing`), the paste's
+  // text is the server's words.
+  const texts = info.message || info.description ? [info.message, info.description] : [info.rawBody?.slice(0, MAX_PASTE_SEARCH)];
   const direct = findByCode(info.code);
   const viaTop = direct ? undefined : findByCode(info.topLevelCode);
   const inText = direct || viaTop ? undefined : findByCode(CODE_IN_TEXT.exec(texts.join(' '))?.[1]);
@@ -122,6 +129,8 @@ function matchApi(info: RingCentralErrorInfo): Match {
     hit?.entry ??
     (info.error ? (findByMessage(texts, info.error) ?? findByError(info.error)) : undefined) ??
     findByMessage(texts) ??
+    // A known message elsewhere in the paste (fromKnownMessage keeps only its first line as the message).
+    (info.rawBody ? findByMessage([info.rawBody.slice(0, MAX_PASTE_SEARCH)], info.error) : undefined) ??
     findByStatus(info.status, { fromJson: true }) ??
     unknownError;
   return {
@@ -186,7 +195,12 @@ function match(failure: Failure): Match {
 /** Explains a failure for this context. Returns JSON-safe plain data. */
 export function diagnose(failure: Failure, context: DiagnosisContext = {}): Diagnosis {
   try {
-    const m = match(failure);
+    const first = match(failure);
+    const refined =
+      failure.kind === 'api' || failure.kind === 'callback'
+        ? refineMatch({ entry: first.entry, code: first.code }, { context: context ?? {}, info: first.info, texts: first.texts, pasted: first.info?.rawBody, error: first.error })
+        : { entry: first.entry, code: first.code };
+    const m: Match = { ...first, entry: refined.entry, code: refined.code };
     const input: EntryInput = {
       failure,
       context: context ?? {},
@@ -198,6 +212,7 @@ export function diagnose(failure: Failure, context: DiagnosisContext = {}): Diag
     };
     const entry = failure.kind === 'transport' ? findTransport(failure.code, isLoopbackFailure(input)) : m.entry;
     const result = entry.explain(input);
+    const permissionFix = result.permissionFix;
     const diagnosis: Diagnosis = {
       id: entry.id,
       ...(m.code ? { code: m.code } : {}),
@@ -209,6 +224,7 @@ export function diagnose(failure: Failure, context: DiagnosisContext = {}): Diag
       ),
       ...(result.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.retryAfterSeconds } : {}),
       ...(result.permission ? { permission: result.permission } : {}),
+      ...(permissionFix ? { permissionFix, permissionFixText: permissionFixText(permissionFix, result.permission) } : {}),
     };
     // Drops undefined fields and guarantees plain JSON (posted to a webview, returned to other extensions).
     return JSON.parse(JSON.stringify(diagnosis)) as Diagnosis;

@@ -3,7 +3,7 @@
 // and builds causes and fixes ranked for the caller's context.
 import type { RingCentralErrorInfo } from '../ringcentralError';
 import { describeServer, developerConsoleUrl, docs, serverEnvironment } from './developerConsole';
-import type { DiagnosisContext, Failure, Fix } from './types';
+import type { DiagnosisContext, Failure, Fix, PermissionFixSide } from './types';
 
 export interface EntryInput {
   failure: Failure;
@@ -29,6 +29,8 @@ export interface EntryResult {
   fixes: Ranked<Fix>[];
   retryAfterSeconds?: number;
   permission?: string;
+  /** Set by every entry about a missing permission: the app's settings, or the user's role. */
+  permissionFix?: PermissionFixSide;
 }
 
 export interface KnowledgeEntry {

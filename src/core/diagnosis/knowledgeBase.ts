@@ -4,13 +4,17 @@
 // accountEntries, oauthErrorEntries, restEntries and transportEntries.
 import type { TransportErrorCode } from '../ringcentralError';
 import { accountEntries } from './accountEntries';
+import { appRestrictionEntries } from './appRestrictionEntries';
 import { clientEntries } from './clientEntries';
 import { codeEntries } from './codeEntries';
 import type { KnowledgeEntry } from './entryKit';
 import { oauthErrorEntries, serverError, temporarilyUnavailable } from './oauthErrorEntries';
 import { redirectEntries } from './redirectEntries';
+import { restAccessEntries } from './restAccessEntries';
 import { rateLimited, restEntries } from './restEntries';
+import { sdkEntries } from './sdkEntries';
 import { tokenEntries } from './tokenEntries';
+import { webhookEntries } from './webhookEntries';
 import {
   connectionRefused,
   connectionReset,
@@ -42,7 +46,11 @@ export const ENTRIES: readonly KnowledgeEntry[] = [
   ...clientEntries,
   ...tokenEntries,
   ...accountEntries,
+  ...appRestrictionEntries,
   ...restEntries,
+  ...restAccessEntries,
+  ...webhookEntries,
+  ...sdkEntries,
   ...oauthErrorEntries,
   ...transportEntries,
 ];
@@ -87,7 +95,8 @@ export function findByCode(code: string | undefined): { entry: KnowledgeEntry; c
 
 /** The entry that explains an OAuth `error` value in general. */
 export function findByError(error: string | undefined): KnowledgeEntry | undefined {
-  return error ? byError.get(error.trim().toLowerCase()) : undefined;
+  // A WWW-Authenticate header quotes it: error="insufficient_scope".
+  return error ? byError.get(error.trim().toLowerCase().replace(/^["']|["']$/g, '')) : undefined;
 }
 
 /**

@@ -174,7 +174,7 @@ export const serverError: KnowledgeEntry = {
 
 export const temporarilyUnavailable: KnowledgeEntry = {
   id: 'temporarily-unavailable',
-  errors: ['temporarily_unavailable'],
+  errors: ['temporarily_unavailable', 'service_unavailable'],
   explain: ({ info }) => {
     const seconds = info?.retryAfterSeconds ?? 30;
     return {

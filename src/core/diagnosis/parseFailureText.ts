@@ -2,10 +2,13 @@
 // Accepts a JSON body, a whole HTTP response (HTTP/1.1 or HTTP/2 status line, headers, body), a callback
 // URL with error=, a log line with JSON (also escaped JSON, Python dict repr, PHP print_r), a bare code
 // (OAU-113, cmn-401, TokenInvalid), a bare OAuth error (invalid_grant), a known server message, or a
-// Node network error. Returns undefined when nothing is recognisable. Never throws.
+// Node network error. Wrappers the main chain does not read (HAR files, Node util.inspect and Ruby hash dumps)
+// are unwrapped first by ./pasteFormats. Returns undefined when nothing is recognisable. Never throws.
 import { jsonObjectSpans } from '../jsonInText';
 import { parseErrorBody, parseRetryAfter, type RingCentralErrorInfo, type TransportErrorCode } from '../ringcentralError';
+import { CODE_PREFIXES, SPECIFIC_CODE } from './codePrefixes';
 import { findByCode, findByMessage } from './knowledgeBase';
+import { unwrapPaste } from './pasteFormats';
 import type { Failure } from './types';
 
 const MAX_TEXT = 200_000;
@@ -24,6 +27,11 @@ const OAUTH_ERRORS = [
   'login_required',
   'interaction_required',
   'consent_required',
+  // Also seen from RingCentral (OpenAPI error enum; invalid_redirect_uri with OAU-109).
+  'expired_token',
+  'insufficient_scope',
+  'invalid_redirect_uri',
+  'service_unavailable',
 ] as const;
 
 /** Errors that arrive on the redirect back from the authorize page rather than in a token response. */
@@ -34,10 +42,42 @@ export function parseFailureText(text: string): Failure | undefined {
     if (typeof text !== 'string') {
       return undefined;
     }
-    const t = text.slice(0, MAX_TEXT).replace(/^\uFEFF/, '').trim();
+    const t = straightQuotes(text.slice(0, MAX_TEXT).replace(/^\uFEFF/, '').trim());
     if (!t) {
       return undefined;
     }
+    const unwrapped = unwrapPaste(t);
+    if (unwrapped) {
+      const inner = parseText(unwrapped.text);
+      if (inner?.kind === 'api' && unwrapped.requestUrl) {
+        return { kind: 'api', info: { ...inner.info, rawBody: `${unwrapped.requestUrl}\n${inner.info.rawBody ?? unwrapped.text}` } };
+      }
+      if (inner) {
+        return withPastedText(inner, unwrapped.text);
+      }
+    }
+    return withPastedText(parseText(t), t);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Typographic quotes (docs, chat apps, word processors) would hide JSON and quoted fields. */
+function straightQuotes(text: string): string {
+  return text.replace(/[\u201C\u201D\u201E\u201F]/g, '"').replace(/[\u2018\u2019\u201A\u201B]/g, "'");
+}
+
+/** Keeps the whole paste beside an API failure: the code and call kind may only show in the wrapper. */
+function withPastedText(failure: Failure | undefined, pasted: string): Failure | undefined {
+  // A bare token (invalid_grant, OAU-113) says nothing more than the parsed failure already does.
+  if (failure?.kind === 'api' && !failure.info.rawBody && !/^[\w-]+$/.test(pasted)) {
+    return { kind: 'api', info: { ...failure.info, rawBody: pasted } };
+  }
+  return failure;
+}
+
+function parseText(t: string): Failure | undefined {
+  try {
     return (
       fromHttpResponse(t) ??
       fromJsonInText(t) ??
@@ -204,12 +244,12 @@ function fieldValues(text: string, key: string): string[] {
 function looseErrorInfo(text: string, status?: number, retryAfter?: number): RingCentralErrorInfo | undefined {
   const t = text.includes('\\"') ? text.replace(/\\"/g, '"') : text;
   const codes = fieldValues(t, 'errorCode');
-  const specific = codes.find((c) => /^(OAU|CMN)-\d+$/i.test(c));
+  const specific = codes.find((c) => SPECIFIC_CODE.test(c));
   const top = codes.find((c) => c !== specific);
   const error = fieldValues(t, 'error').find((e) => /^[a-z_]+$/i.test(e));
   const description = fieldValues(t, 'error_description')[0];
   const message = fieldValues(t, 'message')[0];
-  const permissionName = fieldValues(t, 'permissionName')[0];
+  const permissionName = fieldValues(t, 'permissionName')[0] ?? fieldValues(t, 'permissionsName')[0];
   if (!specific && !top && !error && !description && !message) {
     return undefined;
   }
@@ -348,8 +388,10 @@ function fromTransportText(text: string): Failure | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Bare codes, bare OAuth errors, known messages, bare statuses
 
+const BARE_CODE = new RegExp(`\\b(${CODE_PREFIXES.join('|')})-(\\d{1,4})\\b|\\b(TokenInvalid|InsufficientPermissions)\\b`, 'i');
+
 function fromBareCode(text: string): Failure | undefined {
-  const m = /\b(OAU|CMN)-(\d{1,4})\b|\b(TokenInvalid|InsufficientPermissions)\b/i.exec(text);
+  const m = BARE_CODE.exec(text);
   if (!m) {
     return undefined;
   }

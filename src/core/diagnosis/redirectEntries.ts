@@ -130,7 +130,9 @@ export const redirectUriNotRegistered: KnowledgeEntry = {
 export const redirectUriMismatch: KnowledgeEntry = {
   id: 'redirect-uri-mismatch',
   codes: ['OAU-109'],
-  compatibleErrors: ['invalid_grant', 'invalid_request', 'invalid_client'],
+  // RingCentral sent the non-standard error=invalid_redirect_uri with OAU-109 (ringcentral-embeddable #914).
+  errors: ['invalid_redirect_uri'],
+  compatibleErrors: ['invalid_grant', 'invalid_request', 'invalid_client', 'invalid_redirect_uri'],
   messages: ['redirect uris do not match', 'redirect uri does not match', 'redirect_uri does not match', 'redirect uri mismatch'],
   explain: ({ context: ctx }) => {
     const atToken = phaseIs(ctx, 'token');

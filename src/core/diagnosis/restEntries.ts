@@ -23,7 +23,8 @@ function permissionOf(input: EntryInput): string | undefined {
 export const appPermissionMissing: KnowledgeEntry = {
   id: 'app-permission-missing',
   codes: ['CMN-401', 'InsufficientPermissions'],
-  messages: ['in order to call this api endpoint', 'application needs to have', 'specific application permission required'],
+  errors: ['insufficient_scope'],
+  messages: ['in order to call this api endpoint', 'application needs to have', 'specific application permission required', 'required application permission ['],
   explain: (input) => {
     const ctx = input.context;
     const p = permissionOf(input);
@@ -57,6 +58,7 @@ export const appPermissionMissing: KnowledgeEntry = {
         [30, docsFix(docs.permissions, 'Read about app permissions')],
       ],
       permission: p,
+      permissionFix: 'app',
     };
   },
 };
@@ -64,7 +66,10 @@ export const appPermissionMissing: KnowledgeEntry = {
 export const userRoleLacksPermission: KnowledgeEntry = {
   id: 'user-role-lacks-permission',
   codes: ['CMN-408'],
-  messages: ['permission required'],
+  // CMN-408's real text starts like CMN-401's ("In order to call this API endpoint, user needs to have…"):
+  // the longer pattern must win over CMN-401's "in order to call this api endpoint".
+  // The last one is how RingCentral's Embeddable apps word it (ringcentral-embeddable-electron-app #99).
+  messages: ['permission required', 'in order to call this api endpoint, user needs to have', 'user needs to have [', "don't have permission to access this service"],
   explain: (input) => {
     const p = permissionOf(input);
     return {
@@ -77,6 +82,10 @@ export const userRoleLacksPermission: KnowledgeEntry = {
           `The user's role in the RingCentral account lacks ${p ?? 'this permission'}. This is a user permission, not an app setting: the app may have it, but a call needs both the app permission and a user role that grants it.`,
         ],
         [50, 'The call acts on another user or the whole account, which needs an administrator role.'],
+        (p === 'ThirdPartyAppAccess' || input.text.includes('access this service')) && [
+          75,
+          'Signing in to any third-party app needs the "Third Party Apps" user permission (ThirdPartyAppAccess) in the user\'s role.',
+        ],
       ],
       fixes: [
         [
@@ -89,6 +98,7 @@ export const userRoleLacksPermission: KnowledgeEntry = {
         [70, signInFix('Or sign in as a user whose role has it.', 'Sign in as another user')],
       ],
       permission: p,
+      permissionFix: 'userRole',
     };
   },
 };
@@ -126,8 +136,9 @@ export const extensionLoginRequired: KnowledgeEntry = {
 
 export const rateLimited: KnowledgeEntry = {
   id: 'rate-limited',
-  codes: ['CMN-301', 'CMN-302', 'CMN-303'],
-  messages: ['request rate exceeded', 'rate limits undefined'],
+  // CMN-304 / CMN-310 (duplicate concurrent request / request in progress) belong to the same family.
+  codes: ['CMN-301', 'CMN-302', 'CMN-303', 'CMN-304', 'CMN-310'],
+  messages: ['request rate exceeded', 'rate limits undefined', 'you have been rate limited'],
   explain: (input) => {
     const ctx = input.context;
     const seconds = input.info?.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT;

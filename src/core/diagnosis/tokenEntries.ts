@@ -23,9 +23,23 @@ const PASSWORD_EOL =
 const ROTATION =
   'A refresh token works once: each refresh returns a new refresh token that must replace the old one. The old access token stops at once, and the old refresh token dies about 10 s after the new access token is first used.';
 
-type GrantKind = 'refresh' | 'jwt' | 'code' | 'password' | 'unknown';
+type GrantKind = 'refresh' | 'jwt' | 'code' | 'password' | 'implicit' | 'unknown';
+
+/** OAU-112 names the refused grant in brackets ("…grant type: [IMPLICIT]"): the server's word wins. */
+const NAMED_GRANTS: ReadonlyArray<readonly [string, GrantKind]> = [
+  ['[implicit]', 'implicit'],
+  ['[authorization_code]', 'code'],
+  ['[refresh_token]', 'refresh'],
+  ['[password]', 'password'],
+  ['[jwt', 'jwt'],
+  ['[urn:ietf:params:oauth:grant-type:jwt-bearer]', 'jwt'],
+];
 
 function grantKind(input: EntryInput): GrantKind {
+  const named = NAMED_GRANTS.find(([text]) => input.text.includes(text));
+  if (named) {
+    return named[1];
+  }
   const ctx = input.context;
   if (isRefresh(ctx)) {
     return 'refresh';
@@ -83,6 +97,8 @@ export const grantTypeNotEnabled: KnowledgeEntry = {
             ? 'The app is not allowed to use the JWT grant.'
             : kind === 'password'
               ? 'The app is not allowed to use the password grant.'
+              : kind === 'implicit'
+                ? 'The app is not allowed to use the implicit grant ([IMPLICIT], response_type=token) that the sign-in asked for.'
               : kind === 'code'
                 ? 'The app is not allowed to use the authorization code flow.'
                 : 'The app is not allowed to use the requested grant type.',
@@ -100,6 +116,10 @@ export const grantTypeNotEnabled: KnowledgeEntry = {
           'The app is not set up for the authorization code flow (3-legged OAuth): for example it was created as a JWT or server-only app. Create an app that uses 3-legged OAuth with a redirect URI.',
         ],
         (kind === 'password' || kind === 'unknown') && [w('password', 40), PASSWORD_EOL],
+        kind === 'implicit' && [
+          95,
+          'RingCentral names the refused grant: [IMPLICIT]. The sign-in used response_type=token (the implicit grant), which the app does not have enabled. Use the authorization code flow with PKCE (response_type=code) instead; older SDK versions chose the implicit grant when no client secret was set.',
+        ],
       ],
       fixes: [
         [
@@ -272,6 +292,7 @@ export const refreshTokenNotFound: KnowledgeEntry = {
 export const accessTokenExpired: KnowledgeEntry = {
   id: 'access-token-expired',
   codes: ['OAU-128'],
+  errors: ['expired_token'],
   messages: ['access token expired', 'access token is expired', 'access token has expired'],
   explain: () => ({
     summary: 'The access token has expired; refresh it or sign in again.',
@@ -295,8 +316,9 @@ export const accessTokenExpired: KnowledgeEntry = {
 
 export const accessTokenInvalid: KnowledgeEntry = {
   id: 'access-token-invalid',
-  codes: ['OAU-129', 'OAU-149', 'TokenInvalid'],
-  messages: ['access token corrupted', 'unparsable access token', 'unparseable access token', 'invalid access token'],
+  // AGW-402 "Invalid Authorization header": the API gateway could not use the Bearer token.
+  codes: ['OAU-129', 'OAU-149', 'TokenInvalid', 'AGW-402'],
+  messages: ['access token corrupted', 'unparsable access token', 'unparseable access token', 'invalid access token', 'oauth token is invalid'],
   explain: () => ({
     summary: 'RingCentral could not read the access token sent with the request.',
     causes: [

@@ -58,6 +58,9 @@ export interface Fix {
   action?: FixAction;
 }
 
+/** Where a missing permission is fixed: on the app (Developer Console) or on the user's role (admin portal). */
+export type PermissionFixSide = 'app' | 'userRole';
+
 export interface Diagnosis {
   /** Stable id, e.g. 'redirect-uri-not-registered'; tests and the panel key on it. */
   id: string;
@@ -73,6 +76,10 @@ export interface Diagnosis {
   fixes: Fix[];
   /** For rate limits: how long to wait. */
   retryAfterSeconds?: number;
-  /** For permission errors: the app permission that is missing. */
+  /** For permission errors: the permission that is missing. */
   permission?: string;
+  /** For permission errors: which side the fix is on (also said in words in `permissionFixText`). */
+  permissionFix?: PermissionFixSide;
+  /** For permission errors: one sentence saying where to fix it. */
+  permissionFixText?: string;
 }

@@ -6,6 +6,7 @@ import { IssuerMismatchError } from '../../core/issuer';
 import { describeErrorInfo } from '../../core/ringcentralError';
 import { describeServer, UntrustedServerError } from '../../core/serverTrust';
 import { currentDiagnosisContext } from '../diagnosisContext';
+import { notificationText } from '../../core/diagnosis/notificationText';
 import { showFlowFailure, toFlowFailure } from '../errorPresenter';
 import { FlowFailure } from '../flowFailure';
 import type { ClientSecrets } from '../secretStore';
@@ -15,7 +16,7 @@ import type { TokenStatusBar } from '../statusBar';
 /** What the commands return to callers (tests, other extensions): never a token. */
 export type CommandResult =
   | { ok: true; account?: { id: string; label: string }; server?: string; message?: string }
-  | { ok: false; cancelled?: boolean; diagnosisId?: string; code?: string; message: string };
+  | { ok: false; cancelled?: boolean; diagnosisId?: string; code?: string; message: string; notification?: string };
 
 export interface SessionCommandDeps {
   sessions: SessionManager;
@@ -210,6 +211,6 @@ async function reportFailure(error: unknown, deps: SessionCommandDeps, phase?: '
   }
   const failure = error instanceof FlowFailure ? error : toFlowFailure(error, await currentDiagnosisContext(deps.secrets, phase));
   void showFlowFailure(failure, deps.log);
-  return { ok: false, diagnosisId: failure.diagnosis.id, code: failure.diagnosis.code, message: failure.diagnosis.summary };
+  return { ok: false, diagnosisId: failure.diagnosis.id, code: failure.diagnosis.code, message: failure.diagnosis.summary, notification: notificationText(failure.diagnosis) };
 }
 
