@@ -135,6 +135,12 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     // The pre-flight stops before any browser tab opens; the panel explains why.
     for (const tab of tabsOpened) await tab.close();
     assert.equal(emulator.requests.filter((request) => request.path === '/restapi/oauth/authorize' && request.query?.client_id === noRedirectApp && !/json/.test(request.headers.accept ?? '')).length, 0, 'no browser was sent to an error page');
+    // The notification itself names the exact URI to register (a new user saw only "OAU-113" before).
+    const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'OAU-113' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 15_000 });
+    const toastText = (await toast.textContent()) ?? '';
+    assert.ok(toastText.includes(`http://127.0.0.1:${loopbackPort}/callback`), `the notification names the URI: ${toastText}`);
+    await page.screenshot({ path: screenshotPath('e2e-04b-preflight-notification-names-uri') });
     const panel = await renderedPanel(page, () => runCommand(page, 'RingCentral: Open Diagnostics'));
     const code = panel.locator('#attempts .diagnosis .diagnosis-code').first();
     await code.waitFor({ state: 'visible', timeout: 30_000 });
