@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { PanelState } from '../../src/vscode/panelProtocol';
+import type { PanelState } from '../../src/panel/protocol';
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
