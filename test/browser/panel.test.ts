@@ -1,4 +1,4 @@
-// media/panel.js in a real browser (Debian's chromium through playwright-core), on the preview page from
+// The panel app (dist/panel/panel.js, built from src/panel/) in a real browser (Debian's chromium through playwright-core), on the preview page from
 // test/tools/panelPreview.ts: rendering, messages to the extension, keyboard use, and that data is never markup.
 import * as assert from 'assert';
 import * as fs from 'node:fs';
