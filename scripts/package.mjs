@@ -1,4 +1,4 @@
-// `npm run package`: a production bundle, then a VSIX from it (no src/, tests or source maps inside).
+// `npm run package`: production bundles, then a VSIX from them (no src/, tests, panel sources or source maps inside).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,9 +18,16 @@ writeFileSync('dist/README.md', readme);
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
 execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/README.md', '--out', out], { stdio: 'inherit' });
 const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' });
-const forbidden = listing.split('\n').filter((file) => /^(src|test|out)\/|\.map$/.test(file.trim()));
+const files = listing.split('\n').map((file) => file.trim()).filter(Boolean);
+const forbidden = files.filter((file) => /^(src|test|out|media)\/|\.map$/.test(file));
 if (forbidden.length > 0) {
   console.error(`The VSIX must not contain sources, tests or source maps: ${forbidden.join(', ')}`);
+  process.exit(1);
+}
+// The webview loads only the panel's bundle (src/vscode/diagnosticsPanel.ts): without it the panel stays blank.
+const missing = ['dist/extension.js', 'dist/panel/panel.js', 'dist/panel/panel.css'].filter((file) => !files.includes(file));
+if (missing.length > 0) {
+  console.error(`The VSIX lacks ${missing.join(', ')}`);
   process.exit(1);
 }
 console.log(`${out}: ${(statSync(out).size / 1024).toFixed(1)} KiB`);

@@ -51,6 +51,7 @@ if (needsVsCode && process.env.RC_VSCODE_HOST !== 'electron') {
   step('Offline VS Code (Chromium, Node 24, code-server)', process.execPath, ['scripts/install-offline-vscode.mjs']);
 }
 step('Compile (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+step('Type-check the panel app (tsc, DOM)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/panel']);
 step('Bundle (esbuild)', process.execPath, ['scripts/build.mjs']);
 if (wanted.includes('e2e')) {
   step('Package VSIX', process.execPath, ['scripts/package.mjs', 'test-results/ringcentral-oauth-test.vsix']);

@@ -93,14 +93,25 @@ export function secondsLeft(expiresAt: number, now: number): number {
   return Math.max(0, Math.floor((expiresAt - now) / 1000));
 }
 
-/** "59 min", "4 min 10 s", "2 d 3 h", "expired" */
-export function formatDuration(seconds: number): string {
-  if (seconds <= 0) return 'expired';
+/**
+ * A duration for people, shared by the status bar and the diagnostics panel: "348 ms", "1.2 s", "45 s",
+ * "4 min 10 s", "59 min", "3 h 1 min", "2 d 3 h". Rounds down (time left is never overstated); '' for no duration.
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 10_000) return `${Math.floor(ms / 100) / 10} s`;
+  const seconds = Math.floor(ms / 1000);
   if (seconds < 60) return `${seconds} s`;
   if (seconds < 600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
   if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
   return `${Math.floor(seconds / 86400)} d ${Math.floor((seconds % 86400) / 3600)} h`;
+}
+
+/** The status bar's "time left": the duration, or "expired" once nothing is left. */
+export function formatTimeLeft(seconds: number): string {
+  return seconds > 0 ? formatDuration(seconds * 1000) : 'expired';
 }
 
 export function canRefresh(tokens: TokenSet, now: number): boolean {

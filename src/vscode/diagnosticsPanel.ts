@@ -1,10 +1,12 @@
-// The diagnostics webview: one panel, rendered by media/panel.js from a PanelState the extension builds on demand.
+// The diagnostics webview: one panel, rendered by the panel app (src/panel/, bundled to dist/panel/panel.js
+// and panel.css) from a PanelState the extension builds on demand.
 // The webview is untrusted UI: it only ever receives masked data and every message it sends is validated here.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { notifyError } from './notify';
-import type { FixAction, RedirectMode } from '../core/diagnosis/types';
-import type { PanelState, PanelToExtension } from './panelProtocol';
+import { isRedirectMode } from '../core/diagnosis/fixActionLabels';
+import type { FixAction } from '../core/diagnosis/types';
+import { HTTP_METHODS, type HttpMethod, type PanelState, type PanelToExtension } from '../panel/protocol';
 import { captureForTests } from './testCapture';
 
 export interface DiagnosticsPanelDeps {
@@ -16,8 +18,6 @@ type Focus = PanelState['focus'];
 
 /** Longest text accepted from the webview (a pasted HTTP response can be long; a megabyte is not a response). */
 const MAX_TEXT = 200_000;
-const REDIRECT_MODES: readonly RedirectMode[] = ['uriHandler', 'loopback', 'paste'];
-const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export class DiagnosticsPanel {
   static readonly viewType = 'ringcentral.diagnostics';
@@ -46,13 +46,14 @@ export class DiagnosticsPanel {
       }
       return existing;
     }
-    const mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
+    // The panel's bundle (dist/panel/: panel.js, panel.css) is all the webview may load.
+    const panelRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'panel');
     const panel = vscode.window.createWebviewPanel(DiagnosticsPanel.viewType, 'RingCentral Diagnostics', vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: false,
-      localResourceRoots: [mediaRoot],
+      localResourceRoots: [panelRoot],
     });
-    DiagnosticsPanel.instance = new DiagnosticsPanel(panel, mediaRoot, deps, focus);
+    DiagnosticsPanel.instance = new DiagnosticsPanel(panel, panelRoot, deps, focus);
     return DiagnosticsPanel.instance;
   }
 
@@ -62,12 +63,12 @@ export class DiagnosticsPanel {
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
-    mediaRoot: vscode.Uri,
+    panelRoot: vscode.Uri,
     private deps: DiagnosticsPanelDeps,
     focus: Focus,
   ) {
     this.pendingFocus = focus;
-    panel.webview.html = buildPanelHtml(panel.webview, mediaRoot);
+    panel.webview.html = buildPanelHtml(panel.webview, panelRoot);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       // The script posts 'ready' every time it loads (first show, and every re-show since context is not retained).
@@ -142,10 +143,11 @@ function reportError(error: unknown): void {
   void notifyError(`RingCentral diagnostics: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-export function buildPanelHtml(webview: Pick<vscode.Webview, 'asWebviewUri' | 'cspSource'>, mediaRoot: vscode.Uri): string {
+/** `panelRoot`: the folder holding the bundled panel.js and panel.css (dist/panel/). */
+export function buildPanelHtml(webview: Pick<vscode.Webview, 'asWebviewUri' | 'cspSource'>, panelRoot: vscode.Uri): string {
   const nonce = randomBytes(18).toString('base64');
-  const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'panel.js'));
-  const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'panel.css'));
+  const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(panelRoot, 'panel.js'));
+  const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(panelRoot, 'panel.css'));
   const csp =
     `default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; ` +
     `script-src 'nonce-${nonce}'; font-src ${webview.cspSource};`;
@@ -198,9 +200,7 @@ export function parseFixAction(raw: unknown): FixAction | undefined {
     case 'copyRedirectUri':
       return isText(raw.uri, 4000) ? { kind: 'copyRedirectUri', uri: raw.uri } : undefined;
     case 'switchRedirectMode':
-      return typeof raw.mode === 'string' && (REDIRECT_MODES as readonly string[]).includes(raw.mode)
-        ? { kind: 'switchRedirectMode', mode: raw.mode as RedirectMode }
-        : undefined;
+      return isRedirectMode(raw.mode) ? { kind: 'switchRedirectMode', mode: raw.mode } : undefined;
     case 'waitAndRetry':
       return typeof raw.seconds === 'number' && Number.isFinite(raw.seconds) && raw.seconds >= 0 && raw.seconds <= 86_400
         ? { kind: 'waitAndRetry', seconds: raw.seconds, then: raw.then === 'refreshToken' ? 'refreshToken' : 'signIn' }
@@ -246,7 +246,7 @@ export function parsePanelMessage(raw: unknown): PanelToExtension | undefined {
       if (!method || !(HTTP_METHODS as readonly string[]).includes(method) || !isText(raw.path, 2000)) {
         return undefined;
       }
-      return { command: 'checkPermission', method, path: raw.path };
+      return { command: 'checkPermission', method: method as HttpMethod, path: raw.path };
     }
     default:
       return undefined;

@@ -1,10 +1,9 @@
 // The diagnostics panel's data: settings, the session (summarised, never a token), checks and masked traces.
 import * as vscode from 'vscode';
-import { FIX_ACTION_LABELS } from '../core/diagnosis/fixActionLabels';
 import { grantedPermissions } from '../core/permissions';
 import type { StoredSession } from '../core/session';
 import type { AttemptStore } from './attemptStore';
-import type { PanelState, PermissionCheckSummary } from './panelProtocol';
+import type { PanelState, PermissionCheckSummary } from '../panel/protocol';
 import type { ClientSecrets } from './secretStore';
 import { readSettings } from './settings';
 
@@ -22,7 +21,6 @@ export async function buildPanelState(inputs: PanelStateInputs): Promise<PanelSt
   const server = settings.server.ok ? settings.server.url : '';
   return {
     now: Date.now(),
-    fixActionLabels: { ...FIX_ACTION_LABELS },
     settings: {
       server,
       serverProblem: settings.server.ok ? settings.server.warning : settings.server.message,

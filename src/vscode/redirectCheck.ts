@@ -7,7 +7,7 @@ import type { AttemptStore } from './attemptStore';
 import type { ClientFactory } from './clientFactory';
 import { currentDiagnosisContext } from './diagnosisContext';
 import { toFlowFailure } from './errorPresenter';
-import type { PreflightSummary } from './panelProtocol';
+import type { PreflightSummary } from '../panel/protocol';
 import { resolveRedirectTarget } from './redirect/redirectStrategy';
 import type { ClientSecrets } from './secretStore';
 import { readSettings } from './settings';

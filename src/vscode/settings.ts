@@ -1,5 +1,6 @@
 // Reads the `ringcentral.*` settings into one value; no secret is ever a setting.
 import * as vscode from 'vscode';
+import { isRedirectMode } from '../core/diagnosis/fixActionLabels';
 import type { RedirectMode } from '../core/diagnosis/types';
 import { checkServerUrl, ServerCheck } from '../core/serverUrl';
 
@@ -14,8 +15,6 @@ export interface AppSettings {
   /** Ask the authorize endpoint before opening the browser (costs one request of the Auth rate-limit group). */
   preflight: boolean;
 }
-
-const MODES: readonly RedirectMode[] = ['uriHandler', 'loopback', 'paste'];
 
 /** settings.json is not checked against the schema's limits: keep numbers in range so nothing times out at once. */
 function clamp(value: unknown, min: number, max: number, fallback: number): number {
@@ -43,7 +42,7 @@ export function readSettings(): AppSettings {
   return {
     server: checkServerUrl(config.get<string>('server')),
     clientId: (config.get<string>('clientId') ?? '').trim(),
-    redirectMode: MODES.includes(mode as RedirectMode) ? (mode as RedirectMode) : 'uriHandler',
+    redirectMode: isRedirectMode(mode) ? mode : 'uriHandler',
     loopbackPort: Number(config.get<number>('redirect.loopbackPort', 53134)),
     pasteRedirectUri: (config.get<string>('redirect.pasteRedirectUri') ?? '').trim(),
     signInTimeoutMs: clamp(config.get<number>('signInTimeoutSeconds'), 30, 3600, 300) * 1000,

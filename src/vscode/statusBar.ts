@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { SessionManager, SessionStatus } from '../core/sessionManager';
 import type { StoredSession } from '../core/session';
-import { formatDuration, secondsLeft } from '../core/tokenSet';
+import { formatTimeLeft, secondsLeft } from '../core/tokenSet';
 import { readSettings } from './settings';
 
 const WARN_BELOW_SECONDS = 5 * 60;
@@ -63,11 +63,11 @@ export class TokenStatusBar implements vscode.Disposable {
     const warn = left < WARN_BELOW_SECONDS || Boolean(session.refreshError) || status.state !== 'active';
     const nextTry = status.notBefore !== undefined ? new Date(status.notBefore).toLocaleTimeString() : undefined;
     const detail =
-      status.state === 'expired' ? 'expired — sign in again' : status.state === 'rateLimited' ? `${formatDuration(left)} · rate-limited, next try ${nextTry}` : formatDuration(left);
+      status.state === 'expired' ? 'expired — sign in again' : status.state === 'rateLimited' ? `${formatTimeLeft(left)} · rate-limited, next try ${nextTry}` : formatTimeLeft(left);
     this.item.text = `${warn ? '$(warning)' : '$(account)'} ${session.account.label} · ${detail}`;
     this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.tooltip = tooltipFor(session, status, now);
-    this.item.accessibilityInformation = { label: `RingCentral: signed in as ${session.account.label}, ${status.state === 'expired' ? 'session expired, sign in again' : `access token ${formatDuration(left)} left`}` };
+    this.item.accessibilityInformation = { label: `RingCentral: signed in as ${session.account.label}, ${status.state === 'expired' ? 'session expired, sign in again' : `access token ${formatTimeLeft(left)} left`}` };
   }
 
   dispose(): void {
@@ -88,8 +88,8 @@ function tooltipFor(session: StoredSession, status: SessionStatus, now: number):
   line('Client ID', session.clientId);
   line('Extension', `${session.account.id}${session.account.extensionNumber ? ` (ext. ${session.account.extensionNumber})` : ''}${session.account.profileKnown ? '' : ' — profile not readable (app lacks ReadAccounts)'}`);
   line('Permissions (scope)', tokens.scope || '(none reported)');
-  line('Access token', `${formatDuration(secondsLeft(status.accessExpiresAt, now))} left (until ${new Date(status.accessExpiresAt).toLocaleTimeString()})`);
-  line('Refresh token', tokens.refreshToken ? (tokens.refreshExpiresAt ? `${formatDuration(secondsLeft(tokens.refreshExpiresAt, now))} left` : 'no expiry reported') : 'none (the app does not issue refresh tokens)');
+  line('Access token', `${formatTimeLeft(secondsLeft(status.accessExpiresAt, now))} left (until ${new Date(status.accessExpiresAt).toLocaleTimeString()})`);
+  line('Refresh token', tokens.refreshToken ? (tokens.refreshExpiresAt ? `${formatTimeLeft(secondsLeft(tokens.refreshExpiresAt, now))} left` : 'no expiry reported') : 'none (the app does not issue refresh tokens)');
   if (session.refreshError) line('Last refresh failed', session.refreshError);
   if (status.state === 'expired') line('Session', 'expired — both tokens are past their lifetime. Sign in again.');
   if (status.state === 'rateLimited' && status.notBefore !== undefined) {

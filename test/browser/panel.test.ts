@@ -1,10 +1,11 @@
-// media/panel.js in a real browser (Debian's chromium through playwright-core), on the preview page from
+// The panel app (dist/panel/panel.js, built from src/panel/) in a real browser (Debian's chromium through playwright-core), on the preview page from
 // test/tools/panelPreview.ts: rendering, messages to the extension, keyboard use, and that data is never markup.
 import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { PanelState } from '../../src/vscode/panelProtocol';
+import type { Diagnosis, Fix } from '../../src/core/diagnosis/types';
+import type { PanelState } from '../../src/panel/protocol';
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
@@ -103,6 +104,19 @@ describe('diagnostics panel in chromium', function () {
       ['switchRedirectMode', 'Use URI handler redirect'],
       ['signIn', 'Sign In again'],
     ]);
+  });
+
+  it('shows no button for a fix action kind it does not know (the fix text stays)', async () => {
+    const state = samplePanelState();
+    const unknownFix = { label: 'Format the disk', action: { kind: 'formatDisk' } } as unknown as Fix;
+    const diagnosis = { id: 'unknown-action', summary: 'A fix from a newer extension', causes: [], fixes: [unknownFix, { label: 'Sign in again', action: { kind: 'signIn' } }] } satisfies Diagnosis;
+    await open({ ...state, focus: { kind: 'explain', input: 'OAU-113', diagnosis } });
+    const fixes = page.locator('#explain .fix');
+    await fixes.first().waitFor();
+    assert.strictEqual(await fixes.count(), 2);
+    assert.strictEqual(await fixes.nth(0).locator('button').count(), 0);
+    assert.strictEqual(await fixes.nth(1).locator('.fix-button').textContent(), 'Sign In again');
+    assert.deepStrictEqual(problems, []);
   });
 
   it('posts runFix with the action when a fix button is clicked', async () => {

@@ -1,4 +1,4 @@
-// A standalone page that runs media/panel.js and media/panel.css outside VS Code: a stub acquireVsCodeApi records
+// A standalone page that runs the panel's bundle (dist/panel/panel.js and panel.css, from `npm run build`) outside VS Code: a stub acquireVsCodeApi records
 // what the panel posts (window.__posted) and answers 'ready' with a sample PanelState. Browser tests load it with
 // file://; run directly (node out/test/tools/panelPreview.js) it also takes screenshots with Debian's chromium.
 //
@@ -6,11 +6,10 @@
 // under the same kind of CSP as the real webview (pass { csp: true }).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIX_ACTION_LABELS } from '../../src/core/diagnosis/fixActionLabels';
 import { checkRedirectUri } from '../../src/core/redirectMismatch';
-import type { PanelState } from '../../src/vscode/panelProtocol';
+import type { PanelState } from '../../src/panel/protocol';
 
-/** out/test/tools → the repository root (media/ lives there). */
+/** out/test/tools → the repository root (dist/ lives there). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -60,7 +59,6 @@ export function samplePanelState(now: number = Date.now()): PanelState {
   });
   return {
     now,
-    fixActionLabels: { ...FIX_ACTION_LABELS },
     settings: { server, clientId, redirectMode: 'loopback', uriScheme: 'vscode', hasClientSecret: false, appName: 'Call Log Exporter' },
     session: {
       label: 'Ada Lovelace (ext. 101)',
@@ -376,7 +374,8 @@ export function writePanelPreview(outDir: string, state: PanelState = samplePane
   const name = options.name ?? 'panel-preview';
   const theme = options.theme ?? 'dark';
   fs.mkdirSync(outDir, { recursive: true });
-  const media = path.join(REPO_ROOT, 'media');
+  const bundle = path.join(REPO_ROOT, 'dist', 'panel');
+  if (!fs.existsSync(path.join(bundle, 'panel.js'))) throw new Error('dist/panel/panel.js is missing: run `npm run build` first');
   const themeVars = Object.entries(THEMES[theme])
     .map(([key, value]) => `  --vscode-${key}: ${value};`)
     .join('\n');
@@ -393,14 +392,14 @@ export function writePanelPreview(outDir: string, state: PanelState = samplePane
   <meta charset="UTF-8">
 ${csp}  <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${name}.theme.css">
-  <link rel="stylesheet" href="${toUrlPath(outDir, path.join(media, 'panel.css'))}">
+  <link rel="stylesheet" href="${toUrlPath(outDir, path.join(bundle, 'panel.css'))}">
   <title>RingCentral Diagnostics (preview)</title>
 </head>
 <body class="vscode-${theme}" data-vscode-theme-kind="vscode-${theme}">
   <main id="app" class="panel" aria-busy="true"><p class="loading">Loading diagnostics…</p></main>
   <script src="${name}.stub.js"></script>
   <script src="${name}.state.js"></script>
-  <script src="${toUrlPath(outDir, path.join(media, 'panel.js'))}"></script>
+  <script src="${toUrlPath(outDir, path.join(bundle, 'panel.js'))}"></script>
 </body>
 </html>
 `;

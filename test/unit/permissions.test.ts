@@ -9,14 +9,8 @@ import {
   listOperations,
 } from '../../src/core/permissions';
 
-type Row = readonly [string, string, string | null, string | null, string, string, string | null];
-
-/** The shape of scripts/permission-table-lib.cjs used here. */
-interface PermissionTableLib {
-  locateSpec(options?: { explicitPath?: string; projectRoot?: string }): string | undefined;
-  loadSpec(ymlPath: string, projectRoot?: string): { spec: unknown; packageVersion: string };
-  buildPermissionRows(spec: unknown): Row[];
-}
+/** scripts/permission-table-lib.cjs, typed from its own JSDoc (tsconfig's allowJs): no copy of its shape here. */
+type PermissionTableLib = typeof import('../../scripts/permission-table-lib.cjs');
 
 // Compiled to out/test/unit/permissions.test.js → the project root is three levels up.
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { canRefresh, formatDuration, readTokenResponse, secondsLeft, toTokenSet, TokenSet } from '../../src/core/tokenSet';
+import { canRefresh, formatTimeLeft, readTokenResponse, secondsLeft, toTokenSet, TokenSet } from '../../src/core/tokenSet';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 
@@ -93,7 +93,7 @@ describe('tokenSet', () => {
     assert.equal(secondsLeft(NOW - 5000, NOW), 0);
   });
 
-  it('formatDuration picks readable units', () => {
+  it('formatTimeLeft (the status bar) picks readable units, and says expired at zero', () => {
     const cases: Array<[number, string]> = [
       [-3, 'expired'],
       [0, 'expired'],
@@ -112,7 +112,7 @@ describe('tokenSet', () => {
       [183600, '2 d 3 h'],
       [604800, '7 d 0 h'],
     ];
-    for (const [seconds, text] of cases) assert.equal(formatDuration(seconds), text, String(seconds));
+    for (const [seconds, text] of cases) assert.equal(formatTimeLeft(seconds), text, String(seconds));
   });
 
   it('canRefresh needs a refresh token that has not expired', () => {

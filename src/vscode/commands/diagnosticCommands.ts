@@ -14,7 +14,7 @@ import { ClientFactory } from '../clientFactory';
 import { currentDiagnosisContext } from '../diagnosisContext';
 import { DiagnosticsPanel } from '../diagnosticsPanel';
 import { runFixAction } from '../fixActions';
-import type { PanelState, PanelToExtension, PermissionCheckSummary } from '../panelProtocol';
+import type { PanelState, PanelToExtension, PermissionCheckSummary } from '../../panel/protocol';
 import { buildPanelState } from '../panelState';
 import { registeredFromSettings, runRedirectCheck } from '../redirectCheck';
 import type { ClientSecrets } from '../secretStore';

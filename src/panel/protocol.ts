@@ -1,6 +1,8 @@
-// Messages between the diagnostics panel (media/panel.js) and the extension. Plain data only: no token,
-// code, verifier or secret ever crosses (traces are masked when recorded; sessions are summarised).
-import type { Diagnosis, FixAction } from '../core/diagnosis/types';
+// Messages between the diagnostics panel (the app in src/panel/, bundled to dist/panel.js) and the extension
+// (src/vscode/diagnosticsPanel.ts). Both sides compile against this one file, so it imports no `vscode` and no DOM.
+// Plain data only: no token, code, verifier or secret ever crosses (traces are masked when recorded; sessions
+// are summarised).
+import type { Diagnosis, FixAction, RedirectMode } from '../core/diagnosis/types';
 import type { PermissionCheck } from '../core/permissions';
 import type { RedirectCheckResult } from '../core/redirectMismatch';
 import type { FlowAttempt } from '../core/trace';
@@ -33,23 +35,33 @@ export type PermissionCheckSummary = PermissionCheck;
 
 export interface PanelState {
   now: number;
-  /** Button text per fix action kind (core's FIX_ACTION_LABELS), so the panel keeps no copy. */
-  fixActionLabels: Record<string, string>;
-  settings: { server: string; serverProblem?: string; clientId: string; redirectMode: string; uriScheme: string; hasClientSecret: boolean; appName: string };
+  settings: { server: string; serverProblem?: string; clientId: string; redirectMode: RedirectMode; uriScheme: string; hasClientSecret: boolean; appName: string };
   session?: SessionSummary;
   redirect?: { check: RedirectCheckResult; preflight?: PreflightSummary };
   attempts: FlowAttempt[];
-  /** What the panel should show first: an attempt (and its failed step), or a pasted error's diagnosis. */
-  focus?: { kind: 'attempt'; attemptId: string } | { kind: 'explain'; input: string; diagnosis?: Diagnosis; problem?: string } | { kind: 'section'; section: 'redirect' | 'permissions' | 'flows' };
+  focus?: PanelFocus;
   permission?: PermissionCheckSummary;
 }
+
+/** What the panel should show first: an attempt (and its failed step), or a pasted error's diagnosis. */
+export type PanelFocus =
+  | { kind: 'attempt'; attemptId: string }
+  | { kind: 'explain'; input: string; diagnosis?: Diagnosis; problem?: string }
+  | { kind: 'section'; section: 'redirect' | 'permissions' | 'flows' };
+
+/** The panel's sections, in page order; also their element ids. */
+export type PanelSectionId = 'session' | 'redirect' | 'attempts' | 'explain' | 'permissions' | 'flows';
+
+/** The methods Check Permissions accepts (the panel's menu, and what the extension lets through). */
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export type PanelToExtension =
   | { command: 'ready' }
   | { command: 'runFix'; action: FixAction }
   | { command: 'explain'; text: string }
   | { command: 'checkRedirect'; registered: string }
-  | { command: 'checkPermission'; method: string; path: string }
+  | { command: 'checkPermission'; method: HttpMethod; path: string }
   | { command: 'signIn' }
   | { command: 'refreshToken' }
   | { command: 'clearHistory' };
