@@ -1,4 +1,4 @@
-// `npm run package`: a production bundle, then a VSIX from it (no src/, tests or source maps inside).
+// `npm run package`: a production bundle, then a VSIX from it (no src/, tests, emulator, tools or source maps inside).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,7 +18,7 @@ writeFileSync('dist/README.md', readme);
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
 execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/README.md', '--out', out], { stdio: 'inherit' });
 const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' });
-const forbidden = listing.split('\n').filter((file) => /^(src|test|out)\/|\.map$/.test(file.trim()));
+const forbidden = listing.split('\n').filter((file) => /^(src|test|out|emulator|tools)\/|\.map$/.test(file.trim()));
 if (forbidden.length > 0) {
   console.error(`The VSIX must not contain sources, tests or source maps: ${forbidden.join(', ')}`);
   process.exit(1);

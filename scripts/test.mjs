@@ -1,7 +1,7 @@
 // `npm test`: every layer, offline, with the set-up a fresh machine lacks. Prints a count per layer and a
 // closing "N passed, N failed" line. RC_TEST_LAYERS=unit,integration,… runs a subset.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 const LAYERS = ['unit', 'integration', 'browser', 'extension-host', 'e2e'];
 const wanted = (process.env.RC_TEST_LAYERS ?? LAYERS.join(',')).split(',').map((layer) => layer.trim());
@@ -50,6 +50,8 @@ function runLayer(layer, command, args) {
 if (needsVsCode && process.env.RC_VSCODE_HOST !== 'electron') {
   step('Offline VS Code (Chromium, Node 24, code-server)', process.execPath, ['scripts/install-offline-vscode.mjs']);
 }
+// A clean out/: a file that moved would otherwise leave its old compiled copy behind for mocha's globs to run.
+rmSync('out', { recursive: true, force: true });
 step('Compile (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
 step('Bundle (esbuild)', process.execPath, ['scripts/build.mjs']);
 if (wanted.includes('e2e')) {
@@ -62,7 +64,7 @@ const plan = {
   unit: [process.execPath, [mocha, '--config', '.mocharc.unit.json']],
   integration: [process.execPath, [mocha, '--config', '.mocharc.integration.json']],
   browser: [process.execPath, [mocha, '--timeout', '60000', 'out/test/browser/**/*.test.js']],
-  'extension-host': [process.execPath, ['out/test/harness/runExtensionTests.js']],
+  'extension-host': [process.execPath, ['out/test/extension/runExtensionTests.js']],
   e2e: [process.execPath, [mocha, '--timeout', '180000', 'out/test/e2e/**/*.test.js']],
 };
 

@@ -1,22 +1,22 @@
 // Wires the pieces together; no logic of its own.
 import * as vscode from 'vscode';
-import { PendingAuthorizations } from './core/pendingAuthorizations';
-import { SessionManager } from './core/sessionManager';
+import { PendingAuthorizations } from './core/oauth/pendingAuthorizations';
+import { SessionManager } from './core/session/sessionManager';
 import { AttemptStore } from './vscode/attemptStore';
-import { RingCentralAuthenticationProvider, AUTH_PROVIDER_ID } from './vscode/authProvider';
-import { ClientFactory } from './vscode/clientFactory';
+import { RingCentralAuthenticationProvider, AUTH_PROVIDER_ID } from './vscode/session/authProvider';
+import { ClientFactory } from './vscode/ringcentral/clientFactory';
 import { registerAppCommands } from './vscode/commands/appCommands';
 import { registerSessionCommands } from './vscode/commands/sessionCommands';
 import { registerDiagnosticCommands } from './vscode/commands/diagnosticCommands';
-import { currentDiagnosisContext } from './vscode/diagnosisContext';
-import { toFlowFailure } from './vscode/errorPresenter';
+import { currentDiagnosisContext } from './vscode/diagnosis/diagnosisContext';
+import { toFlowFailure } from './vscode/diagnosis/errorPresenter';
 import { createLog } from './vscode/log';
 import { CallbackUriHandler } from './vscode/redirect/uriHandler';
 import { ClientSecrets, isSessionStorageKey, SecretSessionPersistence } from './vscode/secretStore';
-import { createServerTrust } from './vscode/serverTrustPrompt';
-import { showSessionNotices } from './vscode/sessionNotices';
-import { SignInService } from './vscode/signInService';
-import { TokenStatusBar } from './vscode/statusBar';
+import { createServerTrust } from './vscode/ringcentral/serverTrustPrompt';
+import { showSessionNotices } from './vscode/session/sessionNotices';
+import { SignInService } from './vscode/oauth/signInService';
+import { TokenStatusBar } from './vscode/session/statusBar';
 
 const REFRESH_CHECK_MS = 30_000;
 

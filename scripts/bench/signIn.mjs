@@ -17,14 +17,14 @@ const REDIRECT_URI = 'http://127.0.0.1:53134/callback';
 const WARMUP = 5;
 
 export async function measureSignIn({ signIns = 50, refreshes = 50 } = {}) {
-  const { startEmulator, DEMO_APP } = load('test/emulator/server');
-  const { runAuthorizationCodeFlow } = load('src/core/authorizationCodeFlow');
-  const { RingCentralClient } = load('src/core/ringcentralClient');
-  const { PendingAuthorizations } = load('src/core/pendingAuthorizations');
-  const { parseCallback } = load('src/core/callback');
-  const { AttemptRecorder } = load('src/core/trace');
-  const { SessionManager } = load('src/core/sessionManager');
-  const { ServerTrust } = load('src/core/serverTrust');
+  const { startEmulator, DEMO_APP } = load('emulator/server');
+  const { runAuthorizationCodeFlow } = load('src/core/oauth/authorizationCodeFlow');
+  const { RingCentralClient } = load('src/core/ringcentral/ringcentralClient');
+  const { PendingAuthorizations } = load('src/core/oauth/pendingAuthorizations');
+  const { parseCallback } = load('src/core/oauth/callback');
+  const { AttemptRecorder } = load('src/core/trace/trace');
+  const { SessionManager } = load('src/core/session/sessionManager');
+  const { ServerTrust } = load('src/core/ringcentral/serverTrust');
 
   const emu = await startEmulator({ rateLimit: false, autoApprove: true });
   try {

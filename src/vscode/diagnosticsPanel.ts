@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { notifyError } from './notify';
-import type { FixAction, RedirectMode } from '../core/diagnosis/types';
+import type { FixAction } from '../core/diagnosis/types';
+import type { RedirectMode } from '../core/redirect/redirectUri';
 import type { PanelState, PanelToExtension } from './panelProtocol';
 import { captureForTests } from './testCapture';
 

@@ -1,6 +1,6 @@
 // The "RingCentral" output channel. Everything written here is already masked (traces are masked when recorded).
 import * as vscode from 'vscode';
-import type { FlowAttempt, TraceStep } from '../core/trace';
+import type { FlowAttempt, TraceStep } from '../core/trace/trace';
 
 export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('RingCentral', { log: true });

@@ -1,9 +1,9 @@
 // Messages between the diagnostics panel (media/panel.js) and the extension. Plain data only: no token,
 // code, verifier or secret ever crosses (traces are masked when recorded; sessions are summarised).
 import type { Diagnosis, FixAction } from '../core/diagnosis/types';
-import type { PermissionCheck } from '../core/permissions';
-import type { RedirectCheckResult } from '../core/redirectMismatch';
-import type { FlowAttempt } from '../core/trace';
+import type { PermissionCheck } from '../core/permissions/permissions';
+import type { RedirectCheckResult } from '../core/redirect/mismatch';
+import type { FlowAttempt } from '../core/trace/trace';
 
 export interface SessionSummary {
   label: string;

@@ -1,8 +1,8 @@
 // The diagnostics panel's data: settings, the session (summarised, never a token), checks and masked traces.
 import * as vscode from 'vscode';
 import { FIX_ACTION_LABELS } from '../core/diagnosis/fixActionLabels';
-import { grantedPermissions } from '../core/permissions';
-import type { StoredSession } from '../core/session';
+import { grantedPermissions } from '../core/permissions/permissions';
+import type { StoredSession } from '../core/session/session';
 import type { AttemptStore } from './attemptStore';
 import type { PanelState, PermissionCheckSummary } from './panelProtocol';
 import type { ClientSecrets } from './secretStore';

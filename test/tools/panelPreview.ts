@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIX_ACTION_LABELS } from '../../src/core/diagnosis/fixActionLabels';
-import { checkRedirectUri } from '../../src/core/redirectMismatch';
+import { checkRedirectUri } from '../../src/core/redirect/checkRedirectUri';
 import type { PanelState } from '../../src/vscode/panelProtocol';
 
 /** out/test/tools → the repository root (media/ lives there). */

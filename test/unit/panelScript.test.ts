@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Module = require('node:module');
 import type { FixAction } from '../../src/core/diagnosis/types';
-import type { TraceStep, FlowAttempt } from '../../src/core/trace';
+import type { TraceStep, FlowAttempt } from '../../src/core/trace/trace';
 import { FIX_ACTION_LABELS, fixActionLabel } from '../../src/core/diagnosis/fixActionLabels';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');

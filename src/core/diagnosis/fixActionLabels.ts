@@ -1,5 +1,6 @@
 // Button text for each fix action, shared by notifications and the diagnostics panel (sent in its state).
-import type { FixAction, RedirectMode } from './types';
+import type { RedirectMode } from '../redirect/redirectUri';
+import type { FixAction } from './types';
 
 export const FIX_ACTION_LABELS: Readonly<Record<FixAction['kind'], string>> = {
   openDeveloperConsole: 'Open Developer Console',

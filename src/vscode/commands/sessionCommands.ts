@@ -1,17 +1,17 @@
 // Sign In, Sign Out, Refresh Token, Copy Access Token and the status bar menu.
 import * as vscode from 'vscode';
 import { notifyError, notifyInfo, notifyWarning } from '../notify';
-import { RefreshDeferredError, SessionEndedError, SessionExpiredError, SessionManager } from '../../core/sessionManager';
-import { IssuerMismatchError } from '../../core/issuer';
-import { describeErrorInfo } from '../../core/ringcentralError';
-import { describeServer, UntrustedServerError } from '../../core/serverTrust';
-import { currentDiagnosisContext } from '../diagnosisContext';
+import { RefreshDeferredError, SessionEndedError, SessionExpiredError, SessionManager } from '../../core/session/sessionManager';
+import { IssuerMismatchError } from '../../core/oauth/issuer';
+import { describeErrorInfo } from '../../core/ringcentral/ringcentralError';
+import { describeServer, UntrustedServerError } from '../../core/ringcentral/serverTrust';
+import { currentDiagnosisContext } from '../diagnosis/diagnosisContext';
 import { notificationText } from '../../core/diagnosis/notificationText';
-import { showFlowFailure, toFlowFailure } from '../errorPresenter';
-import { FlowFailure } from '../flowFailure';
+import { showFlowFailure, toFlowFailure } from '../diagnosis/errorPresenter';
+import { FlowFailure } from '../diagnosis/flowFailure';
 import type { ClientSecrets } from '../secretStore';
-import { SetupError, SignInCancelledError, SignInService } from '../signInService';
-import type { TokenStatusBar } from '../statusBar';
+import { SetupError, SignInCancelledError, SignInService } from '../oauth/signInService';
+import type { TokenStatusBar } from '../session/statusBar';
 
 /** What the commands return to callers (tests, other extensions): never a token. */
 export type CommandResult =
