@@ -6,6 +6,11 @@ export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('RingCentral', { log: true });
 }
 
+/** The first line of the log: which version runs in which host, the facts a bug report needs. */
+export function logActivation(log: vscode.LogOutputChannel, version: string): void {
+  log.info(`RingCentral OAuth Toolkit ${version} active (${vscode.env.appName}, uriScheme ${vscode.env.uriScheme}, ui ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}).`);
+}
+
 export function logStep(log: vscode.LogOutputChannel, attempt: FlowAttempt, step: TraceStep): void {
   const head = `[${attempt.kind}] ${step.title}${step.durationMs !== undefined ? ` (${step.durationMs} ms)` : ''}`;
   const details: string[] = [];

@@ -21,6 +21,11 @@ export function toFlowFailure(error: unknown, context: DiagnosisContext, recorde
   return new FlowFailure(diagnosis, recorder?.attempt.id, error);
 }
 
+/** Puts the diagnosis of a failure on its attempt's trace, for the panel, without a notification (background work). */
+export function recordDiagnosis(error: unknown, context: DiagnosisContext, recorder: AttemptRecorder): void {
+  toFlowFailure(error, context, recorder);
+}
+
 export async function showFlowFailure(failure: FlowFailure, log: vscode.LogOutputChannel): Promise<void> {
   const { diagnosis } = failure;
   log.error(`${diagnosis.code ? `${diagnosis.code}: ` : ''}${diagnosis.summary}${diagnosis.serverMessage ? ` — RingCentral said: ${diagnosis.serverMessage}` : ''}`);

@@ -1,9 +1,10 @@
 // The token indicator: who is signed in and how long the access token lives; a warning look when it is short.
+// It shows the current session (currentSession.ts decides which that is).
 import * as vscode from 'vscode';
 import type { SessionManager, SessionStatus } from '../../core/session/sessionManager';
 import type { StoredSession } from '../../core/session/session';
 import { formatDuration, secondsLeft } from '../../core/oauth/tokenSet';
-import { readSettings } from '../settings';
+import type { CurrentSession } from './currentSession';
 
 const WARN_BELOW_SECONDS = 5 * 60;
 const TICK_MS = 30_000;
@@ -15,11 +16,12 @@ export class TokenStatusBar implements vscode.Disposable {
 
   constructor(
     private readonly sessions: SessionManager,
+    private readonly currentSession: CurrentSession,
     private readonly clock: () => number = Date.now,
   ) {
     this.item.name = 'RingCentral token';
     this.item.command = 'ringcentral.statusBarMenu';
-    const changes = sessions.onDidChange(() => this.render());
+    const changes = currentSession.onDidChange(() => this.render());
     const notices = sessions.onNotice(() => this.render());
     this.subscription = { dispose: () => (changes.dispose(), notices.dispose()) };
     this.timer = setInterval(() => this.render(), TICK_MS);
@@ -27,13 +29,8 @@ export class TokenStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  current(): StoredSession | undefined {
-    const settings = readSettings();
-    return this.sessions.current(settings.server.ok ? settings.server.url : undefined, settings.clientId || undefined);
-  }
-
-  render(): void {
-    const session = this.current();
+  private render(): void {
+    const session = this.currentSession.get();
     const readProblem = this.sessions.storageReadProblem();
     if (!session && readProblem) {
       this.item.text = '$(warning) RingCentral: keychain unavailable';
