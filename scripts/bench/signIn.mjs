@@ -1,5 +1,5 @@
 // Section 3: sign-in and refresh latency over real HTTP against the local emulator, wired the way the extension wires
-// the core (see src/vscode/signInService.ts and test/integration/authorizationCodeFlow.test.ts): pre-flight on, Node's
+// the core (see src/vscode/oauth/signInService.ts and test/integration/authorizationCodeFlow.test.ts): pre-flight on, Node's
 // global fetch, a trace recorder per attempt, and a "browser" that follows the authorize URL and hands the address it
 // lands on to PendingAuthorizations, as the loopback server or URI handler would.
 //
