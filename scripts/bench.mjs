@@ -31,9 +31,9 @@ function tsFiles(dir) {
   });
 }
 
-/** Sources under src/ and test/emulator/ whose compiled .js in out/ is missing or older than the .ts. */
+/** Sources under src/ and emulator/ whose compiled .js in out/ is missing or older than the .ts. */
 function staleOutputs() {
-  return [...tsFiles('src'), ...tsFiles('test/emulator')].filter((ts) => {
+  return [...tsFiles('src'), ...tsFiles('emulator')].filter((ts) => {
     const js = join('out', ts.replace(/\.ts$/, '.js'));
     return !existsSync(js) || statSync(js).mtimeMs < statSync(ts).mtimeMs;
   });

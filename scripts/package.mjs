@@ -1,4 +1,4 @@
-// `npm run package`: production bundles, then a VSIX from them (no src/, tests, panel sources or source maps inside).
+// `npm run package`: production bundles, then a VSIX from them (no src/, tests, emulator, tools, panel sources or source maps inside).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,7 +19,7 @@ const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce')
 execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/README.md', '--out', out], { stdio: 'inherit' });
 const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' });
 const files = listing.split('\n').map((file) => file.trim()).filter(Boolean);
-const forbidden = files.filter((file) => /^(src|test|out|media)\/|\.map$/.test(file));
+const forbidden = files.filter((file) => /^(src|test|out|media|emulator|tools)\/|\.map$/.test(file));
 if (forbidden.length > 0) {
   console.error(`The VSIX must not contain sources, tests or source maps: ${forbidden.join(', ')}`);
   process.exit(1);

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Pure(ish) helpers shared by scripts/generate-permissions.mjs and
- * test/unit/permissions.test.ts: locate RingCentral's OpenAPI spec
+ * test/unit/permissions/permissions.test.ts: locate RingCentral's OpenAPI spec
  * (rc-public-openapi.yml from the npm package ringcentral-open-api-parser),
  * parse it, turn every operation into one permission-table row, and render the
  * generated TypeScript module.

@@ -32,7 +32,7 @@ process.on('SIGTERM', stopAll);
 /** Starts the emulator with the demo app and resolves with its URL. */
 function startEmulator() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['out/test/emulator/cli.js', '--port', process.env.RC_EMULATOR_PORT ?? '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['out/emulator/cli.js', '--port', process.env.RC_EMULATOR_PORT ?? '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
     child.stdout.once('data', (line) => resolve(JSON.parse(String(line))));
     child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
@@ -70,7 +70,7 @@ if (host === 'desktop') {
   console.log(`\nVS Code opened with the extension${ownApp ? ` for client id ${ownApp}` : ` against the emulator at ${app.url}`}. Ctrl+C stops the emulator.`);
 } else {
   run(process.execPath, ['scripts/package.mjs', 'test-results/ringcentral-oauth-dev.vsix']);
-  const { startCodeServer } = await import(path.join(root, 'out/test/harness/codeServer.js'));
+  const { startCodeServer } = await import(path.join(root, 'out/tools/vscode-host/codeServer.js'));
   const server = await startCodeServer({
     name: 'start',
     install: [path.join(root, 'test-results/ringcentral-oauth-dev.vsix')],

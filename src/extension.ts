@@ -1,24 +1,24 @@
 // Wires the pieces together; no logic of its own.
 import * as vscode from 'vscode';
-import { PendingAuthorizations } from './core/pendingAuthorizations';
-import { SessionManager } from './core/sessionManager';
+import { PendingAuthorizations } from './core/oauth/pendingAuthorizations';
+import { SessionManager } from './core/session/sessionManager';
 import { AttemptStore } from './vscode/attemptStore';
-import { RingCentralAuthenticationProvider, AUTH_PROVIDER_ID } from './vscode/authProvider';
-import { ClientFactory } from './vscode/clientFactory';
 import { registerAppCommands } from './vscode/commands/appCommands';
-import { registerSessionCommands } from './vscode/commands/sessionCommands';
 import { registerDiagnosticCommands } from './vscode/commands/diagnosticCommands';
-import { currentDiagnosisContext } from './vscode/diagnosisContext';
-import { toFlowFailure } from './vscode/errorPresenter';
-import { createLog } from './vscode/log';
+import { registerSessionCommands } from './vscode/commands/sessionCommands';
+import { createLog, logActivation } from './vscode/log';
+import { SignInService } from './vscode/oauth/signInService';
 import { CallbackUriHandler } from './vscode/redirect/uriHandler';
-import { ClientSecrets, isSessionStorageKey, SecretSessionPersistence } from './vscode/secretStore';
-import { createServerTrust } from './vscode/serverTrustPrompt';
-import { showSessionNotices } from './vscode/sessionNotices';
-import { SignInService } from './vscode/signInService';
-import { TokenStatusBar } from './vscode/statusBar';
-
-const REFRESH_CHECK_MS = 30_000;
+import { ClientFactory } from './vscode/ringcentral/clientFactory';
+import { createServerTrust } from './vscode/ringcentral/serverTrustPrompt';
+import { ClientSecrets, SecretSessionPersistence } from './vscode/secretStore';
+import { AUTH_PROVIDER_ID, RingCentralAuthenticationProvider } from './vscode/session/authProvider';
+import { CurrentSession } from './vscode/session/currentSession';
+import { reloadOnOtherWindowChanges } from './vscode/session/otherWindows';
+import { startRefreshTimer } from './vscode/session/refreshTimer';
+import { sessionAttemptHooks } from './vscode/session/sessionAttempts';
+import { showSessionNotices } from './vscode/session/sessionNotices';
+import { TokenStatusBar } from './vscode/session/statusBar';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog();
@@ -31,12 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     clientFor: (app) => clients.create(app),
     clock: Date.now,
     monotonic: () => performance.now(),
-    startAttempt: (kind, session) => attempts.start(kind, { server: session.server, clientId: session.clientId }),
-    endAttempt: (recorder, error) => {
-      if (!recorder) return;
-      recorder.finish(error ? 'failed' : 'ok');
-      if (error) void currentDiagnosisContext(secrets, recorder.attempt.kind === 'signOut' ? 'revoke' : 'refresh').then((ctx) => toFlowFailure(error, ctx, recorder));
-    },
+    ...sessionAttemptHooks(attempts, secrets),
   });
   // A locked or missing keyring must not stop activation: load() never throws; it reports, and retries later.
   const noticeSubscription = showSessionNotices(sessions, log);
@@ -45,7 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const pending = new PendingAuthorizations();
   const serverTrust = createServerTrust(context.globalState);
   const signInService = new SignInService(sessions, clients, attempts, pending, serverTrust);
-  const statusBar = new TokenStatusBar(sessions);
+  const currentSession = new CurrentSession(sessions);
+  const statusBar = new TokenStatusBar(sessions, currentSession);
   const authProvider = new RingCentralAuthenticationProvider(
     sessions,
     () => signInService.signIn(),
@@ -54,31 +50,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   );
 
-  // Refresh shortly before expiry; a timer that fires late (sleep) still refreshes on its next tick.
-  const refreshTimer = setInterval(() => void sessions.refreshDue(), REFRESH_CHECK_MS);
-  void sessions.refreshDue();
-
   context.subscriptions.push(
     log,
     noticeSubscription,
     attempts,
+    currentSession,
     statusBar,
     authProvider,
-    { dispose: () => clearInterval(refreshTimer) },
+    startRefreshTimer(sessions),
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'RingCentral', authProvider, { supportsMultipleAccounts: true }),
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
-    // Another window signed in, refreshed or signed out: reload the shared list.
-    context.secrets.onDidChange((event) => {
-      if (isSessionStorageKey(event.key)) void sessions.load();
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('ringcentral')) statusBar.render();
-    }),
-    ...registerSessionCommands({ sessions, signInService, secrets, statusBar, log }),
+    reloadOnOtherWindowChanges(context.secrets, sessions),
+    ...registerSessionCommands({ sessions, signInService, secrets, currentSession, log }),
     ...registerAppCommands(secrets, serverTrust),
-    ...registerDiagnosticCommands({ context, sessions, secrets, clients, attempts, statusBar, log }),
+    ...registerDiagnosticCommands({ context, sessions, secrets, clients, attempts, currentSession, log }),
   );
-  log.info(`RingCentral OAuth Toolkit ${version} active (${vscode.env.appName}, uriScheme ${vscode.env.uriScheme}, ui ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}).`);
+  logActivation(log, version);
 }
 
 export function deactivate(): void {

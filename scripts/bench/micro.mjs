@@ -15,7 +15,7 @@ const load = (module) => require(`../../out/src/core/${module}.js`);
  */
 export function measurePermissions(lookupCount = 10_000) {
   const moduleStart = performance.now();
-  const { findPermissionRequirement } = load('permissions');
+  const { findPermissionRequirement } = load('permissions/permissions');
   const { PERMISSION_TABLE } = load('generated/permissionTable');
   const moduleLoadMs = performance.now() - moduleStart;
 
@@ -39,7 +39,7 @@ export function measurePermissions(lookupCount = 10_000) {
 export function measureKnowledgeBase({ diagnoseCalls = 20_000, parseCalls = 5_000 } = {}) {
   const { diagnose } = load('diagnosis/diagnose');
   const { parseFailureText } = load('diagnosis/parseFailureText');
-  const { parseErrorBody } = load('ringcentralError');
+  const { parseErrorBody } = load('ringcentral/ringcentralError');
 
   const mix = failureMix(parseErrorBody);
   // Which entries the mix reaches: a change that sends these inputs to the fallback entry shows up here, not as a
@@ -65,7 +65,7 @@ export function measureKnowledgeBase({ diagnoseCalls = 20_000, parseCalls = 5_00
 }
 
 export function measureRedirectCheck(calls = 10_000) {
-  const { checkRedirectUri } = load('redirectMismatch');
+  const { checkRedirectUri } = load('redirect/checkRedirectUri');
   const mismatch = { sent: REDIRECT_SENT, mode: 'uriHandler', uriScheme: 'vscode', registered: REGISTERED_NEAR_MISSES };
   // Same list with the right URI last: a match still compares all ten (every comparison is shown to the user).
   const matched = { ...mismatch, registered: [...REGISTERED_NEAR_MISSES.slice(0, 9), REDIRECT_SENT] };

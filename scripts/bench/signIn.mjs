@@ -1,5 +1,5 @@
 // Section 3: sign-in and refresh latency over real HTTP against the local emulator, wired the way the extension wires
-// the core (see src/vscode/signInService.ts and test/integration/authorizationCodeFlow.test.ts): pre-flight on, Node's
+// the core (see src/vscode/oauth/signInService.ts and test/integration/authorizationCodeFlow.test.ts): pre-flight on, Node's
 // global fetch, a trace recorder per attempt, and a "browser" that follows the authorize URL and hands the address it
 // lands on to PendingAuthorizations, as the loopback server or URI handler would.
 //
@@ -17,14 +17,14 @@ const REDIRECT_URI = 'http://127.0.0.1:53134/callback';
 const WARMUP = 5;
 
 export async function measureSignIn({ signIns = 50, refreshes = 50 } = {}) {
-  const { startEmulator, DEMO_APP } = load('test/emulator/server');
-  const { runAuthorizationCodeFlow } = load('src/core/authorizationCodeFlow');
-  const { RingCentralClient } = load('src/core/ringcentralClient');
-  const { PendingAuthorizations } = load('src/core/pendingAuthorizations');
-  const { parseCallback } = load('src/core/callback');
-  const { AttemptRecorder } = load('src/core/trace');
-  const { SessionManager } = load('src/core/sessionManager');
-  const { ServerTrust } = load('src/core/serverTrust');
+  const { startEmulator, DEMO_APP } = load('emulator/server');
+  const { runAuthorizationCodeFlow } = load('src/core/oauth/authorizationCodeFlow');
+  const { RingCentralClient } = load('src/core/ringcentral/ringcentralClient');
+  const { PendingAuthorizations } = load('src/core/oauth/pendingAuthorizations');
+  const { parseCallback } = load('src/core/oauth/callback');
+  const { AttemptRecorder } = load('src/core/trace/trace');
+  const { SessionManager } = load('src/core/session/sessionManager');
+  const { ServerTrust } = load('src/core/ringcentral/serverTrust');
 
   const emu = await startEmulator({ rateLimit: false, autoApprove: true });
   try {

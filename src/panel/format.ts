@@ -1,8 +1,8 @@
 // The panel's text helpers: pure functions of their arguments (no DOM), so unit tests run them under plain Node.
 // Durations come from core's formatDuration, the one the status bar uses too.
 import type { Failure } from '../core/diagnosis/types';
-import { formatDuration } from '../core/tokenSet';
-import type { FlowAttempt, TracedRequest, TracedResponse } from '../core/trace';
+import { formatDuration } from '../core/oauth/tokenSet';
+import type { FlowAttempt, TracedRequest, TracedResponse } from '../core/trace/trace';
 
 /** Whole seconds left until `deadline` (both in the extension's clock), rounded up so a retry never says 0 early. */
 export function retrySecondsLeft(deadline: number, now: number): number {

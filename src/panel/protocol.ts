@@ -2,10 +2,11 @@
 // (src/vscode/diagnosticsPanel.ts). Both sides compile against this one file, so it imports no `vscode` and no DOM.
 // Plain data only: no token, code, verifier or secret ever crosses (traces are masked when recorded; sessions
 // are summarised).
-import type { Diagnosis, FixAction, RedirectMode } from '../core/diagnosis/types';
-import type { PermissionCheck } from '../core/permissions';
-import type { RedirectCheckResult } from '../core/redirectMismatch';
-import type { FlowAttempt } from '../core/trace';
+import type { Diagnosis, FixAction } from '../core/diagnosis/types';
+import type { RedirectMode } from '../core/redirect/redirectUri';
+import type { PermissionCheck } from '../core/permissions/permissions';
+import type { RedirectCheckResult } from '../core/redirect/mismatch';
+import type { FlowAttempt } from '../core/trace/trace';
 
 export interface SessionSummary {
   label: string;

@@ -1,6 +1,6 @@
 // The last 20 flow attempts (masked traces), kept in globalState so they survive a reload, logged as they grow.
 import * as vscode from 'vscode';
-import { AttemptKind, AttemptRecorder, FlowAttempt } from '../core/trace';
+import { AttemptKind, AttemptRecorder, FlowAttempt } from '../core/trace/trace';
 import { logStep } from './log';
 import { captureForTests } from './testCapture';
 

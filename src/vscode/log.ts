@@ -1,9 +1,14 @@
 // The "RingCentral" output channel. Everything written here is already masked (traces are masked when recorded).
 import * as vscode from 'vscode';
-import type { FlowAttempt, TraceStep } from '../core/trace';
+import type { FlowAttempt, TraceStep } from '../core/trace/trace';
 
 export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('RingCentral', { log: true });
+}
+
+/** The first line of the log: which version runs in which host, the facts a bug report needs. */
+export function logActivation(log: vscode.LogOutputChannel, version: string): void {
+  log.info(`RingCentral OAuth Toolkit ${version} active (${vscode.env.appName}, uriScheme ${vscode.env.uriScheme}, ui ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}).`);
 }
 
 export function logStep(log: vscode.LogOutputChannel, attempt: FlowAttempt, step: TraceStep): void {

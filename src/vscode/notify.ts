@@ -3,7 +3,7 @@
 // command, so the message (and a dialog's detail) always goes through escapeForNotification. A unit test fails
 // when any other file calls vscode.window.show{Error,Warning,Information}Message directly.
 import * as vscode from 'vscode';
-import { escapeForNotification } from '../core/notificationText';
+import { escapeForNotification } from '../core/diagnosis/escapeForNotification';
 
 type Show = (message: string, options: vscode.MessageOptions, ...items: string[]) => Thenable<string | undefined>;
 

@@ -1,9 +1,9 @@
 // Sessions and client secrets live in VS Code's SecretStorage (the OS keychain on desktop).
-// Sessions: one key per session plus an index (see core/sessionStore); secrets are per server + client id.
+// Sessions: one key per session plus an index (see core/session/sessionStore); secrets are per server + client id.
 import * as vscode from 'vscode';
-import { SecretSessionStore } from '../core/sessionStore';
+import { SecretSessionStore } from '../core/session/sessionStore';
 
-export { isSessionStorageKey, LEGACY_SESSIONS_KEY, SESSION_INDEX_KEY, sessionKey } from '../core/sessionStore';
+export { LEGACY_SESSIONS_KEY, SESSION_INDEX_KEY, sessionKey } from '../core/session/sessionStore';
 
 export function clientSecretKey(server: string, clientId: string): string {
   return `ringcentral.clientSecret:${server}|${clientId}`;

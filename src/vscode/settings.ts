@@ -1,8 +1,8 @@
 // Reads the `ringcentral.*` settings into one value; no secret is ever a setting.
 import * as vscode from 'vscode';
 import { isRedirectMode } from '../core/diagnosis/fixActionLabels';
-import type { RedirectMode } from '../core/diagnosis/types';
-import { checkServerUrl, ServerCheck } from '../core/serverUrl';
+import type { RedirectMode } from '../core/redirect/redirectUri';
+import { checkServerUrl, ServerCheck } from '../core/ringcentral/serverUrl';
 
 export interface AppSettings {
   server: ServerCheck;

@@ -6,8 +6,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath } from '../harness/browser';
-import { REPO_ROOT, RESULTS_DIR } from '../harness/paths';
+import { launchBrowser, screenshotPath } from '../../tools/vscode-host/browser';
+import { REPO_ROOT, RESULTS_DIR } from '../../tools/vscode-host/paths';
 import { runCommand, waitForStatusText, waitForWorkbench } from './workbench';
 
 const ADDRESS = /Open (http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+) in your browser/;

@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { Emulator, startEmulator } from '../emulator/server';
-import { chromiumAvailable, launchBrowser, screenshotPath } from '../harness/browser';
-import { CodeServer, codeServerAvailable, freePort, startCodeServer } from '../harness/codeServer';
-import { RESULTS_DIR } from '../harness/paths';
+import { Emulator, startEmulator } from '../../emulator/server';
+import { chromiumAvailable, launchBrowser, screenshotPath } from '../../tools/vscode-host/browser';
+import { CodeServer, codeServerAvailable, freePort, startCodeServer } from '../../tools/vscode-host/codeServer';
+import { RESULTS_DIR } from '../../tools/vscode-host/paths';
 import { answerQuickInput, configureApp, notificationTexts, renderedPanel, runCommand, waitForStatusText, waitForWorkbench } from './workbench';
 
 const VSIX = path.join(RESULTS_DIR, 'ringcentral-oauth-test.vsix');

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { freePort } from '../harness/freePort';
+import { freePort } from '../../tools/vscode-host/freePort';
 
 export { freePort };
 

@@ -1,6 +1,6 @@
 // An in-memory SecretStorage (a Map plus an emitter) that can be slow and can fail, for unit tests of one piece.
-import { parseStoredSessions, StoredSession } from '../../src/core/session';
-import { SESSION_INDEX_KEY, sessionKey } from '../../src/core/sessionStore';
+import { parseStoredSessions, StoredSession } from '../../src/core/session/session';
+import { SESSION_INDEX_KEY, sessionKey } from '../../src/core/session/sessionStore';
 
 export class FaultySecretStorage {
   readonly values = new Map<string, string>();

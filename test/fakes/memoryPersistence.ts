@@ -1,6 +1,6 @@
 // SecretStorage's role for SessionManager in tests of one piece: the real per-session store over an in-memory map.
-import type { StoredSession } from '../../src/core/session';
-import { SecretSessionStore } from '../../src/core/sessionStore';
+import type { StoredSession } from '../../src/core/session/session';
+import { SecretSessionStore } from '../../src/core/session/sessionStore';
 import { FaultySecretStorage } from './faultySecretStorage';
 
 export class MemoryPersistence extends SecretSessionStore {

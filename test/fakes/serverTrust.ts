@@ -1,5 +1,5 @@
 // ServerTrust with the real policy, a memory in a Set (globalState in the extension) and a scripted user.
-import { ServerTrust, TrustRequest } from '../../src/core/serverTrust';
+import { ServerTrust, TrustRequest } from '../../src/core/ringcentral/serverTrust';
 
 export interface ScriptedTrust {
   trust: ServerTrust;

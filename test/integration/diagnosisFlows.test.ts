@@ -3,17 +3,17 @@
 // diagnose() tells the user (stable id, RingCentral code, the server's own words, the fixes that matter).
 // Where a fix can be applied to the emulator, the test applies it and shows the failure is gone.
 import * as assert from 'node:assert/strict';
-import { AuthorizationCallbackError, runAuthorizationCodeFlow } from '../../src/core/authorizationCodeFlow';
+import { AuthorizationCallbackError, runAuthorizationCodeFlow } from '../../src/core/oauth/authorizationCodeFlow';
 import { diagnose } from '../../src/core/diagnosis/diagnose';
 import { knownIds } from '../../src/core/diagnosis/knowledgeBase';
 import { parseFailureText } from '../../src/core/diagnosis/parseFailureText';
-import { preflightRedirect } from '../../src/core/preflight';
-import { checkRedirectUri } from '../../src/core/redirectMismatch';
-import { loopbackRedirectUri, uriHandlerCallbackUri } from '../../src/core/redirectUri';
-import { AUTHORIZE_PATH, TOKEN_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentralClient';
-import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentralError';
-import { SessionEndedError, SessionManager } from '../../src/core/sessionManager';
-import { AppRegistration, DEMO_USER } from '../emulator/server';
+import { preflightRedirect } from '../../src/core/oauth/preflight';
+import { checkRedirectUri } from '../../src/core/redirect/checkRedirectUri';
+import { loopbackRedirectUri, uriHandlerCallbackUri } from '../../src/core/redirect/redirectUri';
+import { AUTHORIZE_PATH, TOKEN_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
+import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentral/ringcentralError';
+import { SessionEndedError, SessionManager } from '../../src/core/session/sessionManager';
+import { AppRegistration, DEMO_USER } from '../../emulator/server';
 import {
   actionKinds,
   actionOf,
@@ -25,7 +25,7 @@ import {
   rejection,
   tokenForms,
 } from './diagnosisTestKit';
-import { defaultAuthorizeParams, getCode, useEmulator } from './emulatorTestUtils';
+import { defaultAuthorizeParams, getCode, useEmulator } from '../../emulator/test/emulatorTestUtils';
 import { MemoryPersistence } from '../fakes/memoryPersistence';
 
 const VSCODE_REDIRECT = uriHandlerCallbackUri('vscode');

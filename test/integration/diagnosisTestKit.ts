@@ -2,16 +2,17 @@
 // code flow, and small accessors for Diagnosis values. Every failure these helpers lead to is produced by the
 // emulator over real HTTP on 127.0.0.1; nothing here writes an error body by hand.
 import * as assert from 'node:assert/strict';
-import type { AuthorizationCodeFlowPorts } from '../../src/core/authorizationCodeFlow';
-import { parseCallback } from '../../src/core/callback';
+import type { AuthorizationCodeFlowPorts } from '../../src/core/oauth/authorizationCodeFlow';
+import { parseCallback } from '../../src/core/oauth/callback';
 import { diagnose } from '../../src/core/diagnosis/diagnose';
 import { failureFromError } from '../../src/core/diagnosis/fromError';
-import type { Diagnosis, DiagnosisContext, Failure, FixAction, FlowPhase, RedirectMode } from '../../src/core/diagnosis/types';
-import type { FetchLike, HttpRequestInit } from '../../src/core/http';
-import { DeliveryResult, PendingAuthorizations } from '../../src/core/pendingAuthorizations';
-import { RingCentralClient } from '../../src/core/ringcentralClient';
-import { nodeFetchAdapter } from '../../src/vscode/httpFetch';
-import type { Emulator } from '../emulator/server';
+import type { Diagnosis, DiagnosisContext, Failure, FixAction, FlowPhase } from '../../src/core/diagnosis/types';
+import type { RedirectMode } from '../../src/core/redirect/redirectUri';
+import type { FetchLike, HttpRequestInit } from '../../src/core/ringcentral/http';
+import { DeliveryResult, PendingAuthorizations } from '../../src/core/oauth/pendingAuthorizations';
+import { RingCentralClient } from '../../src/core/ringcentral/ringcentralClient';
+import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
+import type { Emulator } from '../../emulator/server';
 import { scriptedServerTrust } from '../fakes/serverTrust';
 
 /** What the extension's sign-in service would know when a failure happens. */

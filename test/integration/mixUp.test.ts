@@ -7,17 +7,17 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { runAuthorizationCodeFlow } from '../../src/core/authorizationCodeFlow';
-import { parseCallback } from '../../src/core/callback';
-import type { FetchLike } from '../../src/core/http';
-import { IssuerMismatchError } from '../../src/core/issuer';
-import { PendingAuthorizations } from '../../src/core/pendingAuthorizations';
-import { RingCentralClient, TOKEN_PATH } from '../../src/core/ringcentralClient';
-import { UntrustedServerError } from '../../src/core/serverTrust';
-import { nodeFetchAdapter } from '../../src/vscode/httpFetch';
-import type { AppRegistration, Emulator } from '../emulator/server';
+import { runAuthorizationCodeFlow } from '../../src/core/oauth/authorizationCodeFlow';
+import { parseCallback } from '../../src/core/oauth/callback';
+import type { FetchLike } from '../../src/core/ringcentral/http';
+import { IssuerMismatchError } from '../../src/core/oauth/issuer';
+import { PendingAuthorizations } from '../../src/core/oauth/pendingAuthorizations';
+import { RingCentralClient, TOKEN_PATH } from '../../src/core/ringcentral/ringcentralClient';
+import { UntrustedServerError } from '../../src/core/ringcentral/serverTrust';
+import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
+import type { AppRegistration, Emulator } from '../../emulator/server';
 import { scriptedServerTrust, ScriptedTrust } from '../fakes/serverTrust';
-import { useEmulator } from './emulatorTestUtils';
+import { useEmulator } from '../../emulator/test/emulatorTestUtils';
 
 const REDIRECT = 'http://127.0.0.1:53134/callback';
 const HOSTILE_NAME = 'evil.localtest';

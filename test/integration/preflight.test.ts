@@ -1,14 +1,14 @@
 // preflightRedirect: the authorize request without a browser, against the emulator over HTTP.
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import type { FetchLike } from '../../src/core/http';
-import { preflightRedirect, PreflightOutcome } from '../../src/core/preflight';
-import { AUTHORIZE_PATH, RingCentralClient } from '../../src/core/ringcentralClient';
-import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentralError';
-import { AttemptRecorder } from '../../src/core/trace';
-import { nodeFetchAdapter } from '../../src/vscode/httpFetch';
-import { DEMO_APP, RecordedRequest } from '../emulator/server';
-import { LOOPBACK_REDIRECT, useEmulator, VSCODE_REDIRECT } from './emulatorTestUtils';
+import type { FetchLike } from '../../src/core/ringcentral/http';
+import { preflightRedirect, PreflightOutcome } from '../../src/core/oauth/preflight';
+import { AUTHORIZE_PATH, RingCentralClient } from '../../src/core/ringcentral/ringcentralClient';
+import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentral/ringcentralError';
+import { AttemptRecorder } from '../../src/core/trace/trace';
+import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
+import { DEMO_APP, RecordedRequest } from '../../emulator/server';
+import { LOOPBACK_REDIRECT, useEmulator, VSCODE_REDIRECT } from '../../emulator/test/emulatorTestUtils';
 
 const globalFetchAdapter: FetchLike = (url, init) => fetch(url, init);
 

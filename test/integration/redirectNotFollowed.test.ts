@@ -5,11 +5,11 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { diagnose } from '../../src/core/diagnosis/diagnose';
 import { failureFromError } from '../../src/core/diagnosis/fromError';
-import type { FetchLike } from '../../src/core/http';
-import { RingCentralClient, TOKEN_PATH } from '../../src/core/ringcentralClient';
-import { UnexpectedResponseError } from '../../src/core/ringcentralError';
-import { AttemptRecorder } from '../../src/core/trace';
-import { nodeFetchAdapter } from '../../src/vscode/httpFetch';
+import type { FetchLike } from '../../src/core/ringcentral/http';
+import { RingCentralClient, TOKEN_PATH } from '../../src/core/ringcentral/ringcentralClient';
+import { UnexpectedResponseError } from '../../src/core/ringcentral/ringcentralError';
+import { AttemptRecorder } from '../../src/core/trace/trace';
+import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 
 const globalFetchAdapter: FetchLike = (url, init) => fetch(url, init);
 const ADAPTERS: Array<[string, FetchLike]> = [

@@ -5,10 +5,10 @@
 // those secrets; one found fails the suite.
 import * as diagnoseModule from '../../src/core/diagnosis/diagnose';
 import * as fromErrorModule from '../../src/core/diagnosis/fromError';
-import * as pkceModule from '../../src/core/pkce';
-import { AttemptRecorder, FlowAttempt } from '../../src/core/trace';
-import * as transportModule from '../../src/core/transport';
-import { SecretLedger, watchEmulatorSecrets } from '../emulator/secretLedger';
+import * as pkceModule from '../../src/core/oauth/pkce';
+import { AttemptRecorder, FlowAttempt } from '../../src/core/trace/trace';
+import * as transportModule from '../../src/core/ringcentral/transport';
+import { SecretLedger, watchEmulatorSecrets } from '../../emulator/secretLedger';
 import { Artefact, describeScan, scanForSecrets } from '../secretScan/scanner';
 
 interface Produced {

@@ -6,7 +6,7 @@
 // under the same kind of CSP as the real webview (pass { csp: true }).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkRedirectUri } from '../../src/core/redirectMismatch';
+import { checkRedirectUri } from '../../src/core/redirect/checkRedirectUri';
 import type { PanelState } from '../../src/panel/protocol';
 
 /** out/test/tools → the repository root (dist/ lives there). */

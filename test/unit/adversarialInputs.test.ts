@@ -5,9 +5,12 @@ import * as assert from 'node:assert/strict';
 import { diagnose } from '../../src/core/diagnosis/diagnose';
 import { developerConsoleUrl } from '../../src/core/diagnosis/developerConsole';
 import { parseFailureText } from '../../src/core/diagnosis/parseFailureText';
-import { maskJsonBody, maskSecretsInText } from '../../src/core/mask';
-import { checkRedirectUri, compareRedirectUris, MAX_REDIRECT_URI_LENGTH, parseRegisteredList } from '../../src/core/redirectMismatch';
-import { checkServerUrl } from '../../src/core/serverUrl';
+import { maskJsonBody, maskSecretsInText } from '../../src/core/trace/mask';
+import { checkRedirectUri } from '../../src/core/redirect/checkRedirectUri';
+import { compareRedirectUris } from '../../src/core/redirect/compareUris';
+import { MAX_REDIRECT_URI_LENGTH } from '../../src/core/redirect/mismatch';
+import { parseRegisteredList } from '../../src/core/redirect/parseRegisteredList';
+import { checkServerUrl } from '../../src/core/ringcentral/serverUrl';
 import { withinTimeBound } from './fuzz/timeBound';
 
 /** The Explain Error limit (diagnosticCommands.ts). */

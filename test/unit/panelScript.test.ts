@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Module = require('node:module');
 import type { FixAction } from '../../src/core/diagnosis/types';
-import type { TraceStep, FlowAttempt } from '../../src/core/trace';
+import type { TraceStep, FlowAttempt } from '../../src/core/trace/trace';
 import { fixActionLabel, REDIRECT_MODES, retryLabel } from '../../src/core/diagnosis/fixActionLabels';
-import { formatDuration } from '../../src/core/tokenSet';
+import { formatDuration } from '../../src/core/oauth/tokenSet';
 import type * as DiagnosticsPanelModule from '../../src/vscode/diagnosticsPanel';
 import { attemptsNewestFirst, defaultStepIndex, expiryText, formatClock, prettyBody, requestText, responseText, retrySecondsLeft } from '../../src/panel/format';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { maskSecret } from '../../src/core/mask';
+import { maskSecret } from '../../src/core/trace/mask';
 import { describeScan, MIN_SECRET_LENGTH, scanForSecrets } from '../secretScan/scanner';
 
 const token = (): string => randomBytes(48).toString('base64url');

@@ -1,7 +1,7 @@
 // Was the failed request a REST API call or a call to the OAuth endpoints? Some codes mean different
 // things on each (OAU-123: missing Bearer header vs missing client authentication; OAU-213: the access
 // token vs the refresh token is gone). Decided by the flow phase, else by what the paste shows.
-import type { RingCentralErrorInfo } from '../ringcentralError';
+import type { RingCentralErrorInfo } from '../ringcentral/ringcentralError';
 import type { DiagnosisContext } from './types';
 
 export type CallKind = 'rest' | 'oauth';

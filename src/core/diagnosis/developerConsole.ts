@@ -1,6 +1,6 @@
 // Where the user fixes an app's settings, and which RingCentral environment a server URL is.
 // Plain functions: the knowledge base builds openDeveloperConsole actions with them.
-import { isLoopbackHost } from '../serverUrl';
+import { isLoopbackHost } from '../ringcentral/serverUrl';
 
 const DEVELOPER_CONSOLE = 'https://developers.ringcentral.com/console/my-apps';
 

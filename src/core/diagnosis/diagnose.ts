@@ -1,7 +1,7 @@
 // diagnose(): any Failure → a plain-data Diagnosis (id, code, the server's words, a one-line summary,
 // causes ranked for the context, fixes with actions). Never throws: it runs on error paths.
-import { maskSecretsInText } from '../mask';
-import { parseErrorBody, type RingCentralErrorInfo } from '../ringcentralError';
+import { maskSecretsInText } from '../trace/mask';
+import { parseErrorBody, type RingCentralErrorInfo } from '../ringcentral/ringcentralError';
 import { ranked, type EntryInput, type KnowledgeEntry } from './entryKit';
 import {
   findByCode,
@@ -14,7 +14,7 @@ import {
 import { CODE_IN_TEXT } from './codePrefixes';
 import { permissionFixText } from './permissionFix';
 import { refineMatch } from './refineMatch';
-import { isLoopbackFailure } from './transportEntries';
+import { isLoopbackFailure } from './entries/transportEntries';
 import type { Diagnosis, DiagnosisContext, Failure } from './types';
 
 export { knownCodes, knownIds } from './knowledgeBase';

@@ -1,7 +1,7 @@
 // Shared shapes and helpers for the knowledge-base entries (oauthEntries, tokenEntries, accountEntries,
 // restEntries, transportEntries). An entry says which codes / OAuth errors / message texts it explains,
 // and builds causes and fixes ranked for the caller's context.
-import type { RingCentralErrorInfo } from '../ringcentralError';
+import type { RingCentralErrorInfo } from '../ringcentral/ringcentralError';
 import { describeServer, developerConsoleUrl, docs, serverEnvironment } from './developerConsole';
 import type { DiagnosisContext, Failure, Fix, PermissionFixSide } from './types';
 

@@ -1,6 +1,7 @@
 // Button text for each fix action, and the redirect modes' names: one copy, used by notifications, the
 // settings reader, the diagnostics panel's extension side and the panel app itself (bundled from here).
-import type { FixAction, RedirectMode } from './types';
+import type { RedirectMode } from '../redirect/redirectUri';
+import type { FixAction } from './types';
 
 export const FIX_ACTION_LABELS: Readonly<Record<FixAction['kind'], string>> = {
   openDeveloperConsole: 'Open Developer Console',

@@ -1,7 +1,7 @@
 // Turns whatever a flow threw into the Failure shape the knowledge base reads.
-import { AuthorizationCallbackError } from '../authorizationCodeFlow';
-import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../ringcentralError';
-import { SessionEndedError } from '../sessionManager';
+import { AuthorizationCallbackError } from '../oauth/authorizationCodeFlow';
+import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../ringcentral/ringcentralError';
+import { SessionEndedError } from '../session/sessionManager';
 import type { Failure } from './types';
 
 export function failureFromError(error: unknown): Failure | undefined {

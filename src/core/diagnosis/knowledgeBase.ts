@@ -2,19 +2,19 @@
 // RingCentral code → OAuth `error` → message text → HTTP status → 'unknown-error'.
 // The entries themselves live by family in redirectEntries, codeEntries, clientEntries, tokenEntries,
 // accountEntries, oauthErrorEntries, restEntries and transportEntries.
-import type { TransportErrorCode } from '../ringcentralError';
-import { accountEntries } from './accountEntries';
-import { appRestrictionEntries } from './appRestrictionEntries';
-import { clientEntries } from './clientEntries';
-import { codeEntries } from './codeEntries';
+import type { TransportErrorCode } from '../ringcentral/ringcentralError';
+import { accountEntries } from './entries/accountEntries';
+import { appRestrictionEntries } from './entries/appRestrictionEntries';
+import { clientEntries } from './entries/clientEntries';
+import { codeEntries } from './entries/codeEntries';
 import type { KnowledgeEntry } from './entryKit';
-import { oauthErrorEntries, serverError, temporarilyUnavailable } from './oauthErrorEntries';
-import { redirectEntries } from './redirectEntries';
-import { restAccessEntries } from './restAccessEntries';
-import { rateLimited, restEntries } from './restEntries';
-import { sdkEntries } from './sdkEntries';
-import { tokenEntries } from './tokenEntries';
-import { webhookEntries } from './webhookEntries';
+import { oauthErrorEntries, serverError, temporarilyUnavailable } from './entries/oauthErrorEntries';
+import { redirectEntries } from './entries/redirectEntries';
+import { restAccessEntries } from './entries/restAccessEntries';
+import { rateLimited, restEntries } from './entries/restEntries';
+import { sdkEntries } from './entries/sdkEntries';
+import { tokenEntries } from './entries/tokenEntries';
+import { webhookEntries } from './entries/webhookEntries';
 import {
   connectionRefused,
   connectionReset,
@@ -35,7 +35,7 @@ import {
   unexpectedResponse,
   unknownError,
   unsupportedMediaType,
-} from './transportEntries';
+} from './entries/transportEntries';
 
 export type { KnowledgeEntry } from './entryKit';
 export { unknownError };

@@ -4,8 +4,8 @@
 // (OAU-113, cmn-401, TokenInvalid), a bare OAuth error (invalid_grant), a known server message, or a
 // Node network error. Wrappers the main chain does not read (HAR files, Node util.inspect and Ruby hash dumps)
 // are unwrapped first by ./pasteFormats. Returns undefined when nothing is recognisable. Never throws.
-import { jsonObjectSpans } from '../jsonInText';
-import { parseErrorBody, parseRetryAfter, type RingCentralErrorInfo, type TransportErrorCode } from '../ringcentralError';
+import { jsonObjectSpans } from '../trace/jsonInText';
+import { parseErrorBody, parseRetryAfter, type RingCentralErrorInfo, type TransportErrorCode } from '../ringcentral/ringcentralError';
 import { CODE_PREFIXES, SPECIFIC_CODE } from './codePrefixes';
 import { findByCode, findByMessage } from './knowledgeBase';
 import { unwrapPaste } from './pasteFormats';

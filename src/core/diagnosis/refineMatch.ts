@@ -1,14 +1,14 @@
 // After the first lookup (code → error → message → status): work out a code the paste does not show, and
 // pick the meaning a code has where it happened. Each rule is from the facts file's corrections table.
-import type { RingCentralErrorInfo } from '../ringcentralError';
+import type { RingCentralErrorInfo } from '../ringcentral/ringcentralError';
 import { callKind } from './callKind';
 import { codeFromMessage } from './codeFromMessage';
 import { CODE_IN_TEXT, GENERIC_TOP_LEVEL_CODES, normalizeCode } from './codePrefixes';
 import type { KnowledgeEntry } from './entryKit';
 import { findByCode } from './knowledgeBase';
-import { accessTokenNotFound, bearerHeaderMissing } from './restAccessEntries';
+import { accessTokenNotFound, bearerHeaderMissing } from './entries/restAccessEntries';
 import type { DiagnosisContext } from './types';
-import { subscriptionNotAllowed, webhookServerInvalid } from './webhookEntries';
+import { subscriptionNotAllowed, webhookServerInvalid } from './entries/webhookEntries';
 
 export interface Found {
   entry: KnowledgeEntry;

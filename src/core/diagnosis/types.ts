@@ -1,8 +1,7 @@
 // What the error knowledge base takes and gives. Plain data, so the panel, notifications,
 // the explainError command and other extensions can all use it.
-import type { RingCentralErrorInfo, TransportErrorCode } from '../ringcentralError';
-
-export type RedirectMode = 'uriHandler' | 'loopback' | 'paste';
+import type { RingCentralErrorInfo, TransportErrorCode } from '../ringcentral/ringcentralError';
+import type { RedirectMode } from '../redirect/redirectUri';
 
 /** Whatever failed, in one of the shapes the rest of the code produces. */
 export type Failure =

@@ -1,7 +1,7 @@
 // Attempts: every sign-in, refresh and check, newest first; the selected attempt's steps, and the selected
 // step's diagnosis and raw exchange (secrets masked when recorded).
-import type { AttemptKind, AttemptOutcome, FlowAttempt, TraceStep } from '../../core/trace';
-import { formatDuration } from '../../core/tokenSet';
+import type { AttemptKind, AttemptOutcome, FlowAttempt, TraceStep } from '../../core/trace/trace';
+import { formatDuration } from '../../core/oauth/tokenSet';
 import type { PanelContext } from '../context';
 import { renderDiagnosis } from '../diagnosis';
 import { append, button, chip, code, el, pre } from '../dom';

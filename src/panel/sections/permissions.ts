@@ -1,5 +1,5 @@
 // Permissions: what the current token was granted, and which app permission an API call needs.
-import type { PermissionCheck } from '../../core/permissions';
+import type { PermissionCheck } from '../../core/permissions/permissions';
 import type { PanelContext } from '../context';
 import { append, chip, code, el, field, statusBadge } from '../dom';
 import { section } from '../layout';

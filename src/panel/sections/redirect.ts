@@ -2,7 +2,7 @@
 // pre-flight check's answer.
 import { REDIRECT_MODE_NAMES } from '../../core/diagnosis/fixActionLabels';
 import type { FixAction } from '../../core/diagnosis/types';
-import type { RedirectCheckResult, RegisteredComparison } from '../../core/redirectMismatch';
+import type { RedirectCheckResult, RegisteredComparison } from '../../core/redirect/mismatch';
 import type { PanelContext } from '../context';
 import { fixButton, renderDiagnosis } from '../diagnosis';
 import { button, chip, code, el, statusBadge, warningIcon } from '../dom';

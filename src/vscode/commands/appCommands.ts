@@ -1,9 +1,9 @@
 // Set Client Secret and Configure App: the app's settings, guided, with the secret kept out of settings.
 import * as vscode from 'vscode';
 import { notifyInfo, notifyWarning } from '../notify';
-import type { RedirectMode } from '../../core/diagnosis/types';
-import { describeServer, ServerTrust, UntrustedServerError } from '../../core/serverTrust';
-import { checkServerUrl, KNOWN_SERVERS } from '../../core/serverUrl';
+import type { RedirectMode } from '../../core/redirect/redirectUri';
+import { describeServer, ServerTrust, UntrustedServerError } from '../../core/ringcentral/serverTrust';
+import { checkServerUrl, KNOWN_SERVERS } from '../../core/ringcentral/serverUrl';
 import type { ClientSecrets } from '../secretStore';
 import { readSettings, updateSetting } from '../settings';
 

@@ -5,21 +5,21 @@ import { notifyInfo } from '../notify';
 import { diagnose } from '../../core/diagnosis/diagnose';
 import { parseFailureText } from '../../core/diagnosis/parseFailureText';
 import type { Diagnosis } from '../../core/diagnosis/types';
-import { maskSecretsInText } from '../../core/mask';
-import { checkPermissionForScope, listOperations } from '../../core/permissions';
-import { parseRegisteredList } from '../../core/redirectMismatch';
-import type { SessionManager } from '../../core/sessionManager';
+import { maskSecretsInText } from '../../core/trace/mask';
+import { checkPermissionForScope, listOperations } from '../../core/permissions/permissions';
+import { parseRegisteredList } from '../../core/redirect/parseRegisteredList';
+import type { SessionManager } from '../../core/session/sessionManager';
 import type { AttemptStore } from '../attemptStore';
-import { ClientFactory } from '../clientFactory';
-import { currentDiagnosisContext } from '../diagnosisContext';
+import { ClientFactory } from '../ringcentral/clientFactory';
+import { currentDiagnosisContext } from '../diagnosis/diagnosisContext';
 import { DiagnosticsPanel } from '../diagnosticsPanel';
-import { runFixAction } from '../fixActions';
+import { runFixAction } from '../diagnosis/fixActions';
 import type { PanelState, PanelToExtension, PermissionCheckSummary } from '../../panel/protocol';
 import { buildPanelState } from '../panelState';
-import { registeredFromSettings, runRedirectCheck } from '../redirectCheck';
+import { registeredFromSettings, runRedirectCheck } from '../redirect/redirectCheck';
 import type { ClientSecrets } from '../secretStore';
 import { updateSetting } from '../settings';
-import type { TokenStatusBar } from '../statusBar';
+import type { CurrentSession } from '../session/currentSession';
 
 export interface DiagnosticCommandDeps {
   context: vscode.ExtensionContext;
@@ -27,7 +27,7 @@ export interface DiagnosticCommandDeps {
   secrets: ClientSecrets;
   clients: ClientFactory;
   attempts: AttemptStore;
-  statusBar: TokenStatusBar;
+  currentSession: CurrentSession;
   log: vscode.LogOutputChannel;
 }
 
@@ -38,10 +38,10 @@ export interface PermissionCheckResult extends PermissionCheckSummary {
 export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.Disposable[] {
   let lastRedirect: PanelState['redirect'];
   let lastPermission: PermissionCheckSummary | undefined;
-  const buildState = () => buildPanelState({ secrets: deps.secrets, attempts: deps.attempts, session: deps.statusBar.current(), redirect: lastRedirect, permission: lastPermission });
+  const buildState = () => buildPanelState({ secrets: deps.secrets, attempts: deps.attempts, session: deps.currentSession.get(), redirect: lastRedirect, permission: lastPermission });
   const computeRedirectCheck = (registered: string[], withPreflight: boolean) => runRedirectCheck({ clients: deps.clients, attempts: deps.attempts, secrets: deps.secrets }, registered, withPreflight);
   const checkPermission = (method: string, path: string): PermissionCheckResult => {
-    const session = deps.statusBar.current();
+    const session = deps.currentSession.get();
     return { ...checkPermissionForScope(method, path, session?.tokens.scope), signedIn: Boolean(session) };
   };
 

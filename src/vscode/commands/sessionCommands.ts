@@ -1,17 +1,17 @@
 // Sign In, Sign Out, Refresh Token, Copy Access Token and the status bar menu.
 import * as vscode from 'vscode';
 import { notifyError, notifyInfo, notifyWarning } from '../notify';
-import { RefreshDeferredError, SessionEndedError, SessionExpiredError, SessionManager } from '../../core/sessionManager';
-import { IssuerMismatchError } from '../../core/issuer';
-import { describeErrorInfo } from '../../core/ringcentralError';
-import { describeServer, UntrustedServerError } from '../../core/serverTrust';
-import { currentDiagnosisContext } from '../diagnosisContext';
+import { RefreshDeferredError, SessionEndedError, SessionExpiredError, SessionManager } from '../../core/session/sessionManager';
+import { IssuerMismatchError } from '../../core/oauth/issuer';
+import { describeErrorInfo } from '../../core/ringcentral/ringcentralError';
+import { describeServer, UntrustedServerError } from '../../core/ringcentral/serverTrust';
+import { currentDiagnosisContext } from '../diagnosis/diagnosisContext';
 import { notificationText } from '../../core/diagnosis/notificationText';
-import { showFlowFailure, toFlowFailure } from '../errorPresenter';
-import { FlowFailure } from '../flowFailure';
+import { showFlowFailure, toFlowFailure } from '../diagnosis/errorPresenter';
+import { FlowFailure } from '../diagnosis/flowFailure';
 import type { ClientSecrets } from '../secretStore';
-import { SetupError, SignInCancelledError, SignInService } from '../signInService';
-import type { TokenStatusBar } from '../statusBar';
+import { SetupError, SignInCancelledError, SignInService } from '../oauth/signInService';
+import type { CurrentSession } from '../session/currentSession';
 
 /** What the commands return to callers (tests, other extensions): never a token. */
 export type CommandResult =
@@ -22,7 +22,7 @@ export interface SessionCommandDeps {
   sessions: SessionManager;
   signInService: SignInService;
   secrets: ClientSecrets;
-  statusBar: TokenStatusBar;
+  currentSession: CurrentSession;
   log: vscode.LogOutputChannel;
 }
 
@@ -40,7 +40,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   };
 
   const signOut = async (): Promise<CommandResult> => {
-    const session = deps.statusBar.current();
+    const session = deps.currentSession.get();
     if (!session) {
       void notifyInfo('You are not signed in to RingCentral.');
       return { ok: true, message: 'not signed in' };
@@ -59,7 +59,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
 
   const refresh = async (): Promise<CommandResult> => {
     await sessions.retryLoadIfDue(true); // a keychain that was locked at startup may be open now
-    const session = deps.statusBar.current();
+    const session = deps.currentSession.get();
     if (!session) {
       return offerSignIn('You are not signed in to RingCentral.');
     }
@@ -81,7 +81,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
    * can read the clipboard afterwards. Extensions get tokens through the authentication provider, with VS Code's consent.
    */
   const copyAccessToken = async (fromMenu: boolean): Promise<CommandResult> => {
-    const session = deps.statusBar.current();
+    const session = deps.currentSession.get();
     if (!session) return offerSignIn('You are not signed in to RingCentral.');
     if (!fromMenu && !(await confirmCopy(session.account.label, session.server))) {
       return { ok: false, cancelled: true, message: 'Not copied: copying the access token needs your confirmation.' };
@@ -103,7 +103,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
 
   /** Non-secret facts about the current session, for tasks, other extensions and tests. */
   const sessionInfo = () => {
-    const session = deps.statusBar.current();
+    const session = deps.currentSession.get();
     return session
       ? {
           signedIn: true,
@@ -120,7 +120,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
 
   const statusBarMenu = async (): Promise<void> => {
     await sessions.retryLoadIfDue(true);
-    const session = deps.statusBar.current();
+    const session = deps.currentSession.get();
     const items: Array<vscode.QuickPickItem & { command: string }> = session
       ? [
           { label: '$(refresh) Refresh Token', command: 'ringcentral.refreshToken', description: 'get a new access token now' },

@@ -1,9 +1,9 @@
 // Loopback redirect: a server on 127.0.0.1 at the user's fixed, registered port, up only while a sign-in waits.
 // A busy port is reported; a random one would not match the registered redirect URI.
 import * as http from 'node:http';
-import { parseCallback } from '../../core/callback';
-import { CALLBACK_PATH, LOOPBACK_HOST } from '../../core/redirectUri';
-import type { PendingAuthorizations } from '../../core/pendingAuthorizations';
+import { parseCallback } from '../../core/oauth/callback';
+import { CALLBACK_PATH, LOOPBACK_HOST } from '../../core/redirect/redirectUri';
+import type { PendingAuthorizations } from '../../core/oauth/pendingAuthorizations';
 import { callbackPage } from './callbackPage';
 
 export class LoopbackPortBusyError extends Error {

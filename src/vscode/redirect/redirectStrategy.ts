@@ -1,10 +1,10 @@
 // The three ways the browser hands the code back, behind one interface: the redirect URI to send, and how to wait.
 import * as vscode from 'vscode';
 import { notifyWarning } from '../notify';
-import type { RedirectMode } from '../../core/diagnosis/types';
-import { parseCallback } from '../../core/callback';
-import type { CallbackOutcome, PendingAuthorizations } from '../../core/pendingAuthorizations';
-import { isDynamicRedirectUri, loopbackRedirectUri, uriHandlerCallbackUri } from '../../core/redirectUri';
+import type { RedirectMode } from '../../core/redirect/redirectUri';
+import { parseCallback } from '../../core/oauth/callback';
+import type { CallbackOutcome, PendingAuthorizations } from '../../core/oauth/pendingAuthorizations';
+import { isDynamicRedirectUri, loopbackRedirectUri, uriHandlerCallbackUri } from '../../core/redirect/redirectUri';
 import { startLoopbackReceiver } from './loopbackServer';
 
 export interface RedirectTarget {

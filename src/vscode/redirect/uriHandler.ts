@@ -1,9 +1,9 @@
 // The extension's URI handler: vscode://rcdevtools.ringcentral-oauth/callback?code=…&state=…
 import * as vscode from 'vscode';
 import { notifyWarning } from '../notify';
-import { parseCallback } from '../../core/callback';
-import type { PendingAuthorizations } from '../../core/pendingAuthorizations';
-import { CALLBACK_PATH } from '../../core/redirectUri';
+import { parseCallback } from '../../core/oauth/callback';
+import type { PendingAuthorizations } from '../../core/oauth/pendingAuthorizations';
+import { CALLBACK_PATH } from '../../core/redirect/redirectUri';
 
 export class CallbackUriHandler implements vscode.UriHandler {
   constructor(

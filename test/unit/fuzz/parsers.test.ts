@@ -4,14 +4,17 @@
 // "*", "%"), nested brackets, near-miss URLs and JSON.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseCallback } from '../../../src/core/callback';
+import { parseCallback } from '../../../src/core/oauth/callback';
 import { diagnose } from '../../../src/core/diagnosis/diagnose';
 import { parseFailureText } from '../../../src/core/diagnosis/parseFailureText';
-import { maskJsonBody, maskSecretsInText } from '../../../src/core/mask';
-import { checkRedirectUri, compareRedirectUris, globMatches, parseRegisteredList } from '../../../src/core/redirectMismatch';
-import { describeErrorInfo, parseErrorBody, parseRetryAfter } from '../../../src/core/ringcentralError';
-import { checkServerUrl } from '../../../src/core/serverUrl';
-import { readTokenResponse, toTokenSet } from '../../../src/core/tokenSet';
+import { maskJsonBody, maskSecretsInText } from '../../../src/core/trace/mask';
+import { checkRedirectUri } from '../../../src/core/redirect/checkRedirectUri';
+import { compareRedirectUris } from '../../../src/core/redirect/compareUris';
+import { parseRegisteredList } from '../../../src/core/redirect/parseRegisteredList';
+import { globMatches } from '../../../src/core/redirect/uriText';
+import { describeErrorInfo, parseErrorBody, parseRetryAfter } from '../../../src/core/ringcentral/ringcentralError';
+import { checkServerUrl } from '../../../src/core/ringcentral/serverUrl';
+import { readTokenResponse, toTokenSet } from '../../../src/core/oauth/tokenSet';
 import { preview, withinTimeBound } from './timeBound';
 
 const RUNS = 10_000;

@@ -1,0 +1,351 @@
+// Grant types and tokens: OAU-112/125/251, 250, 165, 168, 140, 210, 211, 213, 128, 129/149/TokenInvalid.
+import { docs } from '../developerConsole';
+import {
+  configureAppFix,
+  consoleFix,
+  docsFix,
+  isJwt,
+  isPassword,
+  isRefresh,
+  phaseIs,
+  serverText,
+  settingFix,
+  signInFix,
+  traceFix,
+  type EntryInput,
+  type KnowledgeEntry,
+} from '../entryKit';
+import type { Fix } from '../types';
+
+const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+const PASSWORD_EOL =
+  'The password grant is deprecated: RingCentral announced its end of life for 2024-03-31. Use JWT for server-side sign-in, or the authorization code flow with PKCE for users.';
+const ROTATION =
+  'A refresh token works once: each refresh returns a new refresh token that must replace the old one. The old access token stops at once, and the old refresh token dies about 10 s after the new access token is first used.';
+
+type GrantKind = 'refresh' | 'jwt' | 'code' | 'password' | 'implicit' | 'unknown';
+
+/** OAU-112 names the refused grant in brackets ("…grant type: [IMPLICIT]"): the server's word wins. */
+const NAMED_GRANTS: ReadonlyArray<readonly [string, GrantKind]> = [
+  ['[implicit]', 'implicit'],
+  ['[authorization_code]', 'code'],
+  ['[refresh_token]', 'refresh'],
+  ['[password]', 'password'],
+  ['[jwt', 'jwt'],
+  ['[urn:ietf:params:oauth:grant-type:jwt-bearer]', 'jwt'],
+];
+
+function grantKind(input: EntryInput): GrantKind {
+  const named = NAMED_GRANTS.find(([text]) => input.text.includes(text));
+  if (named) {
+    return named[1];
+  }
+  const ctx = input.context;
+  if (isRefresh(ctx)) {
+    return 'refresh';
+  }
+  if (isJwt(ctx)) {
+    return 'jwt';
+  }
+  if (isPassword(ctx)) {
+    return 'password';
+  }
+  if ((ctx.grantType ?? '').toLowerCase() === 'authorization_code' || phaseIs(ctx, 'token', 'authorize', 'callback')) {
+    return 'code';
+  }
+  const text = input.text;
+  if (text.includes('refresh_token')) {
+    return 'refresh';
+  }
+  if (text.includes('jwt')) {
+    return 'jwt';
+  }
+  if (text.includes('authorization_code')) {
+    return 'code';
+  }
+  if (text.includes('[password]')) {
+    return 'password';
+  }
+  return 'unknown';
+}
+
+const jwtDocs: Fix = docsFix(
+  docs.jwtFlow,
+  'Switch to JWT',
+  `Create a JWT credential for the user in the Developer Console (Credentials → JWT), enable JWT auth on the app, and exchange it with grant_type=${JWT_GRANT}.`,
+);
+
+export const grantTypeNotEnabled: KnowledgeEntry = {
+  id: 'grant-type-not-enabled',
+  codes: ['OAU-112', 'OAU-125', 'OAU-251'],
+  errors: ['unauthorized_client'],
+  compatibleErrors: ['unauthorized_client', 'invalid_request', 'invalid_grant'],
+  messages: [
+    'the client is unauthorized for the required grant type',
+    'grant type is not allowed for application',
+    'unauthorized for this grant type',
+  ],
+  explain: (input) => {
+    const ctx = input.context;
+    const kind = grantKind(input);
+    const w = (k: GrantKind, base: number): number => (kind === k ? 90 : base);
+    return {
+      summary:
+        kind === 'refresh'
+          ? 'The app is not allowed to refresh tokens: it does not issue refresh tokens.'
+          : kind === 'jwt'
+            ? 'The app is not allowed to use the JWT grant.'
+            : kind === 'password'
+              ? 'The app is not allowed to use the password grant.'
+              : kind === 'implicit'
+                ? 'The app is not allowed to use the implicit grant ([IMPLICIT], response_type=token) that the sign-in asked for.'
+              : kind === 'code'
+                ? 'The app is not allowed to use the authorization code flow.'
+                : 'The app is not allowed to use the requested grant type.',
+      causes: [
+        [
+          w('refresh', 60),
+          'The app does not issue refresh tokens: the "Issue refresh tokens?" setting on the app (Settings → Auth) is off by default, so the refresh_token grant is refused. Turn it on, then sign in again to get a refresh token.',
+        ],
+        [
+          w('jwt', 55),
+          'The app is not set up for JWT: its auth settings must include the JWT auth flow. An app created for 3-legged OAuth only refuses the jwt-bearer grant; if the console does not let you add it, create an app with JWT auth.',
+        ],
+        [
+          w('code', 50),
+          'The app is not set up for the authorization code flow (3-legged OAuth): for example it was created as a JWT or server-only app. Create an app that uses 3-legged OAuth with a redirect URI.',
+        ],
+        (kind === 'password' || kind === 'unknown') && [w('password', 40), PASSWORD_EOL],
+        kind === 'implicit' && [
+          95,
+          'RingCentral names the refused grant: [IMPLICIT]. The sign-in used response_type=token (the implicit grant), which the app does not have enabled. Use the authorization code flow with PKCE (response_type=code) instead; older SDK versions chose the implicit grant when no client secret was set.',
+        ],
+      ],
+      fixes: [
+        [
+          90,
+          consoleFix(
+            ctx,
+            'Enable the grant on the app',
+            kind === 'refresh'
+              ? 'Developer Console → your app → Settings → Auth → "Issue refresh tokens?" → Yes. Save, then sign in again.'
+              : kind === 'jwt'
+                ? 'Developer Console → your app → Settings → Auth: enable the JWT auth flow.'
+                : 'Developer Console → your app → Settings → Auth: check which auth flows the app allows.',
+          ),
+        ],
+        kind === 'refresh' && [70, signInFix('Refresh tokens only come with a new sign-in after the setting is on.')],
+        (kind === 'jwt' || kind === 'password') && [60, jwtDocs],
+        kind === 'refresh' && [40, docsFix(docs.refreshTokens, 'Read about refresh tokens')],
+      ],
+    };
+  },
+};
+
+export const unsupportedGrantType: KnowledgeEntry = {
+  id: 'unsupported-grant-type',
+  codes: ['OAU-250'],
+  errors: ['unsupported_grant_type'],
+  compatibleErrors: ['invalid_request', 'unsupported_grant_type'],
+  messages: ['unsupported grant type'],
+  explain: ({ context: ctx }) => ({
+    summary: 'RingCentral does not support the grant_type that was sent.',
+    causes: [
+      isPassword(ctx) && [85, PASSWORD_EOL],
+      [
+        70,
+        `grant_type is misspelled or not one RingCentral supports: authorization_code, refresh_token or ${JWT_GRANT} (password is deprecated).`,
+      ],
+      [55, 'The body is not sent as application/x-www-form-urlencoded, so the server does not see grant_type at all.'],
+    ],
+    fixes: [
+      [80, { ...traceFix, label: 'Open the trace and check grant_type and the Content-Type' }],
+      [50, jwtDocs],
+    ],
+  }),
+};
+
+export const sandboxRetired: KnowledgeEntry = {
+  id: 'sandbox-retired',
+  codes: ['OAU-165'],
+  messages: ['sandbox client is not allowed'],
+  explain: ({ context: ctx }) => ({
+    summary: 'A sandbox app\'s client id was used where sandbox apps are not allowed.',
+    causes: [
+      [
+        70,
+        `The client id belongs to a sandbox app, and ${serverText(ctx)} refuses sandbox clients. Production apps have their own client id and secret.`,
+      ],
+      [55, 'RingCentral is retiring the sandbox (devtest) environment; develop against production with an app that is still in development.'],
+    ],
+    fixes: [
+      [90, configureAppFix('Use the production client id and secret of the app (Developer Console → your app → Credentials).', 'Use the production credentials')],
+      [80, settingFix('ringcentral.server', 'Switch the server to production', 'Set ringcentral.server to https://platform.ringcentral.com.')],
+      [60, consoleFix(ctx, 'Open the app in the Developer Console')],
+      [40, docsFix(docs.production, 'Read about moving to production')],
+    ],
+  }),
+};
+
+export const passwordGrantMfa: KnowledgeEntry = {
+  id: 'password-grant-mfa',
+  codes: ['OAU-168'],
+  messages: ['password grant is not allowed because mfa is required', 'mfa is required'],
+  explain: ({ context: ctx }) => ({
+    summary: 'Password sign-in was refused because the user must use multi-factor authentication; move to JWT.',
+    causes: [
+      [70, 'The password (resource owner) grant cannot do multi-factor authentication, which the account requires for this user.'],
+      [60, PASSWORD_EOL],
+    ],
+    fixes: [
+      [90, jwtDocs],
+      [70, consoleFix(ctx, 'Create a JWT credential', 'Developer Console → Credentials → JWT: create a credential for this user, and enable JWT auth on the app.')],
+      [50, signInFix('Or sign in interactively (authorization code with PKCE) with this extension.', 'Sign in in the browser instead')],
+    ],
+  }),
+};
+
+export const invalidUserCredentials: KnowledgeEntry = {
+  id: 'invalid-user-credentials',
+  codes: ['OAU-140'],
+  compatibleErrors: ['invalid_grant', 'invalid_request'],
+  messages: ['invalid resource owner credentials'],
+  explain: ({ context: ctx }) => ({
+    summary: 'RingCentral rejected the user\'s credentials.',
+    causes: [
+      [isJwt(ctx) ? 50 : 70, 'Password grant: the username (phone number or email), extension or password is wrong. The password grant is deprecated as well.'],
+      [
+        isJwt(ctx) ? 80 : 45,
+        'JWT grant: the JWT credential is invalid, expired, revoked, or was created for another environment or for apps that do not include this one.',
+      ],
+    ],
+    fixes: [
+      [90, jwtDocs],
+      [60, consoleFix(ctx, 'Check the JWT credentials', 'Developer Console → Credentials → JWT: check the credential\'s expiry and which apps may use it.')],
+      [50, signInFix('Or sign in interactively in the browser.', 'Sign in in the browser instead')],
+    ],
+  }),
+};
+
+export const refreshTokenExpired: KnowledgeEntry = {
+  id: 'refresh-token-expired',
+  codes: ['OAU-210'],
+  compatibleErrors: ['invalid_grant'],
+  messages: ['token expired', 'refresh token expired', 'refresh token is expired'],
+  explain: ({ context: ctx }) => ({
+    summary: isJwt(ctx)
+      ? 'The JWT credential (or the token it was exchanged for) has expired.'
+      : 'The refresh token has expired, so the session cannot be renewed without signing in again.',
+    causes: [
+      [
+        70,
+        'Refresh tokens live 7 days by default (refresh_token_expires_in in the token response). The session was not refreshed within that time, for example because the editor was closed.',
+      ],
+      isJwt(ctx) && [85, 'A JWT credential can have an expiry date set in the Developer Console; create a new one once it has passed.'],
+      [40, 'The machine\'s clock was far off when the expiry was checked, so the token was used later than it seemed.'],
+    ],
+    fixes: [
+      [90, signInFix('A new sign-in starts a new session with a fresh refresh token.')],
+      isJwt(ctx) && [80, consoleFix(ctx, 'Create a new JWT credential', 'Developer Console → Credentials → JWT.')],
+      [40, docsFix(docs.refreshTokens, 'Read about refresh tokens')],
+    ],
+  }),
+};
+
+export const refreshTokenRevoked: KnowledgeEntry = {
+  id: 'refresh-token-revoked',
+  codes: ['OAU-211'],
+  compatibleErrors: ['invalid_grant'],
+  messages: ['token revoked', 'token was revoked', 'token has been revoked'],
+  explain: () => ({
+    summary: 'The session was revoked, so its refresh token no longer works.',
+    causes: [
+      [70, 'The session was ended: signed out (revoke) here or by another tool that used the same token, the user\'s password changed, or an admin ended the user\'s sessions.'],
+      [55, 'Too many sessions: a user usually has at most 5 parallel sessions per app, so signing in elsewhere can end an older one.'],
+    ],
+    fixes: [[90, signInFix()]],
+  }),
+};
+
+export const refreshTokenNotFound: KnowledgeEntry = {
+  id: 'refresh-token-not-found',
+  codes: ['OAU-213'],
+  compatibleErrors: ['invalid_grant'],
+  messages: ['token not found'],
+  explain: () => ({
+    summary: 'RingCentral no longer knows this refresh token: it was already used, or the session ended.',
+    causes: [
+      [
+        70,
+        `The refresh token was already used. ${ROTATION} Two processes refreshing with the same token, or code that does not save the new one, get this error.`,
+      ],
+      [55, 'The session was revoked or replaced: a user usually has at most 5 parallel sessions per app.'],
+      [40, 'The token was cut off, or belongs to another server (production vs sandbox vs emulator).'],
+    ],
+    fixes: [
+      [90, signInFix()],
+      [50, docsFix(docs.refreshTokens, 'Make refreshing single-flight', 'In your own code: let one refresh run at a time and store the new refresh token before using the new access token.')],
+    ],
+  }),
+};
+
+export const accessTokenExpired: KnowledgeEntry = {
+  id: 'access-token-expired',
+  codes: ['OAU-128'],
+  errors: ['expired_token'],
+  messages: ['access token expired', 'access token is expired', 'access token has expired'],
+  explain: () => ({
+    summary: 'The access token has expired; refresh it or sign in again.',
+    causes: [
+      [70, 'Access tokens live about an hour (expires_in in the token response, 600–3600 s), and the call used one after that.'],
+      [55, 'The token was replaced by a refresh: after a refresh the old access token stops working at once.'],
+      [35, 'The machine\'s clock is off, so the check before the call thought the token was still valid.'],
+    ],
+    fixes: [
+      [
+        90,
+        {
+          label: 'Refresh the token',
+          detail: 'Run "RingCentral: Refresh Token". In your own code, refresh shortly before expires_in runs out instead of waiting for a 401.',
+        },
+      ],
+      [80, signInFix('If refreshing fails, sign in again.')],
+    ],
+  }),
+};
+
+export const accessTokenInvalid: KnowledgeEntry = {
+  id: 'access-token-invalid',
+  // AGW-402 "Invalid Authorization header": the API gateway could not use the Bearer token.
+  codes: ['OAU-129', 'OAU-149', 'TokenInvalid', 'AGW-402'],
+  messages: ['access token corrupted', 'unparsable access token', 'unparseable access token', 'invalid access token', 'oauth token is invalid'],
+  explain: () => ({
+    summary: 'RingCentral could not read the access token sent with the request.',
+    causes: [
+      [
+        70,
+        'The header does not hold a whole access token. It must be `Authorization: Bearer <access_token>`, with one space after Bearer, no quotes, no line break, nothing cut off.',
+      ],
+      [55, 'Another token was sent in its place: the refresh token, an id_token or a JWT credential.'],
+      [50, 'The token comes from another server: a sandbox or emulator token sent to production (or the other way round) cannot be parsed.'],
+      [40, 'The token was revoked or its session ended.'],
+    ],
+    fixes: [
+      [85, signInFix('A new sign-in gives a new, valid access token.')],
+      [70, { ...traceFix, label: 'Open the trace and check the Authorization header' }],
+    ],
+  }),
+};
+
+export const tokenEntries: KnowledgeEntry[] = [
+  grantTypeNotEnabled,
+  unsupportedGrantType,
+  sandboxRetired,
+  passwordGrantMfa,
+  invalidUserCredentials,
+  refreshTokenExpired,
+  refreshTokenRevoked,
+  refreshTokenNotFound,
+  accessTokenExpired,
+  accessTokenInvalid,
+];

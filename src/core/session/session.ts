@@ -1,0 +1,83 @@
+// A signed-in session as stored (in SecretStorage) and shown. The list shape leaves room for several apps,
+// servers and accounts side by side.
+import type { RedirectMode } from '../redirect/redirectUri';
+import type { TokenSet } from '../oauth/tokenSet';
+
+export interface SessionAccount {
+  /** RingCentral extension id (owner_id). */
+  id: string;
+  /** What the user reads: the extension's name, or "Extension <id>" when the app may not read it. */
+  label: string;
+  extensionNumber?: string;
+  email?: string;
+  accountId?: string;
+  /** False when who-am-I failed (e.g. CMN-401: the app lacks ReadAccounts). */
+  profileKnown: boolean;
+}
+
+export interface StoredSession {
+  id: string;
+  server: string;
+  clientId: string;
+  account: SessionAccount;
+  tokens: TokenSet;
+  grant: 'authorization_code' | 'jwt';
+  redirectMode?: RedirectMode;
+  createdAt: number;
+  lastRefreshAt?: number;
+  /** Set when the last automatic refresh failed for a reason that may pass (network, 5xx, 429). */
+  refreshError?: string;
+  /**
+   * Counts token changes. Of two copies of a session (memory and storage, or two windows), the one with the
+   * higher revision holds the newer tokens; issue times break ties. Issue times alone mislead after a clock step.
+   */
+  revision?: number;
+  /** No automatic refresh before this time (epoch ms). Stored, so every window waits out RingCentral's penalty. */
+  refreshBackoff?: RefreshBackoff;
+}
+
+export interface RefreshBackoff {
+  notBefore: number;
+  /** Failures in a row; each doubles the wait. */
+  failures: number;
+  /** A 429: then no request at all (not even a manual one) before notBefore, because each restarts the penalty. */
+  rateLimited: boolean;
+}
+
+/** Whether `a` holds newer tokens than `b`. */
+export function isNewerSession(a: StoredSession, b: StoredSession): boolean {
+  const revisionA = a.revision ?? 0;
+  const revisionB = b.revision ?? 0;
+  if (revisionA !== revisionB) return revisionA > revisionB;
+  return a.tokens.issuedAt > b.tokens.issuedAt;
+}
+
+export function sessionIdFor(server: string, clientId: string, ownerId: string): string {
+  return `${server}|${clientId}|${ownerId}`;
+}
+
+/** Reads what SecretStorage held; drops entries that are not sessions instead of failing the whole list. */
+export function parseStoredSessions(text: string | undefined): StoredSession[] {
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.filter(isStoredSession);
+}
+
+function isStoredSession(value: unknown): value is StoredSession {
+  if (typeof value !== 'object' || value === null) return false;
+  const session = value as Partial<StoredSession>;
+  return (
+    typeof session.id === 'string' &&
+    typeof session.server === 'string' &&
+    typeof session.clientId === 'string' &&
+    typeof session.account?.id === 'string' &&
+    typeof session.tokens?.accessToken === 'string' &&
+    typeof session.tokens?.accessExpiresAt === 'number'
+  );
+}

@@ -1,0 +1,45 @@
+// Check Redirect URI: the URI this editor sends vs the registered ones, and (optionally) RingCentral's own answer.
+import * as vscode from 'vscode';
+import { preflightRedirect } from '../../core/oauth/preflight';
+import { checkRedirectUri } from '../../core/redirect/checkRedirectUri';
+import { RedirectCheckResult } from '../../core/redirect/mismatch';
+import { reconcileRedirectAnswers } from '../../core/redirect/redirectReconcile';
+import type { AttemptStore } from '../attemptStore';
+import type { ClientFactory } from '../ringcentral/clientFactory';
+import { currentDiagnosisContext } from '../diagnosis/diagnosisContext';
+import { toFlowFailure } from '../diagnosis/errorPresenter';
+import type { PreflightSummary } from '../../panel/protocol';
+import { resolveRedirectTarget } from './redirectStrategy';
+import type { ClientSecrets } from '../secretStore';
+import { readSettings } from '../settings';
+
+export interface RedirectCheckDeps {
+  clients: ClientFactory;
+  attempts: AttemptStore;
+  secrets: ClientSecrets;
+}
+
+export function registeredFromSettings(): string[] {
+  return vscode.workspace.getConfiguration('ringcentral').get<string[]>('redirect.registeredUris', []) ?? [];
+}
+
+export async function runRedirectCheck(deps: RedirectCheckDeps, registered: string[], withPreflight: boolean): Promise<{ check: RedirectCheckResult; preflight?: PreflightSummary }> {
+  const settings = readSettings();
+  const target = await resolveRedirectTarget(settings);
+  const check = checkRedirectUri({ sent: target.redirectUri, mode: target.mode, registered, dynamic: target.dynamic, loopbackPort: settings.loopbackPort, uriScheme: vscode.env.uriScheme });
+  if (!withPreflight || !settings.server.ok || !settings.clientId) return { check };
+  const client = await deps.clients.create({ server: settings.server.url, clientId: settings.clientId });
+  const recorder = deps.attempts.start('preflight', { server: settings.server.url, clientId: settings.clientId });
+  const outcome = await preflightRedirect(client, target.redirectUri, recorder);
+  recorder.finish(outcome.ok ? 'ok' : 'failed');
+  if (outcome.ok) return withReconciliation(check, { ok: true, detail: outcome.detail });
+  const failure = toFlowFailure(outcome.error, await currentDiagnosisContext(deps.secrets, 'preflight'), recorder);
+  return withReconciliation(check, { ok: false, detail: failure.diagnosis.summary, diagnosis: failure.diagnosis });
+}
+
+/** When the pasted list and the pre-flight disagree, the first warning says which to believe. */
+function withReconciliation(check: RedirectCheckResult, preflight: PreflightSummary): { check: RedirectCheckResult; preflight: PreflightSummary } {
+  const reconciliation = reconcileRedirectAnswers(check, { ok: preflight.ok, code: preflight.diagnosis?.code });
+  if (!reconciliation) return { check, preflight };
+  return { check: { ...check, warnings: [reconciliation, ...check.warnings] }, preflight: { ...preflight, reconciliation } };
+}
