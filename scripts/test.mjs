@@ -1,5 +1,6 @@
-// `npm test`: every layer, offline, with the set-up a fresh machine lacks. Prints a count per layer and a
-// closing "N passed, N failed" line. RC_TEST_LAYERS=unit,integration,… runs a subset.
+// `npm test`: the house-rule checks (lint), then every layer, offline, with the set-up a fresh machine lacks. Prints a
+// count per layer and a closing "N passed, N failed" line. RC_TEST_LAYERS=unit,integration,… runs a subset of the
+// layers; the checks run every time (a few seconds).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -47,6 +48,35 @@ function runLayer(layer, command, args) {
   });
 }
 
+/**
+ * The house rules as checks (the same three as `npm run lint`): import boundaries and the rest of eslint.config.mjs,
+ * Prettier's formatting, and the 400-line limit. Each failed check counts as one failure in the summary; the test
+ * layers still run, so one run shows everything that is wrong.
+ */
+function lint() {
+  const checks = [
+    ['ESLint (import boundaries, typescript-eslint recommended)', ['node_modules/eslint/bin/eslint.js', '.']],
+    ['Prettier (formatting)', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']],
+    ['File size (400 lines at most)', ['scripts/check-file-size.mjs']],
+  ];
+  console.log('\n▶ Lint');
+  let passed = 0;
+  let failed = 0;
+  for (const [title, args] of checks) {
+    const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+    if (result.status === 0) {
+      passed += 1;
+      console.log(`  ✔ ${title}`);
+    } else {
+      failed += 1;
+      console.error(`  ✖ ${title} failed (exit ${result.status})`);
+    }
+  }
+  return { layer: 'lint', passed, failed, skipped: 0 };
+}
+
+const results = [lint()];
+
 if (needsVsCode && process.env.RC_VSCODE_HOST !== 'electron') {
   step('Offline VS Code (Chromium, Node 24, code-server)', process.execPath, ['scripts/install-offline-vscode.mjs']);
 }
@@ -74,7 +104,6 @@ const plan = {
 /** The folder a mocha layer's spec glob starts in: a checkout without it (no browser tests) skips the layer. */
 const specFolder = (layer) => [JSON.parse(readFileSync(`.mocharc.${layer}.json`, 'utf8')).spec].flat()[0].split('/**')[0];
 
-const results = [];
 for (const layer of LAYERS.filter((name) => wanted.includes(name))) {
   const [command, args] = plan[layer];
   if (layer === 'browser' && !existsSync(specFolder('browser'))) continue;
