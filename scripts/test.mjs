@@ -8,13 +8,28 @@ const LAYERS = ['unit', 'integration', 'browser', 'extension-host', 'e2e'];
 const wanted = (process.env.RC_TEST_LAYERS ?? LAYERS.join(',')).split(',').map((layer) => layer.trim());
 const needsVsCode = wanted.some((layer) => ['browser', 'extension-host', 'e2e'].includes(layer));
 
+const results = [];
+
+/** The closing lines: a count per layer (and the lint checks), then the totals; exits 1 on any failure. */
+function summarizeAndExit() {
+  console.log('\nTest counts per layer:');
+  for (const result of results) {
+    console.log(`  ${result.layer.padEnd(15)} ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''}`);
+  }
+  for (const result of results.filter((layer) => layer.secretScan)) console.log(`  ${result.secretScan}`);
+  const total = results.reduce((sum, result) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed, skipped: sum.skipped + result.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+  process.exit(total.failed > 0 ? 1 : 0);
+}
+
+/** A set-up step: if it fails, no layer can run, so the run stops here with the failure counted. */
 function step(title, command, args, options = {}) {
   console.log(`\n▶ ${title}`);
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
   if (result.status !== 0) {
     console.error(`✖ ${title} failed (exit ${result.status})`);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+    results.push({ layer: title.split(' ')[0].toLowerCase(), passed: 0, failed: 1, skipped: 0 });
+    summarizeAndExit();
   }
 }
 
@@ -75,7 +90,7 @@ function lint() {
   return { layer: 'lint', passed, failed, skipped: 0 };
 }
 
-const results = [lint()];
+results.push(lint());
 
 if (needsVsCode && process.env.RC_VSCODE_HOST !== 'electron') {
   step('Offline VS Code (Chromium, Node 24, code-server)', process.execPath, ['scripts/install-offline-vscode.mjs']);
@@ -110,11 +125,4 @@ for (const layer of LAYERS.filter((name) => wanted.includes(name))) {
   results.push(await runLayer(layer, command, args));
 }
 
-console.log('\nTest counts per layer:');
-for (const result of results) {
-  console.log(`  ${result.layer.padEnd(15)} ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''}`);
-}
-for (const result of results.filter((layer) => layer.secretScan)) console.log(`  ${result.secretScan}`);
-const total = results.reduce((sum, result) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed, skipped: sum.skipped + result.skipped }), { passed: 0, failed: 0, skipped: 0 });
-console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
-process.exit(total.failed > 0 ? 1 : 0);
+summarizeAndExit();
