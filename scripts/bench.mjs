@@ -53,7 +53,7 @@ function ensureCompiled() {
   } catch (error) {
     process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
     const stale = staleOutputs();
-    if (stale.length > 0) throw new Error(`tsc -p . failed and left out/ stale for: ${stale.join(', ')}`);
+    if (stale.length > 0) throw new Error(`tsc -p . failed and left out/ stale for: ${stale.join(', ')}`, { cause: error });
     progress('tsc reported the errors above but emitted every file; benchmarking the emitted JavaScript');
   }
 }

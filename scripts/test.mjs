@@ -1,5 +1,6 @@
-// `npm test`: every layer, offline, with the set-up a fresh machine lacks. Prints a count per layer and a
-// closing "N passed, N failed" line. RC_TEST_LAYERS=unit,integration,… runs a subset.
+// `npm test`: the house-rule checks (lint), then every layer, offline, with the set-up a fresh machine lacks. Prints a
+// count per layer and a closing "N passed, N failed" line. RC_TEST_LAYERS=unit,integration,… runs a subset of the
+// layers; the checks run every time (a few seconds).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -7,13 +8,28 @@ const LAYERS = ['unit', 'integration', 'browser', 'extension-host', 'e2e'];
 const wanted = (process.env.RC_TEST_LAYERS ?? LAYERS.join(',')).split(',').map((layer) => layer.trim());
 const needsVsCode = wanted.some((layer) => ['browser', 'extension-host', 'e2e'].includes(layer));
 
+const results = [];
+
+/** The closing lines: a count per layer (and the lint checks), then the totals; exits 1 on any failure. */
+function summarizeAndExit() {
+  console.log('\nTest counts per layer:');
+  for (const result of results) {
+    console.log(`  ${result.layer.padEnd(15)} ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''}`);
+  }
+  for (const result of results.filter((layer) => layer.secretScan)) console.log(`  ${result.secretScan}`);
+  const total = results.reduce((sum, result) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed, skipped: sum.skipped + result.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+  process.exit(total.failed > 0 ? 1 : 0);
+}
+
+/** A set-up step: if it fails, no layer can run, so the run stops here with the failure counted. */
 function step(title, command, args, options = {}) {
   console.log(`\n▶ ${title}`);
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
   if (result.status !== 0) {
     console.error(`✖ ${title} failed (exit ${result.status})`);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+    results.push({ layer: title.split(' ')[0].toLowerCase(), passed: 0, failed: 1, skipped: 0 });
+    summarizeAndExit();
   }
 }
 
@@ -47,6 +63,35 @@ function runLayer(layer, command, args) {
   });
 }
 
+/**
+ * The house rules as checks (the same three as `npm run lint`): import boundaries and the rest of eslint.config.mjs,
+ * Prettier's formatting, and the 400-line limit. Each failed check counts as one failure in the summary; the test
+ * layers still run, so one run shows everything that is wrong.
+ */
+function lint() {
+  const checks = [
+    ['ESLint (import boundaries, typescript-eslint recommended)', ['node_modules/eslint/bin/eslint.js', '.']],
+    ['Prettier (formatting)', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']],
+    ['File size (400 lines at most)', ['scripts/check-file-size.mjs']],
+  ];
+  console.log('\n▶ Lint');
+  let passed = 0;
+  let failed = 0;
+  for (const [title, args] of checks) {
+    const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+    if (result.status === 0) {
+      passed += 1;
+      console.log(`  ✔ ${title}`);
+    } else {
+      failed += 1;
+      console.error(`  ✖ ${title} failed (exit ${result.status})`);
+    }
+  }
+  return { layer: 'lint', passed, failed, skipped: 0 };
+}
+
+results.push(lint());
+
 if (needsVsCode && process.env.RC_VSCODE_HOST !== 'electron') {
   step('Offline VS Code (Chromium, Node 24, code-server)', process.execPath, ['scripts/install-offline-vscode.mjs']);
 }
@@ -74,18 +119,10 @@ const plan = {
 /** The folder a mocha layer's spec glob starts in: a checkout without it (no browser tests) skips the layer. */
 const specFolder = (layer) => [JSON.parse(readFileSync(`.mocharc.${layer}.json`, 'utf8')).spec].flat()[0].split('/**')[0];
 
-const results = [];
 for (const layer of LAYERS.filter((name) => wanted.includes(name))) {
   const [command, args] = plan[layer];
   if (layer === 'browser' && !existsSync(specFolder('browser'))) continue;
   results.push(await runLayer(layer, command, args));
 }
 
-console.log('\nTest counts per layer:');
-for (const result of results) {
-  console.log(`  ${result.layer.padEnd(15)} ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''}`);
-}
-for (const result of results.filter((layer) => layer.secretScan)) console.log(`  ${result.secretScan}`);
-const total = results.reduce((sum, result) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed, skipped: sum.skipped + result.skipped }), { passed: 0, failed: 0, skipped: 0 });
-console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
-process.exit(total.failed > 0 ? 1 : 0);
+summarizeAndExit();

@@ -1,6 +1,6 @@
 // Helpers for tests that drive the local RingCentral emulator over real HTTP.
 import { createHash, randomBytes } from 'node:crypto';
-import { DEMO_APP, Emulator, EmulatorOptions, startEmulator } from '../server';
+import { AppRegistration, DEMO_APP, Emulator, EmulatorOptions, JWT_BEARER_GRANT, startEmulator } from '../server';
 
 export const LOOPBACK_REDIRECT = 'http://127.0.0.1:53134/callback';
 export const VSCODE_REDIRECT = 'vscode://rcdevtools.ringcentral-oauth/callback';
@@ -153,4 +153,31 @@ export function consoleCall(emu: Emulator, method: string, path: string, body?: 
 /** The OAuth error body for a code, as the facts file gives it. */
 export function oauthError(error: string, errorCode: string, message: string, description = message): unknown {
   return { error, error_description: description, errors: [{ errorCode, message }] };
+}
+
+/** A confidential app (client secret, JWT grant) next to the demo app. */
+export const CONFIDENTIAL: AppRegistration = {
+  clientId: 'conf-client-id',
+  clientSecret: 'conf-secret-value',
+  name: 'Confidential App',
+  redirectUris: ['https://example.com/oauth/callback'],
+  permissions: ['ReadAccounts'],
+  issueRefreshTokens: true,
+  grantTypes: ['authorization_code', 'refresh_token', JWT_BEARER_GRANT],
+};
+
+/** The redirect URI vscode.dev sends (a query of its own before the code). */
+export const WEB_REDIRECT =
+  'https://vscode.dev/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=rcdevtools.ringcentral-oauth';
+
+/** The body of a 401 for an access token the emulator never issued. */
+export const TOKEN_INVALID = {
+  errorCode: 'TokenInvalid',
+  message: 'Unparseable access token',
+  errors: [{ errorCode: 'TokenInvalid', message: 'Unparseable access token' }],
+};
+
+/** The response body parsed as JSON. */
+export async function json(res: Response): Promise<unknown> {
+  return JSON.parse(await res.text());
 }

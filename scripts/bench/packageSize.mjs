@@ -33,7 +33,7 @@ function runScript(args) {
     execFileSync(process.execPath, args, { stdio: 'pipe', encoding: 'utf8' });
   } catch (error) {
     process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
-    throw new Error(`node ${args.join(' ')} failed (exit ${error.status})`);
+    throw new Error(`node ${args.join(' ')} failed (exit ${error.status})`, { cause: error });
   }
 }
 

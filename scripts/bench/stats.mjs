@@ -20,9 +20,9 @@ export function latencySummary(samplesMs) {
 }
 
 /** Results are kept here so V8 cannot treat a benchmarked call as dead code. */
-let sink;
+let _sink;
 function consume(value) {
-  sink = value;
+  _sink = value;
 }
 
 /**

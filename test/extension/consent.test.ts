@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandResult, configure, createApp, EMULATOR, emulatorConsole, freePort, IN_CODE_SERVER, interceptInputs, interceptMessages, resetSettings, sessionInfo, signOutAll } from './helpers';
+import { COMMANDS } from '../../src/vscode/commandIds';
 
 /** A host that is neither RingCentral nor loopback, new for every test (confirmations are remembered per host). */
 function untrustedServer(): { url: string; host: string } {
@@ -22,7 +23,7 @@ describe('consent: the server is named and confirmed; commands from code ask fir
     const inputs = interceptInputs(() => undefined);
     const dialogs = interceptMessages();
     try {
-      const result = (await vscode.commands.executeCommand('ringcentral.setClientSecret')) as SecretResult;
+      const result = (await vscode.commands.executeCommand(COMMANDS.setClientSecret)) as SecretResult;
       assert.equal(result.cancelled, true);
     } finally {
       inputs.restore();
@@ -42,7 +43,7 @@ describe('consent: the server is named and confirmed; commands from code ask fir
     const dialogs = interceptMessages(() => undefined);
     let result: SecretResult;
     try {
-      result = (await vscode.commands.executeCommand('ringcentral.setClientSecret')) as SecretResult;
+      result = (await vscode.commands.executeCommand(COMMANDS.setClientSecret)) as SecretResult;
     } finally {
       inputs.restore();
       dialogs.restore();
@@ -63,7 +64,7 @@ describe('consent: the server is named and confirmed; commands from code ask fir
     const dialogs = interceptMessages(() => undefined);
     let result: SecretResult;
     try {
-      result = (await vscode.commands.executeCommand('ringcentral.setClientSecret', 'planted-secret')) as SecretResult;
+      result = (await vscode.commands.executeCommand(COMMANDS.setClientSecret, 'planted-secret')) as SecretResult;
     } finally {
       dialogs.restore();
     }
@@ -81,7 +82,7 @@ describe('consent: the server is named and confirmed; commands from code ask fir
     const dialogs = interceptMessages(() => undefined);
     let result: CommandResult;
     try {
-      result = (await vscode.commands.executeCommand('ringcentral.signIn')) as CommandResult;
+      result = (await vscode.commands.executeCommand(COMMANDS.signIn)) as CommandResult;
     } finally {
       inputs.restore();
       dialogs.restore();
@@ -112,7 +113,7 @@ describe('consent: the server is named and confirmed; commands from code ask fir
       const port = await freePort();
       const app = await createApp({ redirectUris: [`http://127.0.0.1:${port}/callback`] });
       await configure({ server: EMULATOR, clientId: app.clientId, 'redirect.mode': 'loopback', 'redirect.loopbackPort': port, signInTimeoutSeconds: 60 });
-      const result = (await vscode.commands.executeCommand('ringcentral.signIn')) as CommandResult;
+      const result = (await vscode.commands.executeCommand(COMMANDS.signIn)) as CommandResult;
       assert.equal(result.ok, true, JSON.stringify(result));
     }
 
@@ -123,7 +124,7 @@ describe('consent: the server is named and confirmed; commands from code ask fir
       let result: CommandResult;
       try {
         // Arguments cannot skip the question.
-        result = (await vscode.commands.executeCommand('ringcentral.copyAccessToken', { confirmed: true })) as CommandResult;
+        result = (await vscode.commands.executeCommand(COMMANDS.copyAccessToken, { confirmed: true })) as CommandResult;
       } finally {
         dialogs.restore();
       }

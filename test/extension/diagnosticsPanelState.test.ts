@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandResult, configure, createApp, EMULATOR, emulatorConsole, freePort, IN_CODE_SERVER, resetSettings, signOutAll } from './helpers';
+import { COMMANDS } from '../../src/vscode/commandIds';
 
 const CAPTURE_DIR = process.env.RC_TEST_CAPTURE_DIR;
 
@@ -45,11 +46,11 @@ describe('diagnostics panel state after a sign-in and a refresh', function () {
     const port = await freePort();
     const app = await createApp({ redirectUris: [`http://127.0.0.1:${port}/callback`] });
     await configure({ server: EMULATOR, clientId: app.clientId, 'redirect.mode': 'loopback', 'redirect.loopbackPort': port, signInTimeoutSeconds: 60 });
-    const signedIn = (await vscode.commands.executeCommand('ringcentral.signIn')) as CommandResult;
+    const signedIn = (await vscode.commands.executeCommand(COMMANDS.signIn)) as CommandResult;
     assert.equal(signedIn.ok, true, JSON.stringify(signedIn));
-    await vscode.commands.executeCommand('ringcentral.openDiagnostics');
+    await vscode.commands.executeCommand(COMMANDS.openDiagnostics);
     // A refresh while the panel is visible re-sends its state.
-    const refreshed = (await vscode.commands.executeCommand('ringcentral.refreshToken')) as CommandResult;
+    const refreshed = (await vscode.commands.executeCommand(COMMANDS.refreshToken)) as CommandResult;
     assert.equal(refreshed.ok, true, JSON.stringify(refreshed));
     const posted = await until('a posted state with this session and its refresh', () =>
       postedStates().find((message) => message.state.session?.clientId === app.clientId && message.state.attempts.some((attempt) => attempt.kind === 'refresh' && attempt.outcome === 'ok')),

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { freePort } from '../../tools/vscode-host/freePort';
+import { COMMANDS } from '../../src/vscode/commandIds';
 
 export { freePort };
 
@@ -79,7 +80,7 @@ export interface SessionInfo {
 }
 
 export async function sessionInfo(): Promise<SessionInfo> {
-  return (await vscode.commands.executeCommand('ringcentral.sessionInfo')) as SessionInfo;
+  return (await vscode.commands.executeCommand(COMMANDS.sessionInfo)) as SessionInfo;
 }
 
 /** The access token, the way a user gets it: Copy Access Token, confirm the dialog, then the clipboard. */
@@ -87,7 +88,7 @@ export async function copiedAccessToken(): Promise<string> {
   await vscode.env.clipboard.writeText('');
   const dialogs = interceptMessages((shown) => (shown.options?.modal && shown.items.includes('Copy Token') ? 'Copy Token' : undefined));
   try {
-    await vscode.commands.executeCommand('ringcentral.copyAccessToken');
+    await vscode.commands.executeCommand(COMMANDS.copyAccessToken);
   } finally {
     dialogs.restore();
   }
@@ -147,7 +148,7 @@ export function interceptInputs(answer: (options: vscode.InputBoxOptions) => str
 export async function signOutAll(): Promise<void> {
   for (let i = 0; i < 10; i++) {
     if (!(await sessionInfo()).signedIn) return;
-    await vscode.commands.executeCommand('ringcentral.signOut');
+    await vscode.commands.executeCommand(COMMANDS.signOut);
   }
 }
 

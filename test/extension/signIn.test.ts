@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandResult, configure, copiedAccessToken, sessionInfo, createApp, EMULATOR, emulatorConsole, freePort, IN_CODE_SERVER, resetSettings, signOutAll, TestApp, whoAmIStatus } from './helpers';
+import { COMMANDS } from '../../src/vscode/commandIds';
 
 async function loopbackApp(overrides: Partial<TestApp> = {}): Promise<{ app: TestApp; port: number }> {
   const port = await freePort();
@@ -12,7 +13,7 @@ async function loopbackApp(overrides: Partial<TestApp> = {}): Promise<{ app: Tes
 }
 
 async function signIn(): Promise<CommandResult> {
-  return (await vscode.commands.executeCommand('ringcentral.signIn')) as CommandResult;
+  return (await vscode.commands.executeCommand(COMMANDS.signIn)) as CommandResult;
 }
 
 describe('sign in (authorization code + PKCE against the emulator)', function () {
@@ -57,7 +58,7 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
   it('uriHandler mode: the callback comes back through asExternalUri and the URI handler', async () => {
     const app = await createApp({});
     await configure({ server: EMULATOR, clientId: app.clientId, 'redirect.mode': 'uriHandler', signInTimeoutSeconds: 60 });
-    const check = (await vscode.commands.executeCommand('ringcentral.checkRedirectUri', { registered: [] })) as { sent: string };
+    const check = (await vscode.commands.executeCommand(COMMANDS.checkRedirectUri, { registered: [] })) as { sent: string };
     await emulatorConsole.addRedirectUri(app.clientId, check.sent);
     const result = await signIn();
     assert.equal(result.ok, true, JSON.stringify(result));
@@ -72,7 +73,7 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
     const before = await copiedAccessToken();
     const countRefreshes = async () => (await emulatorConsole.requests()).filter((r) => r.form?.grant_type === 'refresh_token' && r.form?.client_id === app.clientId).length;
     const refreshesBefore = await countRefreshes();
-    const refreshed = (await vscode.commands.executeCommand('ringcentral.refreshToken')) as CommandResult;
+    const refreshed = (await vscode.commands.executeCommand(COMMANDS.refreshToken)) as CommandResult;
     assert.equal(refreshed.ok, true, JSON.stringify(refreshed));
     assert.equal((await countRefreshes()) - refreshesBefore, 1, 'one refresh_token grant per Refresh Token');
     const after = await copiedAccessToken();
@@ -92,7 +93,7 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ token: accessToken, client_id: vscode.workspace.getConfiguration('ringcentral').get<string>('clientId') ?? '' }).toString(),
     });
-    const result = (await vscode.commands.executeCommand('ringcentral.refreshToken')) as CommandResult;
+    const result = (await vscode.commands.executeCommand(COMMANDS.refreshToken)) as CommandResult;
     assert.equal(result.ok, false);
     assert.match(result.code ?? '', /^OAU-21[013]$/);
     assert.equal((await sessionInfo()).signedIn, false, 'the dead session is gone');
@@ -109,7 +110,7 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
     await loopbackApp();
     assert.equal((await signIn()).ok, true);
     const accessToken = await copiedAccessToken();
-    const result = (await vscode.commands.executeCommand('ringcentral.signOut')) as CommandResult;
+    const result = (await vscode.commands.executeCommand(COMMANDS.signOut)) as CommandResult;
     assert.equal(result.message, 'revoked');
     assert.equal(await whoAmIStatus(accessToken), 401);
     assert.equal((await sessionInfo()).signedIn, false);
@@ -119,7 +120,7 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
     await loopbackApp();
     assert.equal((await signIn()).ok, true);
     await emulatorConsole.fault({ kind: 'drop', endpoint: 'revoke' });
-    const result = (await vscode.commands.executeCommand('ringcentral.signOut')) as CommandResult;
+    const result = (await vscode.commands.executeCommand(COMMANDS.signOut)) as CommandResult;
     assert.equal(result.message, 'local only');
     assert.equal((await sessionInfo()).signedIn, false);
   });

@@ -1,4 +1,4 @@
-// Helpers for diagnosisFlows.test.ts: real clients over node-fetch, a browser stand-in for the authorization
+// Helpers for the diagnosis flow tests (diagnosis*.test.ts): real clients over node-fetch, a browser stand-in for the authorization
 // code flow, and small accessors for Diagnosis values. Every failure these helpers lead to is produced by the
 // emulator over real HTTP on 127.0.0.1; nothing here writes an error body by hand.
 import * as assert from 'node:assert/strict';

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Module = require('node:module');
+import Module from 'node:module';
 import type { FixAction } from '../../src/core/diagnosis/types';
 import type { TraceStep, FlowAttempt } from '../../src/core/trace/trace';
 import { fixActionLabel, REDIRECT_MODES, retryLabel } from '../../src/core/diagnosis/fixActionLabels';
@@ -27,6 +27,7 @@ function loadDiagnosticsPanel(): typeof DiagnosticsPanelModule {
     return request === 'vscode' ? vscodeStub : original.call(this, request, parent, isMain);
   };
   try {
+    // Loaded after the stub is in place, so not an import statement.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('../../src/vscode/diagnosticsPanel') as typeof DiagnosticsPanelModule;
   } finally {

@@ -117,7 +117,7 @@ function compareAuthority(diffs: Differences, { sent, s, registered, r }: UriPai
 }
 
 /** The user-name part before the host. */
-function compareUserinfo(diffs: Differences, { sent, s, registered, r }: UriPair): void {
+function compareUserinfo(diffs: Differences, { s, r }: UriPair): void {
   if (s.userinfo !== r.userinfo && !coveredByWildcard(s.userinfo, r.userinfo)) {
     const describe = (u: string | undefined): string => (u === undefined ? 'none' : show(`${u}@`));
     diffs.add(
@@ -129,7 +129,7 @@ function compareUserinfo(diffs: Differences, { sent, s, registered, r }: UriPair
 }
 
 /** The host (two loopback names are their own kind). */
-function compareHost(diffs: Differences, { sent, s, registered, r }: UriPair): void {
+function compareHost(diffs: Differences, { sent, s, r }: UriPair): void {
   if (s.hasAuthority && r.hasAuthority && s.host !== r.host && !coveredByWildcard(s.host, r.host)) {
     const kinds = encodingOrCase(s.host, r.host);
     if (kinds) {
@@ -172,7 +172,7 @@ function comparePort(diffs: Differences, { sent, s, registered, r }: UriPair): v
 }
 
 /** The path (a trailing slash is its own kind). */
-function comparePath(diffs: Differences, { sent, s, registered, r }: UriPair): void {
+function comparePath(diffs: Differences, { sent, s, r }: UriPair): void {
   if (s.path !== r.path && !coveredByWildcard(s.path, r.path)) {
     let sPath = s.path;
     let rPath = r.path;
@@ -197,7 +197,7 @@ function comparePath(diffs: Differences, { sent, s, registered, r }: UriPair): v
 }
 
 /** The query (noting parameters that are only reordered). */
-function compareQuery(diffs: Differences, { sent, s, registered, r }: UriPair): void {
+function compareQuery(diffs: Differences, { sent, s, r }: UriPair): void {
   if (s.query !== r.query && !coveredByWildcard(s.query, r.query)) {
     const kinds = s.query !== undefined && r.query !== undefined ? encodingOrCase(s.query, r.query) : undefined;
     if (kinds) {
@@ -214,7 +214,7 @@ function compareQuery(diffs: Differences, { sent, s, registered, r }: UriPair): 
 }
 
 /** The fragment (a redirect URI must not have one). */
-function compareFragment(diffs: Differences, { sent, s, registered, r }: UriPair): void {
+function compareFragment(diffs: Differences, { sent, s, r }: UriPair): void {
   if (s.fragment !== r.fragment && !coveredByWildcard(s.fragment, r.fragment)) {
     const describe = (f: string | undefined): string => (f === undefined ? 'no fragment' : `the fragment ${show(`#${f}`)}`);
     diffs.add(

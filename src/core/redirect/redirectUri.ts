@@ -56,6 +56,8 @@ export type SplitUriResult = { ok: true; parts: UriParts } | { ok: false; reason
  */
 export function splitUri(text: string): SplitUriResult {
   if (text.length === 0) return { ok: false, reason: 'it is empty' };
+  // Control characters are exactly what this looks for.
+  // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f\u200b-\u200d\u2060\ufeff]/.test(text)) {
     return { ok: false, reason: 'it contains a space or an invisible character' };
   }

@@ -6,6 +6,7 @@ import { describeServer, ServerTrust, UntrustedServerError } from '../../core/ri
 import { checkServerUrl, KNOWN_SERVERS } from '../../core/ringcentral/serverUrl';
 import type { ClientSecrets } from '../secretStore';
 import { readSettings, updateSetting } from '../settings';
+import { COMMANDS } from '../commandIds';
 
 export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerTrust): vscode.Disposable[] {
   /**
@@ -32,7 +33,7 @@ export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerT
     }
     let secret: string | undefined;
     if (value !== undefined) {
-      if (typeof value !== 'string') return { ok: false, message: 'ringcentral.setClientSecret takes the secret as a string.' };
+      if (typeof value !== 'string') return { ok: false, message: `${COMMANDS.setClientSecret} takes the secret as a string.` };
       if (!(await confirmSecretFromCode(where, value.trim() === ''))) {
         return { ok: false, cancelled: true, message: 'Not changed: replacing the client secret from code needs your confirmation.' };
       }
@@ -106,14 +107,14 @@ export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerT
       { title: 'RingCentral: Configure App (4/4) — client secret', ignoreFocusOut: true },
     );
     if (secretChoice?.label === 'Set client secret…') {
-      await vscode.commands.executeCommand('ringcentral.setClientSecret');
+      await vscode.commands.executeCommand(COMMANDS.setClientSecret);
     }
     const next = await notifyInfo('RingCentral app configured. Check that its redirect URI is registered, then sign in.', 'Check Redirect URI', 'Sign In');
-    if (next === 'Sign In') await vscode.commands.executeCommand('ringcentral.signIn');
-    if (next === 'Check Redirect URI') await vscode.commands.executeCommand('ringcentral.checkRedirectUri');
+    if (next === 'Sign In') await vscode.commands.executeCommand(COMMANDS.signIn);
+    if (next === 'Check Redirect URI') await vscode.commands.executeCommand(COMMANDS.checkRedirectUri);
   };
 
-  return [vscode.commands.registerCommand('ringcentral.setClientSecret', setClientSecret), vscode.commands.registerCommand('ringcentral.configureApp', configureApp)];
+  return [vscode.commands.registerCommand(COMMANDS.setClientSecret, setClientSecret), vscode.commands.registerCommand(COMMANDS.configureApp, configureApp)];
 }
 
 async function confirmSecretFromCode(where: string, removing: boolean): Promise<boolean> {

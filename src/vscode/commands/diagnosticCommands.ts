@@ -20,6 +20,7 @@ import { registeredFromSettings, runRedirectCheck } from '../redirect/redirectCh
 import type { ClientSecrets } from '../secretStore';
 import { updateSetting } from '../settings';
 import type { CurrentSession } from '../session/currentSession';
+import { COMMANDS } from '../commandIds';
 
 export interface DiagnosticCommandDeps {
   context: vscode.ExtensionContext;
@@ -79,10 +80,10 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
         await DiagnosticsPanel.current()?.update({ kind: 'section', section: 'permissions' });
         return;
       case 'signIn':
-        await vscode.commands.executeCommand('ringcentral.signIn');
+        await vscode.commands.executeCommand(COMMANDS.signIn);
         break;
       case 'refreshToken':
-        await vscode.commands.executeCommand('ringcentral.refreshToken');
+        await vscode.commands.executeCommand(COMMANDS.refreshToken);
         break;
       case 'clearHistory':
         deps.attempts.clear();
@@ -176,10 +177,10 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
 
   const refreshPanel = () => void DiagnosticsPanel.current()?.update();
   return [
-    vscode.commands.registerCommand('ringcentral.openDiagnostics', openDiagnostics),
-    vscode.commands.registerCommand('ringcentral.explainError', explainError),
-    vscode.commands.registerCommand('ringcentral.checkRedirectUri', checkRedirect),
-    vscode.commands.registerCommand('ringcentral.checkPermissions', checkPermissions),
+    vscode.commands.registerCommand(COMMANDS.openDiagnostics, openDiagnostics),
+    vscode.commands.registerCommand(COMMANDS.explainError, explainError),
+    vscode.commands.registerCommand(COMMANDS.checkRedirectUri, checkRedirect),
+    vscode.commands.registerCommand(COMMANDS.checkPermissions, checkPermissions),
     deps.attempts.onDidChange(refreshPanel),
     { dispose: deps.sessions.onDidChange(refreshPanel).dispose },
   ];

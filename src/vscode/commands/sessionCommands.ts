@@ -12,6 +12,7 @@ import { FlowFailure } from '../diagnosis/flowFailure';
 import type { ClientSecrets } from '../secretStore';
 import { SetupError, SignInCancelledError, SignInService } from '../oauth/signInService';
 import type { CurrentSession } from '../session/currentSession';
+import { COMMANDS, type CommandId } from '../commandIds';
 
 /** What the commands return to callers (tests, other extensions): never a token. */
 export type CommandResult =
@@ -121,24 +122,24 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   const statusBarMenu = async (): Promise<void> => {
     await sessions.retryLoadIfDue(true);
     const session = deps.currentSession.get();
-    const items: Array<vscode.QuickPickItem & { command: string }> = session
+    const items: Array<vscode.QuickPickItem & { command: CommandId }> = session
       ? [
-          { label: '$(refresh) Refresh Token', command: 'ringcentral.refreshToken', description: 'get a new access token now' },
-          { label: '$(copy) Copy Access Token', command: 'ringcentral.copyAccessToken', description: 'to try the API with curl or Postman' },
-          { label: '$(pulse) Open Diagnostics', command: 'ringcentral.openDiagnostics' },
-          { label: '$(shield) Check Permissions', command: 'ringcentral.checkPermissions' },
-          { label: '$(sign-out) Sign Out', command: 'ringcentral.signOut', description: `revoke the session of ${session.account.label}` },
-          { label: '$(output) Show Log', command: 'ringcentral.showLog' },
+          { label: '$(refresh) Refresh Token', command: COMMANDS.refreshToken, description: 'get a new access token now' },
+          { label: '$(copy) Copy Access Token', command: COMMANDS.copyAccessToken, description: 'to try the API with curl or Postman' },
+          { label: '$(pulse) Open Diagnostics', command: COMMANDS.openDiagnostics },
+          { label: '$(shield) Check Permissions', command: COMMANDS.checkPermissions },
+          { label: '$(sign-out) Sign Out', command: COMMANDS.signOut, description: `revoke the session of ${session.account.label}` },
+          { label: '$(output) Show Log', command: COMMANDS.showLog },
         ]
       : [
-          { label: '$(sign-in) Sign In', command: 'ringcentral.signIn' },
-          { label: '$(gear) Configure App', command: 'ringcentral.configureApp', description: 'server, client id, redirect mode, secret' },
-          { label: '$(link) Check Redirect URI', command: 'ringcentral.checkRedirectUri' },
-          { label: '$(pulse) Open Diagnostics', command: 'ringcentral.openDiagnostics' },
-          { label: '$(output) Show Log', command: 'ringcentral.showLog' },
+          { label: '$(sign-in) Sign In', command: COMMANDS.signIn },
+          { label: '$(gear) Configure App', command: COMMANDS.configureApp, description: 'server, client id, redirect mode, secret' },
+          { label: '$(link) Check Redirect URI', command: COMMANDS.checkRedirectUri },
+          { label: '$(pulse) Open Diagnostics', command: COMMANDS.openDiagnostics },
+          { label: '$(output) Show Log', command: COMMANDS.showLog },
         ];
     const picked = await vscode.window.showQuickPick(items, { title: session ? `RingCentral — ${session.account.label}` : 'RingCentral' });
-    if (picked?.command === 'ringcentral.copyAccessToken') await copyAccessToken(true);
+    if (picked?.command === COMMANDS.copyAccessToken) await copyAccessToken(true);
     else if (picked) await vscode.commands.executeCommand(picked.command);
   };
 
@@ -149,14 +150,14 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   });
 
   return [
-    vscode.commands.registerCommand('ringcentral.signIn', signIn),
-    vscode.commands.registerCommand('ringcentral.signOut', signOut),
-    vscode.commands.registerCommand('ringcentral.refreshToken', refresh),
+    vscode.commands.registerCommand(COMMANDS.signIn, signIn),
+    vscode.commands.registerCommand(COMMANDS.signOut, signOut),
+    vscode.commands.registerCommand(COMMANDS.refreshToken, refresh),
     // Arguments are ignored: no caller can skip the confirmation.
-    vscode.commands.registerCommand('ringcentral.copyAccessToken', () => copyAccessToken(false)),
-    vscode.commands.registerCommand('ringcentral.statusBarMenu', statusBarMenu),
-    vscode.commands.registerCommand('ringcentral.sessionInfo', sessionInfo),
-    vscode.commands.registerCommand('ringcentral.showLog', () => log.show()),
+    vscode.commands.registerCommand(COMMANDS.copyAccessToken, () => copyAccessToken(false)),
+    vscode.commands.registerCommand(COMMANDS.statusBarMenu, statusBarMenu),
+    vscode.commands.registerCommand(COMMANDS.sessionInfo, sessionInfo),
+    vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
     onSessionEnded,
   ];
 }
@@ -186,7 +187,7 @@ function reportSessionProblem(error: unknown): CommandResult | undefined {
 
 function offerSignIn(message: string, code?: string): CommandResult {
   void notifyWarning(message, 'Sign In').then((choice) => {
-    if (choice === 'Sign In') void vscode.commands.executeCommand('ringcentral.signIn');
+    if (choice === 'Sign In') void vscode.commands.executeCommand(COMMANDS.signIn);
   });
   return { ok: false, code, message };
 }
@@ -205,7 +206,7 @@ async function reportFailure(error: unknown, deps: SessionCommandDeps, phase?: '
   }
   if (error instanceof SetupError) {
     void notifyError(`RingCentral: ${error.message}`, 'Configure App').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('ringcentral.configureApp');
+      if (choice) void vscode.commands.executeCommand(COMMANDS.configureApp);
     });
     return { ok: false, diagnosisId: `setup-${error.setting}`, message: error.message };
   }

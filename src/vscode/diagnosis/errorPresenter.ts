@@ -9,6 +9,7 @@ import { fixActionLabel } from '../../core/diagnosis/fixActionLabels';
 import { notificationText } from '../../core/diagnosis/notificationText';
 import { runFixAction } from './fixActions';
 import { FlowFailure } from './flowFailure';
+import { COMMANDS } from '../commandIds';
 
 /** Diagnoses an error, attaches the diagnosis to the attempt's failed step, and wraps both for the UI. */
 export function toFlowFailure(error: unknown, context: DiagnosisContext, recorder?: AttemptRecorder): FlowFailure {
@@ -34,7 +35,7 @@ export async function showFlowFailure(failure: FlowFailure, log: vscode.LogOutpu
   const text = notificationText(diagnosis);
   const choice = await notifyError(text, ...buttons);
   if (choice === 'Explain') {
-    await vscode.commands.executeCommand('ringcentral.openDiagnostics', { attemptId: failure.attemptId, diagnosis });
+    await vscode.commands.executeCommand(COMMANDS.openDiagnostics, { attemptId: failure.attemptId, diagnosis });
     return;
   }
   const action = actions.find((candidate) => fixActionLabel(candidate) === choice);

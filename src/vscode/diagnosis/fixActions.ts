@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { notifyInfo } from '../notify';
 import type { FixAction } from '../../core/diagnosis/types';
 import { updateSetting } from '../settings';
+import { COMMANDS } from '../commandIds';
 
 export async function runFixAction(action: FixAction): Promise<void> {
   switch (action.kind) {
@@ -19,13 +20,13 @@ export async function runFixAction(action: FixAction): Promise<void> {
       void notifyInfo(`RingCentral redirect mode is now "${action.mode}". Register the redirect URI it shows (RingCentral: Check Redirect URI), then sign in again.`);
       return;
     case 'setClientSecret':
-      await vscode.commands.executeCommand('ringcentral.setClientSecret');
+      await vscode.commands.executeCommand(COMMANDS.setClientSecret);
       return;
     case 'configureApp':
-      await vscode.commands.executeCommand('ringcentral.configureApp');
+      await vscode.commands.executeCommand(COMMANDS.configureApp);
       return;
     case 'signIn':
-      await vscode.commands.executeCommand('ringcentral.signIn');
+      await vscode.commands.executeCommand(COMMANDS.signIn);
       return;
     case 'waitAndRetry':
       await vscode.window.withProgress(
@@ -35,15 +36,15 @@ export async function runFixAction(action: FixAction): Promise<void> {
             progress.report({ message: `retrying in ${left} s…`, increment: 100 / action.seconds });
             await new Promise((resolve) => setTimeout(resolve, 1000));
           }
-          if (!token.isCancellationRequested) await vscode.commands.executeCommand(action.then === 'refreshToken' ? 'ringcentral.refreshToken' : 'ringcentral.signIn');
+          if (!token.isCancellationRequested) await vscode.commands.executeCommand(action.then === 'refreshToken' ? COMMANDS.refreshToken : COMMANDS.signIn);
         },
       );
       return;
     case 'checkPermissions':
-      await vscode.commands.executeCommand('ringcentral.checkPermissions', action.permission ? { permission: action.permission } : undefined);
+      await vscode.commands.executeCommand(COMMANDS.checkPermissions, action.permission ? { permission: action.permission } : undefined);
       return;
     case 'checkRedirectUri':
-      await vscode.commands.executeCommand('ringcentral.checkRedirectUri');
+      await vscode.commands.executeCommand(COMMANDS.checkRedirectUri);
       return;
     case 'openSettings':
       await vscode.commands.executeCommand('workbench.action.openSettings', action.setting);

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { notifyInfo, notifyWarning } from '../notify';
 import type { SessionManager, SessionNotice } from '../../core/session/sessionManager';
+import { COMMANDS } from '../commandIds';
 
 export function showSessionNotices(sessions: SessionManager, log: vscode.LogOutputChannel): vscode.Disposable {
   let readProblemShown = false;
@@ -18,7 +19,7 @@ export function showSessionNotices(sessions: SessionManager, log: vscode.LogOutp
       }
       case 'expired':
         void notifyWarning(`Your RingCentral session for ${notice.session.account.label} has expired (the refresh token is past its lifetime). Sign in again.`, 'Sign In').then((choice) => {
-          if (choice) void vscode.commands.executeCommand('ringcentral.signIn');
+          if (choice) void vscode.commands.executeCommand(COMMANDS.signIn);
         });
         return;
       case 'storageWriteFailed':

@@ -5,6 +5,7 @@ import type { SessionManager, SessionStatus } from '../../core/session/sessionMa
 import type { StoredSession } from '../../core/session/session';
 import { formatTimeLeft, secondsLeft } from '../../core/oauth/tokenSet';
 import type { CurrentSession } from './currentSession';
+import { COMMANDS } from '../commandIds';
 
 const WARN_BELOW_SECONDS = 5 * 60;
 const TICK_MS = 30_000;
@@ -20,7 +21,7 @@ export class TokenStatusBar implements vscode.Disposable {
     private readonly clock: () => number = Date.now,
   ) {
     this.item.name = 'RingCentral token';
-    this.item.command = 'ringcentral.statusBarMenu';
+    this.item.command = COMMANDS.statusBarMenu;
     const changes = currentSession.onDidChange(() => this.render());
     const notices = sessions.onNotice(() => this.render());
     this.subscription = { dispose: () => (changes.dispose(), notices.dispose()) };

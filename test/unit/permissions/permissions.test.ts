@@ -16,6 +16,8 @@ type PermissionTableLib = typeof import('../../../scripts/permission-table-lib.c
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 function loadLib(): PermissionTableLib {
+  // A run-time path (the script is not compiled into out/), so an import statement cannot name it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path.join(PROJECT_ROOT, 'scripts', 'permission-table-lib.cjs')) as PermissionTableLib;
 }
 

@@ -1,0 +1,19 @@
+// Every command this extension contributes, by one name each: package.json's `contributes.commands` lists the same
+// ids (a unit test checks both ways). Code says COMMANDS.signIn, never the string.
+export const COMMANDS = {
+  signIn: 'ringcentral.signIn',
+  signOut: 'ringcentral.signOut',
+  refreshToken: 'ringcentral.refreshToken',
+  setClientSecret: 'ringcentral.setClientSecret',
+  configureApp: 'ringcentral.configureApp',
+  copyAccessToken: 'ringcentral.copyAccessToken',
+  showLog: 'ringcentral.showLog',
+  openDiagnostics: 'ringcentral.openDiagnostics',
+  explainError: 'ringcentral.explainError',
+  checkRedirectUri: 'ringcentral.checkRedirectUri',
+  checkPermissions: 'ringcentral.checkPermissions',
+  statusBarMenu: 'ringcentral.statusBarMenu',
+  sessionInfo: 'ringcentral.sessionInfo',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
