@@ -3,7 +3,7 @@
 // diagnose() tells the user (stable id, RingCentral code, the server's own words, the fixes that matter).
 // Where a fix can be applied to the emulator, the test applies it and shows the failure is gone.
 import * as assert from 'node:assert/strict';
-import { AuthorizationCallbackError, runAuthorizationCodeFlow } from '../../src/core/oauth/authorizationCodeFlow';
+import { runAuthorizationCodeFlow } from '../../src/core/oauth/authorizationCodeFlow';
 import { diagnose } from '../../src/core/diagnosis/diagnose';
 import { knownIds } from '../../src/core/diagnosis/knowledgeBase';
 import { parseFailureText } from '../../src/core/diagnosis/parseFailureText';
@@ -11,8 +11,7 @@ import { preflightRedirect } from '../../src/core/oauth/preflight';
 import { checkRedirectUri } from '../../src/core/redirect/checkRedirectUri';
 import { loopbackRedirectUri, uriHandlerCallbackUri } from '../../src/core/redirect/redirectUri';
 import { AUTHORIZE_PATH, TOKEN_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentral/ringcentralError';
-import { SessionEndedError, SessionManager } from '../../src/core/session/sessionManager';
+import { SessionManager } from '../../src/core/session/sessionManager';
 import { AppRegistration, DEMO_USER } from '../../emulator/server';
 import {
   actionKinds,
@@ -27,6 +26,7 @@ import {
 } from './diagnosisTestKit';
 import { defaultAuthorizeParams, getCode, useEmulator } from '../../emulator/test/emulatorTestUtils';
 import { MemoryPersistence } from '../fakes/memoryPersistence';
+import { AuthorizationCallbackError, RingCentralApiError, SessionEndedError, TransportError, UnexpectedResponseError } from '../../src/core/errors';
 
 const VSCODE_REDIRECT = uriHandlerCallbackUri('vscode');
 const LOOPBACK_PORT = 53134;

@@ -4,11 +4,11 @@ import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { FetchLike } from '../../src/core/ringcentral/http';
 import { ClientOptions, JWT_GRANT, REVOKE_PATH, RingCentralClient, TOKEN_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentral/ringcentralError';
 import { AttemptRecorder } from '../../src/core/trace/trace';
 import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 import { AppRegistration, DEMO_APP, DEMO_USER, Emulator, RecordedRequest } from '../../emulator/server';
 import { defaultAuthorizeParams, getCode, LOOPBACK_REDIRECT, pkce, useEmulator, VSCODE_REDIRECT } from '../../emulator/test/emulatorTestUtils';
+import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/errors';
 
 const globalFetchAdapter: FetchLike = (url, init) => fetch(url, init);
 

@@ -2,7 +2,6 @@
 // RingCentral code → OAuth `error` → message text → HTTP status → 'unknown-error'.
 // The entries themselves live by family in redirectEntries, codeEntries, clientEntries, tokenEntries,
 // accountEntries, oauthErrorEntries, restEntries and transportEntries.
-import type { TransportErrorCode } from '../ringcentral/ringcentralError';
 import { accountEntries } from './entries/accountEntries';
 import { appRestrictionEntries } from './entries/appRestrictionEntries';
 import { clientEntries } from './entries/clientEntries';
@@ -36,6 +35,7 @@ import {
   unknownError,
   unsupportedMediaType,
 } from './entries/transportEntries';
+import type { TransportErrorCode } from '../errors';
 
 export type { KnowledgeEntry } from './entryKit';
 export { unknownError };

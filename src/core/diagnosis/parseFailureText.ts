@@ -5,11 +5,12 @@
 // Node network error. Wrappers the main chain does not read (HAR files, Node util.inspect and Ruby hash dumps)
 // are unwrapped first by ./pasteFormats. Returns undefined when nothing is recognisable. Never throws.
 import { jsonObjectSpans } from '../trace/jsonInText';
-import { parseErrorBody, parseRetryAfter, type RingCentralErrorInfo, type TransportErrorCode } from '../ringcentral/ringcentralError';
+import { parseErrorBody, parseRetryAfter, type RingCentralErrorInfo } from '../ringcentral/ringcentralError';
 import { CODE_PREFIXES, SPECIFIC_CODE } from './codePrefixes';
 import { findByCode, findByMessage } from './knowledgeBase';
 import { unwrapPaste } from './pasteFormats';
 import type { Failure } from './types';
+import type { TransportErrorCode } from '../errors';
 
 const MAX_TEXT = 200_000;
 

@@ -3,11 +3,11 @@
 // Every write goes through one queue and starts from the newest copy (memory or storage), so a newer token set is
 // never replaced by an older one; a failed write keeps the tokens in memory, is retried, and is reported.
 import { Emitter } from './emitter';
-import { RingCentralApiError } from '../ringcentral/ringcentralError';
 import type { RingCentralClient } from '../ringcentral/ringcentralClient';
 import { isNewerSession, RefreshBackoff, sessionIdFor, StoredSession } from './session';
 import { canRefresh, toTokenSet, TokenResponse } from '../oauth/tokenSet';
 import type { AttemptKind, AttemptRecorder } from '../trace/trace';
+import { RefreshDeferredError, RingCentralApiError, SessionEndedError, SessionExpiredError } from '../errors';
 
 /** Where sessions live (SecretStorage in the extension): one entry per session. */
 export interface SessionPersistence {
@@ -29,40 +29,6 @@ export type SessionNotice =
   | { kind: 'storageWriteRecovered' }
   | { kind: 'storageReadFailed'; error: Error; nextRetryAt: number }
   | { kind: 'storageReadRecovered' };
-
-/** The refresh token can no longer be used; the session was removed and the user must sign in again. */
-export class SessionEndedError extends Error {
-  constructor(
-    readonly session: StoredSession,
-    readonly cause: RingCentralApiError,
-  ) {
-    super(`Your RingCentral session ended: ${cause.message}. Sign in again.`);
-    this.name = 'SessionEndedError';
-  }
-}
-
-/** Both tokens are past their lifetime: nothing to refresh with. */
-export class SessionExpiredError extends Error {
-  constructor(readonly session: StoredSession) {
-    super(`Your RingCentral session for ${session.account.label} has expired (the refresh token is past its lifetime). Sign in again.`);
-    this.name = 'SessionExpiredError';
-  }
-}
-
-/** RingCentral answered 429: no token request until notBefore, because one made earlier restarts the penalty. */
-export class RefreshDeferredError extends Error {
-  constructor(
-    readonly session: StoredSession,
-    readonly notBefore: number,
-    now: number,
-  ) {
-    super(
-      `RingCentral is rate-limiting token requests for this app (CMN-301). The next try is at ${new Date(notBefore).toLocaleTimeString()} ` +
-        `(in ${Math.max(1, Math.ceil((notBefore - now) / 1000))} s); a request before then would restart RingCentral's penalty, so wait until then.`,
-    );
-    this.name = 'RefreshDeferredError';
-  }
-}
 
 export type SessionState = 'active' | 'expired' | 'rateLimited';
 

@@ -2,10 +2,11 @@
 import * as vscode from 'vscode';
 import { notifyInfo, notifyWarning } from '../notify';
 import type { RedirectMode } from '../../core/redirect/redirectUri';
-import { describeServer, ServerTrust, UntrustedServerError } from '../../core/ringcentral/serverTrust';
+import { describeServer, ServerTrust } from '../../core/ringcentral/serverTrust';
 import { checkServerUrl, KNOWN_SERVERS } from '../../core/ringcentral/serverUrl';
 import type { ClientSecrets } from '../secretStore';
 import { readSettings, updateSetting } from '../settings';
+import { UntrustedServerError } from '../../core/errors';
 
 export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerTrust): vscode.Disposable[] {
   /**

@@ -8,7 +8,7 @@ import type { AttemptRecorder } from '../../core/trace/trace';
 import { fixActionLabel } from '../../core/diagnosis/fixActionLabels';
 import { notificationText } from '../../core/diagnosis/notificationText';
 import { runFixAction } from './fixActions';
-import { FlowFailure } from './flowFailure';
+import { FlowFailure } from '../errors';
 
 /** Diagnoses an error, attaches the diagnosis to the attempt's failed step, and wraps both for the UI. */
 export function toFlowFailure(error: unknown, context: DiagnosisContext, recorder?: AttemptRecorder): FlowFailure {

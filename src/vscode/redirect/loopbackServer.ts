@@ -5,15 +5,7 @@ import { parseCallback } from '../../core/oauth/callback';
 import { CALLBACK_PATH, LOOPBACK_HOST } from '../../core/redirect/redirectUri';
 import type { PendingAuthorizations } from '../../core/oauth/pendingAuthorizations';
 import { callbackPage } from './callbackPage';
-
-export class LoopbackPortBusyError extends Error {
-  constructor(readonly port: number) {
-    super(
-      `Port ${port} on 127.0.0.1 is already in use, so the loopback redirect cannot listen there. Close the program using it, or pick another port in "ringcentral.redirect.loopbackPort" and register http://127.0.0.1:<port>/callback on your app.`,
-    );
-    this.name = 'LoopbackPortBusyError';
-  }
-}
+import { LoopbackPortBusyError } from '../errors';
 
 export async function startLoopbackReceiver(port: number, pending: PendingAuthorizations): Promise<{ close(): void }> {
   const server = http.createServer((request, response) => {

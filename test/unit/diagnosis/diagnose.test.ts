@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { diagnose, knownCodes, knownIds } from '../../../src/core/diagnosis/diagnose';
 import { developerConsoleUrl } from '../../../src/core/diagnosis/developerConsole';
 import type { Diagnosis, DiagnosisContext, Failure, FixAction } from '../../../src/core/diagnosis/types';
-import type { RingCentralErrorInfo, TransportErrorCode } from '../../../src/core/ringcentral/ringcentralError';
+import type { RingCentralErrorInfo } from '../../../src/core/ringcentral/ringcentralError';
+import type { TransportErrorCode } from '../../../src/core/errors';
 
 const FACTS = path.resolve(__dirname, '../../../../../shared/ringcentral-oauth-facts.md');
 
