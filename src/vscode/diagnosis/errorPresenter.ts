@@ -1,7 +1,7 @@
 // Every failure the user sees: what happened (RingCentral's code and words), and buttons for the fixes.
 import * as vscode from 'vscode';
 import { notifyError } from '../notify';
-import { diagnose } from '../../core/diagnosis/diagnose';
+import { diagnose } from '../knowledge';
 import { failureFromError } from '../../core/diagnosis/fromError';
 import type { Diagnosis, DiagnosisContext } from '../../core/diagnosis/types';
 import type { AttemptRecorder } from '../../core/trace/trace';
