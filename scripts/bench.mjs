@@ -98,6 +98,7 @@ function printReport(r) {
 
   head('Package');
   row('dist/extension.js (production, minified)', `${kib(pkg.bundleBytes)} (${pkg.bundleBytes} B), built in ${pkg.buildMs} ms`);
+  row('dist/knowledge.js (loaded on first use)', `${kib(pkg.knowledgeBytes)} (${pkg.knowledgeBytes} B)`);
   row(`VSIX ${VSIX}`, `${kib(pkg.vsixBytes)} (${pkg.vsixBytes} B), ${pkg.vsixFiles} files, ${kib(pkg.vsixUncompressedBytes)} unpacked`);
   row('bundle inside the VSIX (deflated)', pkg.bundleInVsixCompressedBytes === undefined ? 'not found' : kib(pkg.bundleInVsixCompressedBytes));
   row(`top bundle contributors (of ${pkg.bundleInputs} inputs)`, pkg.metafileMatchesBundle ? '' : '(metafile size ≠ dist: build options drifted)');
@@ -106,6 +107,13 @@ function printReport(r) {
   head(`Module load (require dist/extension.js, vscode stubbed, ${load.runs} fresh processes)`);
   row('median / min / max', `${ms(load.medianMs)} / ${ms(load.minMs)} / ${ms(load.maxMs)}`);
   row('process RSS after load (median)', `${(load.rssAfterBytes / MIB).toFixed(1)} MiB (+${(load.rssDeltaBytes / MIB).toFixed(1)} MiB over bare Node)`);
+  if (load.reference) {
+    const ref = load.reference;
+    row('GitHub Authentication (code-server\'s), same stub, alternating', `${ms(ref.medianMs)} / ${ms(ref.minMs)} / ${ms(ref.maxMs)}`);
+    row('module load vs GitHub Authentication (medians)', `${ms(load.medianMs)} vs ${ms(ref.medianMs)} (${load.ratio.toFixed(2)}×)`);
+  } else {
+    row('GitHub Authentication', 'not measured: code-server is not installed (npm run setup)');
+  }
 
   head(`Sign-in over HTTP (emulator in-process, pre-flight on, ${signIn.signIn.n} runs after ${signIn.signIn.warmup} warm-up)`);
   row('sign-in p50 / p95 / max', triple(signIn.signIn));
@@ -145,7 +153,7 @@ const results = { environment: environment() };
 progress('package size: production build, VSIX, esbuild metafile');
 results.package = await measurePackage();
 
-progress('module load: 15 fresh Node processes');
+progress('module load: 15 fresh Node processes each, this bundle and GitHub Authentication');
 results.load = measureLoad('dist/extension.js', 15);
 
 progress('permissions');

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { BUNDLE_FILES } from './bundles.mjs';
 
 const require = createRequire(import.meta.url);
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -24,8 +25,9 @@ if (forbidden.length > 0) {
   console.error(`The VSIX must not contain sources, tests or source maps: ${forbidden.join(', ')}`);
   process.exit(1);
 }
-// The webview loads only the panel's bundle (src/vscode/diagnosticsPanel.ts): without it the panel stays blank.
-const missing = ['dist/extension.js', 'dist/panel/panel.js', 'dist/panel/panel.css'].filter((file) => !files.includes(file));
+// Without knowledge.js (or the secret registry both bundles share) the first diagnosis fails; without the panel's
+// bundle (src/vscode/diagnosticsPanel.ts) the panel stays blank.
+const missing = BUNDLE_FILES.filter((file) => !files.includes(file));
 if (missing.length > 0) {
   console.error(`The VSIX lacks ${missing.join(', ')}`);
   process.exit(1);

@@ -3,29 +3,18 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
+import { extensionBundles } from '../bundles.mjs';
 
 const BUNDLE = 'dist/extension.js';
 export const VSIX = 'test-results/bench.vsix';
 
+const KNOWLEDGE = 'dist/knowledge.js';
+
 /**
- * Same options as scripts/build.mjs --production, minus writing: the metafile tells how many output bytes each input
- * contributes. Keep in sync with build.mjs; `metafileMatchesBundle` in the result shows when the two have drifted.
+ * The options of scripts/build.mjs --production (scripts/bundles.mjs), minus writing: the metafile tells how many
+ * output bytes each input contributes. `metafileMatchesBundle` in the result shows when the two have drifted.
  */
-const BUILD_OPTIONS = {
-  entryPoints: ['src/extension.ts'],
-  bundle: true,
-  outfile: BUNDLE,
-  platform: 'node',
-  target: 'node18',
-  format: 'cjs',
-  external: ['vscode'],
-  alias: { 'whatwg-url': './scripts/shims/whatwg-url.cjs' },
-  sourcemap: false,
-  minify: true,
-  metafile: true,
-  write: false,
-  logLevel: 'silent',
-};
+const BUILD_OPTIONS = { ...extensionBundles({ production: true }), write: false, logLevel: 'silent' };
 
 /** Runs a project script quietly; its output is shown only when it fails, so the bench output stays a table. */
 function runScript(args) {
@@ -74,7 +63,7 @@ export function readZipEntries(zip) {
 async function bundleContributors(top) {
   const result = await esbuild.build(BUILD_OPTIONS);
   await esbuild.stop(); // the esbuild service process would otherwise idle beside the timed sections that follow
-  const [output] = Object.values(result.metafile.outputs);
+  const output = result.metafile.outputs[BUNDLE];
   const inputs = Object.entries(output.inputs)
     .map(([file, info]) => ({ file, bytes: info.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes);
@@ -87,6 +76,7 @@ export async function measurePackage() {
   runScript(['scripts/build.mjs', '--production']);
   const buildMs = performance.now() - buildStart;
   const bundleBytes = statSync(BUNDLE).size;
+  const knowledgeBytes = statSync(KNOWLEDGE).size;
 
   // package.mjs rebuilds the same bundle and checks that no sources, tests or maps slipped into the VSIX.
   rmSync(VSIX, { force: true });
@@ -100,6 +90,7 @@ export async function measurePackage() {
   const contributors = await bundleContributors(8);
   return {
     bundleBytes,
+    knowledgeBytes,
     buildMs: Math.round(buildMs),
     packageMs: Math.round(packageMs),
     vsixBytes,

@@ -85,9 +85,15 @@ export async function measureSignIn({ signIns = 50, refreshes = 50 } = {}) {
 
     // Refresh through SessionManager, as the extension's timer does: single-flight, rotation persisted before use.
     // The persistence port serialises like SecretSessionPersistence, without the OS keychain.
-    let stored = '[]';
+    // One JSON string per session, like SecretStorage; the port is SessionPersistence (src/core/session/sessionPorts.ts).
+    const stored = new Map();
     const manager = new SessionManager({
-      persistence: { read: async () => JSON.parse(stored), write: async (sessions) => void (stored = JSON.stringify(sessions)) },
+      persistence: {
+        readAll: async () => [...stored.values()].map((json) => JSON.parse(json)),
+        read: async (id) => (stored.has(id) ? JSON.parse(stored.get(id)) : undefined),
+        put: async (session) => void stored.set(session.id, JSON.stringify(session)),
+        remove: async (id) => void stored.delete(id),
+      },
       clientFor: async () => client,
       clock: Date.now,
       startAttempt: (kind) => newRecorder(kind),

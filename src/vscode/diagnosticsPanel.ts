@@ -1,7 +1,7 @@
 // The diagnostics webview: one panel, rendered by the panel app (src/panel/, bundled to dist/panel/panel.js
 // and panel.css) from a PanelState the extension builds on demand.
 // The webview is untrusted UI: it only ever receives masked data and every message it sends is validated here.
-import { randomBytes } from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { notifyError } from './notify';
 import { isRedirectMode } from '../core/diagnosis/fixActionLabels';
@@ -145,7 +145,8 @@ function reportError(error: unknown): void {
 
 /** `panelRoot`: the folder holding the bundled panel.js and panel.css (dist/panel/). */
 export function buildPanelHtml(webview: Pick<vscode.Webview, 'asWebviewUri' | 'cspSource'>, panelRoot: vscode.Uri): string {
-  const nonce = randomBytes(18).toString('base64');
+  // node:crypto is required when the first panel opens, not at activation.
+  const nonce = (require('node:crypto') as typeof NodeCrypto).randomBytes(18).toString('base64');
   const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(panelRoot, 'panel.js'));
   const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(panelRoot, 'panel.css'));
   const csp =

@@ -1,6 +1,6 @@
 // The diagnostics panel's data: settings, the session (summarised, never a token), checks and masked traces.
 import * as vscode from 'vscode';
-import { grantedPermissions } from '../core/permissions/permissions';
+import { grantedPermissions } from './knowledge';
 import type { StoredSession } from '../core/session/session';
 import type { AttemptStore } from './attemptStore';
 import type { PanelState, PermissionCheckSummary } from '../panel/protocol';

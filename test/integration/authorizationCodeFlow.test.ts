@@ -4,18 +4,18 @@
 // the URI handler would (parseCallback → deliver).
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { AuthorizationCallbackError, AuthorizationCodeFlowPorts, runAuthorizationCodeFlow } from '../../src/core/oauth/authorizationCodeFlow';
+import { AuthorizationCodeFlowPorts, runAuthorizationCodeFlow } from '../../src/core/oauth/authorizationCodeFlow';
 import { parseCallback } from '../../src/core/oauth/callback';
 import type { FetchLike } from '../../src/core/ringcentral/http';
 import { DeliveryResult, PendingAuthorizations } from '../../src/core/oauth/pendingAuthorizations';
 import { AUTHORIZE_PATH, RingCentralClient, TOKEN_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { RingCentralApiError } from '../../src/core/ringcentral/ringcentralError';
 import { AttemptRecorder } from '../../src/core/trace/trace';
 import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 import { AppRegistration, DEMO_USER, Emulator, RecordedRequest } from '../../emulator/server';
 import { answerConsent, browserGet, locationOf } from './diagnosisTestKit';
 import { useEmulator } from '../../emulator/test/emulatorTestUtils';
 import { scriptedServerTrust } from '../fakes/serverTrust';
+import { AuthorizationCallbackError, RingCentralApiError } from '../../src/core/errors';
 
 const WEB_REDIRECT =
   'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=rcdevtools.ringcentral-oauth&vscode-path=%2Fcallback';

@@ -6,12 +6,12 @@
 import * as assert from 'node:assert/strict';
 import { runAuthorizationCodeFlow } from '../../src/core/oauth/authorizationCodeFlow';
 import { TOKEN_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { RingCentralApiError } from '../../src/core/ringcentral/ringcentralError';
-import { SessionEndedError, SessionManager } from '../../src/core/session/sessionManager';
+import { SessionManager } from '../../src/core/session/sessionManager';
 import { DEMO_USER } from '../../emulator/server';
 import { actionOf, diagnosisContext, explain, flowHarness, realClient, rejection } from './diagnosisTestKit';
 import { MemoryPersistence } from '../fakes/memoryPersistence';
 import { NO_READ_ACCOUNTS_APP, PUBLIC_APP, useDiagnosisEmulator, VSCODE_REDIRECT } from './diagnosisApps';
+import { RingCentralApiError, SessionEndedError } from '../../src/core/errors';
 
 describe('diagnosis of real failures against the emulator', () => {
   const { ctx } = useDiagnosisEmulator();

@@ -8,11 +8,11 @@ import { runAuthorizationCodeFlow } from '../../src/core/oauth/authorizationCode
 import { preflightRedirect } from '../../src/core/oauth/preflight';
 import { checkRedirectUri } from '../../src/core/redirect/checkRedirectUri';
 import { TOKEN_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { RingCentralApiError } from '../../src/core/ringcentral/ringcentralError';
 import { DEMO_USER } from '../../emulator/server';
 import { actionKinds, actionOf, diagnosisContext, explain, flowHarness, realClient, rejection, tokenForms } from './diagnosisTestKit';
 import { defaultAuthorizeParams, getCode } from '../../emulator/test/emulatorTestUtils';
 import { CONFIDENTIAL_APP, CONFIDENTIAL_SECRET, LOOPBACK_PORT, LOOPBACK_REDIRECT, NO_REDIRECT_APP, PUBLIC_APP, useDiagnosisEmulator, VSCODE_REDIRECT, WRONG_PORT_APP, WRONG_PORT_REDIRECT } from './diagnosisApps';
+import { RingCentralApiError } from '../../src/core/errors';
 
 describe('diagnosis of real failures against the emulator', () => {
   const { ctx, authorizeRequests } = useDiagnosisEmulator();

@@ -4,15 +4,15 @@
 // Where a fix can be applied to the emulator, the test applies it and shows the failure is gone.
 // This file: Transport failures and non-JSON answers, the callback, and Explain Error giving what the live path gives.
 import * as assert from 'node:assert/strict';
-import { AuthorizationCallbackError, runAuthorizationCodeFlow } from '../../src/core/oauth/authorizationCodeFlow';
+import { runAuthorizationCodeFlow } from '../../src/core/oauth/authorizationCodeFlow';
 import { diagnose } from '../../src/core/diagnosis/diagnose';
 import { parseFailureText } from '../../src/core/diagnosis/parseFailureText';
 import { preflightRedirect } from '../../src/core/oauth/preflight';
 import { AUTHORIZE_PATH, TOKEN_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentral/ringcentralError';
 import { actionOf, answerConsent, diagnosisContext, explain, flowHarness, realClient, rejection } from './diagnosisTestKit';
 import { defaultAuthorizeParams, getCode } from '../../emulator/test/emulatorTestUtils';
 import { NO_REDIRECT_APP, PUBLIC_APP, useDiagnosisEmulator, VSCODE_REDIRECT } from './diagnosisApps';
+import { AuthorizationCallbackError, RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/errors';
 
 describe('diagnosis of real failures against the emulator', () => {
   const { ctx, authorizeRequests } = useDiagnosisEmulator();

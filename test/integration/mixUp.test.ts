@@ -10,14 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { runAuthorizationCodeFlow } from '../../src/core/oauth/authorizationCodeFlow';
 import { parseCallback } from '../../src/core/oauth/callback';
 import type { FetchLike } from '../../src/core/ringcentral/http';
-import { IssuerMismatchError } from '../../src/core/oauth/issuer';
 import { PendingAuthorizations } from '../../src/core/oauth/pendingAuthorizations';
 import { RingCentralClient, TOKEN_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { UntrustedServerError } from '../../src/core/ringcentral/serverTrust';
 import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 import type { AppRegistration, Emulator } from '../../emulator/server';
 import { scriptedServerTrust, ScriptedTrust } from '../fakes/serverTrust';
 import { useEmulator } from '../../emulator/test/emulatorTestUtils';
+import { IssuerMismatchError, UntrustedServerError } from '../../src/core/errors';
 
 const REDIRECT = 'http://127.0.0.1:53134/callback';
 const HOSTILE_NAME = 'evil.localtest';

@@ -4,11 +4,11 @@ import { createServer } from 'node:net';
 import type { FetchLike } from '../../src/core/ringcentral/http';
 import { preflightRedirect, PreflightOutcome } from '../../src/core/oauth/preflight';
 import { AUTHORIZE_PATH, RingCentralClient } from '../../src/core/ringcentral/ringcentralClient';
-import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentral/ringcentralError';
 import { AttemptRecorder } from '../../src/core/trace/trace';
 import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 import { DEMO_APP, RecordedRequest } from '../../emulator/server';
 import { LOOPBACK_REDIRECT, useEmulator, VSCODE_REDIRECT } from '../../emulator/test/emulatorTestUtils';
+import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/errors';
 
 const globalFetchAdapter: FetchLike = (url, init) => fetch(url, init);
 

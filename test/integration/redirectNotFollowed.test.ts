@@ -7,9 +7,9 @@ import { diagnose } from '../../src/core/diagnosis/diagnose';
 import { failureFromError } from '../../src/core/diagnosis/fromError';
 import type { FetchLike } from '../../src/core/ringcentral/http';
 import { RingCentralClient, TOKEN_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { UnexpectedResponseError } from '../../src/core/ringcentral/ringcentralError';
 import { AttemptRecorder } from '../../src/core/trace/trace';
 import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
+import { UnexpectedResponseError } from '../../src/core/errors';
 
 const globalFetchAdapter: FetchLike = (url, init) => fetch(url, init);
 const ADAPTERS: Array<[string, FetchLike]> = [

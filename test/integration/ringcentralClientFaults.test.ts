@@ -3,11 +3,11 @@
 // This file: REST calls and rate limits, faults (timeouts, resets, bodies that are not JSON), and the trace.
 import * as assert from 'node:assert/strict';
 import { TOKEN_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/ringcentral/ringcentralError';
 import { AttemptRecorder } from '../../src/core/trace/trace';
 import { DEMO_USER } from '../../emulator/server';
 import { LOOPBACK_REDIRECT } from '../../emulator/test/emulatorTestUtils';
 import { ADAPTERS, apiError, closedPort, CONFIDENTIAL, NO_READ_ACCOUNTS, rejection, tokenRequests, useClientAgainstEmulator } from './ringcentralClientKit';
+import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/errors';
 
 for (const [adapterName, adapter] of ADAPTERS) {
   describe(`RingCentralClient against the emulator (${adapterName})`, () => {

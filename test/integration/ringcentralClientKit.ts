@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { FetchLike } from '../../src/core/ringcentral/http';
 import { ClientOptions, JWT_GRANT, RingCentralClient, TOKEN_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { RingCentralApiError } from '../../src/core/ringcentral/ringcentralError';
 import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 import { AppRegistration, DEMO_APP, Emulator, RecordedRequest } from '../../emulator/server';
 import { defaultAuthorizeParams, getCode, LOOPBACK_REDIRECT, pkce, useEmulator } from '../../emulator/test/emulatorTestUtils';
+import { RingCentralApiError } from '../../src/core/errors';
 
 const globalFetchAdapter: FetchLike = (url, init) => fetch(url, init);
 

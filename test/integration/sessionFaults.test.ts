@@ -5,13 +5,14 @@ import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { RingCentralClient, TOKEN_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
 import type { StoredSession } from '../../src/core/session/session';
-import { SessionManager, SessionNotice } from '../../src/core/session/sessionManager';
+import { SessionManager } from '../../src/core/session/sessionManager';
 import { toTokenSet } from '../../src/core/oauth/tokenSet';
 import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 import { SecretSessionPersistence } from '../../src/vscode/secretStore';
 import { DEMO_APP, DEMO_USER, Emulator, startEmulator } from '../../emulator/server';
 import { FaultySecretStorage } from '../fakes/faultySecretStorage';
 import { defaultAuthorizeParams, getCode, LOOPBACK_REDIRECT, pkce } from '../../emulator/test/emulatorTestUtils';
+import type { SessionNotice } from '../../src/core/session/sessionPorts';
 
 const SECOND_APP = { ...DEMO_APP, clientId: 'second-app' };
 

@@ -2,9 +2,8 @@
 // (SecretStorage in the extension) is an in-memory stand-in.
 import * as assert from 'node:assert/strict';
 import { RingCentralClient, TOKEN_PATH, REVOKE_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { RingCentralApiError, TransportError } from '../../src/core/ringcentral/ringcentralError';
 import type { StoredSession } from '../../src/core/session/session';
-import { SessionChange, SessionEndedError, SessionManager } from '../../src/core/session/sessionManager';
+import { SessionManager } from '../../src/core/session/sessionManager';
 import { toTokenSet } from '../../src/core/oauth/tokenSet';
 import { AttemptRecorder } from '../../src/core/trace/trace';
 import { whoAmI } from '../../src/core/ringcentral/whoAmI';
@@ -12,6 +11,8 @@ import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 import { AppRegistration, DEMO_APP, DEMO_USER, Emulator } from '../../emulator/server';
 import { defaultAuthorizeParams, getCode, LOOPBACK_REDIRECT, pkce, useEmulator } from '../../emulator/test/emulatorTestUtils';
 import { MemoryPersistence } from '../fakes/memoryPersistence';
+import { RingCentralApiError, SessionEndedError, TransportError } from '../../src/core/errors';
+import type { SessionChange } from '../../src/core/session/sessionPorts';
 
 const NO_READ_ACCOUNTS: AppRegistration = {
   clientId: 'no-read-accounts',

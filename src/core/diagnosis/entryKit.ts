@@ -1,6 +1,7 @@
 // Shared shapes and helpers for the knowledge-base entries (oauthEntries, tokenEntries, accountEntries,
-// restEntries, transportEntries). An entry says which codes / OAuth errors / message texts it explains,
-// and builds causes and fixes ranked for the caller's context.
+// restEntries, transportEntries). An entry says which codes, OAuth errors, message texts, HTTP statuses and transport
+// errors it explains, and builds causes and fixes ranked for the caller's context.
+import type { TransportErrorCode } from '../errors';
 import type { RingCentralErrorInfo } from '../ringcentral/ringcentralError';
 import { describeServer, developerConsoleUrl, docs, serverEnvironment } from './developerConsole';
 import type { DiagnosisContext, Failure, Fix, PermissionFixSide } from './types';
@@ -47,8 +48,28 @@ export interface KnowledgeEntry {
   compatibleErrors?: readonly string[];
   /** Lower-case substrings of the server's message / error_description. The longest match wins. */
   messages?: readonly string[];
+  /** HTTP statuses this entry explains when nothing more specific (code, error, message) matched; see statusAnswers.ts. */
+  answersStatuses?: readonly StatusAnswer[];
+  /** Failures with no HTTP answer that this entry explains; see statusAnswers.ts. */
+  answersTransport?: readonly TransportAnswer[];
   explain(input: EntryInput): EntryResult;
 }
+
+/** What came with a bare HTTP status: an HTML page, a RingCentral-shaped JSON body, or anything else. */
+export type AnswerBody = 'html' | 'json' | 'other';
+
+/**
+ * One status (429), or a rule: one `status` or the range [from, below) (no `below`: and everything above it), less
+ * `except`, and only for the given `body` kinds. A rule with `body` wins over one without, one status over a range,
+ * and a narrower range over a wider one.
+ */
+export type StatusAnswer =
+  | number
+  | { status: number; body?: readonly AnswerBody[] }
+  | { from: number; below?: number; except?: readonly number[]; body?: readonly AnswerBody[] };
+
+/** A transport error code; `loopback: true` entries answer it only for a local server (and win there). */
+export type TransportAnswer = TransportErrorCode | { code: TransportErrorCode; loopback: true };
 
 /** Sorts by weight, highest first; equal weights keep their written order. */
 export function ranked<T>(items: readonly Ranked<T>[]): T[] {
@@ -186,4 +207,21 @@ export const traceFix: Fix = {
 /** A Ranked wrapper that drops undefined fixes. */
 export function maybe<T>(weight: number, value: T | undefined): Ranked<T> {
   return value === undefined ? undefined : [weight, value];
+}
+
+export const serverSettingFix = (input: EntryInput) =>
+  settingFix('ringcentral.server', 'Check the server setting', `ringcentral.server is ${input.context.server ?? 'not known here'}; production is https://platform.ringcentral.com.`);
+
+export const proxySettingFix = settingFix('http.proxy', 'Check the proxy setting', 'VS Code uses http.proxy (or the system proxy) for the extension\'s requests.');
+
+/** The host of a URL, or undefined when it is not one. */
+export function hostOfUrl(url: string | undefined): string | undefined {
+  if (!url) {
+    return undefined;
+  }
+  try {
+    return new URL(url).host || undefined;
+  } catch {
+    return undefined;
+  }
 }

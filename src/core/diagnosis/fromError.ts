@@ -1,8 +1,6 @@
 // Turns whatever a flow threw into the Failure shape the knowledge base reads.
-import { AuthorizationCallbackError } from '../oauth/authorizationCodeFlow';
-import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../ringcentral/ringcentralError';
-import { SessionEndedError } from '../session/sessionManager';
 import type { Failure } from './types';
+import { AuthorizationCallbackError, RingCentralApiError, SessionEndedError, TransportError, UnexpectedResponseError } from '../errors';
 
 export function failureFromError(error: unknown): Failure | undefined {
   if (error instanceof SessionEndedError) return { kind: 'api', info: error.cause.info };

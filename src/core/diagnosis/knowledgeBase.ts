@@ -1,41 +1,22 @@
 // The error knowledge base: every entry, and the lookups diagnose() uses, in the order it uses them:
 // RingCentral code → OAuth `error` → message text → HTTP status → 'unknown-error'.
-// The entries themselves live by family in redirectEntries, codeEntries, clientEntries, tokenEntries,
-// accountEntries, oauthErrorEntries, restEntries and transportEntries.
-import type { TransportErrorCode } from '../ringcentral/ringcentralError';
+// The entries themselves live by family under entries/; each declares what it answers (codes, errors, messages,
+// statuses, transport errors), and statusAnswers.ts turns the last two into lookups.
 import { accountEntries } from './entries/accountEntries';
 import { appRestrictionEntries } from './entries/appRestrictionEntries';
 import { clientEntries } from './entries/clientEntries';
 import { codeEntries } from './entries/codeEntries';
 import type { KnowledgeEntry } from './entryKit';
-import { oauthErrorEntries, serverError, temporarilyUnavailable } from './entries/oauthErrorEntries';
+import { httpStatusEntries, unexpectedResponse, unknownError } from './entries/httpStatusEntries';
+import { oauthErrorEntries } from './entries/oauthErrorEntries';
 import { redirectEntries } from './entries/redirectEntries';
 import { restAccessEntries } from './entries/restAccessEntries';
-import { rateLimited, restEntries } from './entries/restEntries';
+import { restEntries } from './entries/restEntries';
 import { sdkEntries } from './entries/sdkEntries';
 import { tokenEntries } from './entries/tokenEntries';
+import { networkError, transportEntries } from './entries/transportEntries';
 import { webhookEntries } from './entries/webhookEntries';
-import {
-  connectionRefused,
-  connectionReset,
-  emulatorNotRunning,
-  hostNotFound,
-  httpBadRequest,
-  httpForbidden,
-  httpUnauthorized,
-  malformedJson,
-  networkError,
-  proxyError,
-  proxyErrorPage,
-  requestTimeout,
-  serverRedirected,
-  serverUrlNotFound,
-  tlsCertificate,
-  transportEntries,
-  unexpectedResponse,
-  unknownError,
-  unsupportedMediaType,
-} from './entries/transportEntries';
+import { answerLookups } from './statusAnswers';
 
 export type { KnowledgeEntry } from './entryKit';
 export { unknownError };
@@ -53,6 +34,7 @@ export const ENTRIES: readonly KnowledgeEntry[] = [
   ...sdkEntries,
   ...oauthErrorEntries,
   ...transportEntries,
+  ...httpStatusEntries,
 ];
 
 const codeKey = (code: string): string => code.trim().toUpperCase();
@@ -125,71 +107,11 @@ export function findByMessage(texts: ReadonlyArray<string | undefined>, error?: 
   return undefined;
 }
 
-/** For an HTTP status with no code, error or message we know. `html`: the body is an HTML page. */
-export function findByStatus(status: number | undefined, options: { html?: boolean; fromJson?: boolean } = {}): KnowledgeEntry | undefined {
-  if (status === undefined || !Number.isFinite(status)) {
-    return undefined;
-  }
-  if (status === 429) {
-    return rateLimited;
-  }
-  if (status === 407) {
-    return proxyError;
-  }
-  if (status >= 300 && status < 400) {
-    return serverRedirected;
-  }
-  if (options.html && (status === 502 || status === 504 || (status >= 400 && status !== 404 && status !== 415 && status !== 429))) {
-    return proxyErrorPage;
-  }
-  if (status === 502 || status === 504) {
-    return options.fromJson ? serverError : proxyErrorPage;
-  }
-  if (status === 503) {
-    return temporarilyUnavailable;
-  }
-  if (status === 408) {
-    return requestTimeout;
-  }
-  if (status >= 500) {
-    return serverError;
-  }
-  if (status === 404) {
-    return serverUrlNotFound;
-  }
-  if (status === 415) {
-    return unsupportedMediaType;
-  }
-  if (status === 401) {
-    return httpUnauthorized;
-  }
-  if (status === 403) {
-    return httpForbidden;
-  }
-  if (status === 400) {
-    return httpBadRequest;
-  }
-  if (status >= 200 && status < 300) {
-    return malformedJson;
-  }
-  return unexpectedResponse;
-}
+// A status or transport error that no entry declares gets the general entry for its kind.
+const answers = answerLookups(ENTRIES, { status: unexpectedResponse, transport: networkError });
 
-export function findTransport(code: TransportErrorCode, loopback: boolean): KnowledgeEntry {
-  switch (code) {
-    case 'ECONNREFUSED':
-      return loopback ? emulatorNotRunning : connectionRefused;
-    case 'ENOTFOUND':
-      return hostNotFound;
-    case 'TIMEOUT':
-      return requestTimeout;
-    case 'TLS':
-      return tlsCertificate;
-    case 'PROXY':
-      return proxyError;
-    case 'RESET':
-      return connectionReset;
-    default:
-      return networkError;
-  }
-}
+/** For an HTTP status with no code, error or message we know. `html`: the body is an HTML page. */
+export const findByStatus = answers.findByStatus;
+
+/** For a failure with no HTTP answer; `loopback`: the request went to this machine. */
+export const findTransport = answers.findTransport;

@@ -3,13 +3,16 @@
 // URL with error=, a log line with JSON (also escaped JSON, Python dict repr, PHP print_r), a bare code
 // (OAU-113, cmn-401, TokenInvalid), a bare OAuth error (invalid_grant), a known server message, or a
 // Node network error. Wrappers the main chain does not read (HAR files, Node util.inspect and Ruby hash dumps)
-// are unwrapped first by ./pasteFormats. Returns undefined when nothing is recognisable. Never throws.
+// are unwrapped first by ./pasteFormats; loose fields and network errors are read by ./looseFields and
+// ./networkErrorText. Returns undefined when nothing is recognisable. Never throws.
 import { jsonObjectSpans } from '../trace/jsonInText';
-import { parseErrorBody, parseRetryAfter, type RingCentralErrorInfo, type TransportErrorCode } from '../ringcentral/ringcentralError';
-import { CODE_PREFIXES, SPECIFIC_CODE } from './codePrefixes';
+import { parseErrorBody, parseRetryAfter, type RingCentralErrorInfo } from '../ringcentral/ringcentralError';
+import { CODE_PREFIXES } from './codePrefixes';
 import { findByCode, findByMessage } from './knowledgeBase';
 import { unwrapPaste } from './pasteFormats';
 import type { Failure } from './types';
+import { fromLooseFields, looseErrorInfo, statusAndRetryIn } from './looseFields';
+import { fromTransportText } from './networkErrorText';
 
 const MAX_TEXT = 200_000;
 
@@ -220,86 +223,6 @@ function unescapedVariants(text: string): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Truncated JSON, Python dict repr, PHP print_r: pick the fields out one by one.
-
-function fieldValues(text: string, key: string): string[] {
-  const values: string[] = [];
-  const quoted = new RegExp(`["']${key}["']\\s*(?::|=>)\\s*(?:"((?:[^"\\\\\\r\\n]|\\\\.)*)"?|'((?:[^'\\\\\\r\\n]|\\\\.)*)'?)`, 'g');
-  const printR = new RegExp(`\\[["']?${key}["']?\\]\\s*=>\\s*([^\\r\\n]*)`, 'g');
-  for (const re of [quoted, printR]) {
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null && values.length < 10) {
-      const v = (m[1] ?? m[2] ?? '').replace(/\\(["'\\/])/g, '$1').trim();
-      if (v && !/^(array|stdclass object)\b/i.test(v)) {
-        values.push(v);
-      }
-      if (m[0].length === 0) {
-        re.lastIndex++;
-      }
-    }
-  }
-  return values;
-}
-
-function looseErrorInfo(text: string, status?: number, retryAfter?: number): RingCentralErrorInfo | undefined {
-  const t = text.includes('\\"') ? text.replace(/\\"/g, '"') : text;
-  const codes = fieldValues(t, 'errorCode');
-  const specific = codes.find((c) => SPECIFIC_CODE.test(c));
-  const top = codes.find((c) => c !== specific);
-  const error = fieldValues(t, 'error').find((e) => /^[a-z_]+$/i.test(e));
-  const description = fieldValues(t, 'error_description')[0];
-  const message = fieldValues(t, 'message')[0];
-  const permissionName = fieldValues(t, 'permissionName')[0] ?? fieldValues(t, 'permissionsName')[0];
-  if (!specific && !top && !error && !description && !message) {
-    return undefined;
-  }
-  if (!specific && !top && !error && !/\berror/i.test(t)) {
-    // a lone "message" field is not enough to call it a RingCentral error
-    return undefined;
-  }
-  const body: Record<string, unknown> = {
-    errorCode: top ?? specific,
-    message,
-    error,
-    error_description: description,
-    permissionName,
-  };
-  if (specific) {
-    body.errors = [{ errorCode: specific, message, permissionName }];
-  }
-  return parseErrorBody(body, status, retryAfter);
-}
-
-function fromLooseFields(text: string): Failure | undefined {
-  const meta = statusAndRetryIn(text);
-  const info = looseErrorInfo(text, meta.status, meta.retryAfter);
-  return info ? { kind: 'api', info: { ...info, rawBody: text } } : undefined;
-}
-
-function statusAndRetryIn(text: string): { status?: number; retryAfter?: number } {
-  const patterns = [
-    /\bHTTP\/\d(?:\.\d)?\s{1,8}(\d{3})\b/,
-    /\b(?:HTTP|status(?:[ _]?code)?|statusCode)["']?\s{0,8}[:=]?\s{0,8}(\d{3})\b/i,
-    /\b([45]\d\d)\s{1,8}(?:Client|Server)\s{1,8}Error\b/,
-    /\b(?:failed|failure|error|returned|responded|response)\b[^\r\n\d{]{0,24}\b([45]\d\d)\b/i,
-    /\b([45]\d\d)\s{1,8}(?:Bad Request|Unauthorized|Forbidden|Not Found|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Unsupported Media Type)\b/i,
-  ];
-  let status: number | undefined;
-  for (const re of patterns) {
-    const m = re.exec(text);
-    if (m) {
-      const n = Number(m[1]);
-      if (n >= 100 && n <= 599) {
-        status = n;
-        break;
-      }
-    }
-  }
-  const ra = /\bretry-after["']?\s{0,8}[:=]\s{0,8}["']?([^\r\n"',;}]{1,64})/i.exec(text);
-  return { status, retryAfter: ra ? parseRetryAfter(ra[1]) : undefined };
-}
-
-// ---------------------------------------------------------------------------------------------------
 // Callback URLs: https://…/callback?error=access_denied&error_description=…
 
 function fromRedirectUrl(text: string): Failure | undefined {
@@ -318,71 +241,6 @@ function fromRedirectUrl(text: string): Failure | undefined {
   }
   const description = params.get('error_description')?.trim();
   return { kind: 'callback', error, ...(description ? { description } : {}) };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Node / undici / browser network errors
-
-/**
- * A transport failure's signature: a plain regex, and optionally word pairs that must share one line
- * ("407 … proxy"). Pairs are tested word by word, line by line, never as `a.*b`: that rescans the rest of
- * the line at every "407 " (quadratic; 16 s on a 200k paste of "407 407 …").
- */
-interface TransportPattern {
-  code: TransportErrorCode;
-  re: RegExp;
-  pairs?: Array<[RegExp, RegExp]>;
-}
-
-const TRANSPORT_PATTERNS: TransportPattern[] = [
-  { code: 'ECONNREFUSED', re: /\bECONNREFUSED\b|connection refused/i },
-  { code: 'ENOTFOUND', re: /\bENOTFOUND\b|\bEAI_AGAIN\b|getaddrinfo|name not resolved|ERR_NAME_NOT_RESOLVED/i },
-  {
-    code: 'PROXY',
-    re: /proxy authentication required|tunneling socket|ERR_PROXY|proxy connection/i,
-    pairs: [
-      [/\b407\b/, /proxy/i],
-      [/\bproxy\b/i, /fail|error|refused/i],
-    ],
-  },
-  {
-    code: 'TLS',
-    re: /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_HAS_EXPIRED|ERR_TLS_CERT_ALTNAME_INVALID|certificate has expired|ERR_SSL|EPROTO/i,
-    pairs: [
-      [/\bSSL\b/i, /error|routines/i],
-      [/\bTLS\b/i, /error|handshake|disconnected/i],
-    ],
-  },
-  { code: 'TIMEOUT', re: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|timed? ?out|\btimeout\b|AbortError|operation was aborted/i },
-  { code: 'RESET', re: /socket hang up|\bECONNRESET\b|\bEPIPE\b|connection reset|ERR_CONNECTION_RESET|other side closed|UND_ERR_SOCKET/i },
-  { code: 'UNKNOWN', re: /\bENETUNREACH\b|\bEHOSTUNREACH\b|\bfetch failed\b|network error|Failed to fetch|ERR_INTERNET_DISCONNECTED/i },
-];
-
-/** The first line that shows the pattern, or undefined. */
-function lineWith(pattern: TransportPattern, text: string, lines: () => string[]): string | undefined {
-  const pairs = (pattern.pairs ?? []).filter(([a, b]) => a.test(text) && b.test(text));
-  if (!pattern.re.test(text) && pairs.length === 0) {
-    return undefined;
-  }
-  return lines().find((line) => pattern.re.test(line) || pairs.some(([a, b]) => a.test(line) && b.test(line)));
-}
-
-function fromTransportText(text: string): Failure | undefined {
-  let split: string[] | undefined;
-  const lines = (): string[] => (split ??= text.split(/\r?\n/));
-  for (const pattern of TRANSPORT_PATTERNS) {
-    const firstLine = lineWith(pattern, text, lines);
-    if (firstLine !== undefined) {
-      const url = /\bhttps?:\/\/[^\s"'<>)\]]+/i.exec(text)?.[0];
-      return {
-        kind: 'transport',
-        code: pattern.code,
-        message: firstLine.trim().slice(0, 1000),
-        ...(url ? { url: url.replace(/[.,;:]+$/, '') } : {}),
-      };
-    }
-  }
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 // What the error knowledge base takes and gives. Plain data, so the panel, notifications,
 // the explainError command and other extensions can all use it.
-import type { RingCentralErrorInfo, TransportErrorCode } from '../ringcentral/ringcentralError';
+import type { RingCentralErrorInfo } from '../ringcentral/ringcentralError';
 import type { RedirectMode } from '../redirect/redirectUri';
+import type { TransportErrorCode } from '../errors';
 
 /** Whatever failed, in one of the shapes the rest of the code produces. */
 export type Failure =

@@ -8,18 +8,7 @@ import type { RingCentralClient } from '../ringcentral/ringcentralClient';
 import type { ServerTrust } from '../ringcentral/serverTrust';
 import { toTokenSet, TokenSet } from './tokenSet';
 import type { AttemptRecorder } from '../trace/trace';
-
-/** The user or the server declined on the RingCentral page (`error` on the redirect). */
-export class AuthorizationCallbackError extends Error {
-  readonly kind = 'callback' as const;
-  constructor(
-    readonly error: string,
-    readonly description?: string,
-  ) {
-    super(description ? `${error}: ${description}` : error);
-    this.name = 'AuthorizationCallbackError';
-  }
-}
+import { AuthorizationCallbackError } from '../errors';
 
 export interface AuthorizationCodeFlowPorts {
   client: RingCentralClient;

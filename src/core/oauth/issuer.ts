@@ -2,21 +2,7 @@
 // (facts file: unconfirmed); when a callback carries it, it must name the server this sign-in talks to, or the
 // code came from another authorization server than the one about to receive it (a mix-up).
 import { classifyServer } from '../ringcentral/serverTrust';
-
-export class IssuerMismatchError extends Error {
-  readonly code = 'issuer-mismatch' as const;
-  constructor(
-    readonly issuer: string,
-    readonly server: string,
-  ) {
-    super(
-      `Sign-in stopped: the answer came from "${issuer}" (its iss parameter), but this sign-in talks to ${server}. ` +
-        `The code was not sent anywhere. A server that passes the sign-in on to another one is what an OAuth mix-up attack looks like: ` +
-        `check the setting ringcentral.server (and where it came from) before signing in again.`,
-    );
-    this.name = 'IssuerMismatchError';
-  }
-}
+import { IssuerMismatchError } from '../errors';
 
 function normalized(url: string): string | undefined {
   try {

@@ -1,5 +1,8 @@
 // PKCE (RFC 7636) and state: 32 random bytes each from the OS CSPRNG, base64url-encoded.
-import { createHash, randomBytes } from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
+
+// Required on first use: loading node:crypto costs more than the rest of the extension's load, and activation needs none.
+const crypto = (): typeof NodeCrypto => require('node:crypto');
 
 export interface PkcePair {
   verifier: string;
@@ -12,15 +15,15 @@ export function base64Url(bytes: Buffer): string {
 }
 
 export function s256Challenge(verifier: string): string {
-  return base64Url(createHash('sha256').update(verifier, 'ascii').digest());
+  return base64Url(crypto().createHash('sha256').update(verifier, 'ascii').digest());
 }
 
 export function createPkcePair(): PkcePair {
   // 32 bytes → 43 characters, inside RFC 7636's 43..128 range.
-  const verifier = base64Url(randomBytes(32));
+  const verifier = base64Url(crypto().randomBytes(32));
   return { verifier, challenge: s256Challenge(verifier), method: 'S256' };
 }
 
 export function createState(): string {
-  return base64Url(randomBytes(24));
+  return base64Url(crypto().randomBytes(24));
 }

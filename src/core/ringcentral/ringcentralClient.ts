@@ -2,11 +2,12 @@
 // Every failure is thrown as a coded error value (RingCentralApiError, TransportError, UnexpectedResponseError).
 import type { FetchLike } from './http';
 import { isSecretKey, maskJsonBody, maskJsonValue, maskSecretsInText, maskUrl } from '../trace/mask';
-import { parseErrorBody, parseRetryAfter, RingCentralApiError, UnexpectedResponseError } from './ringcentralError';
+import { parseErrorBody, parseRetryAfter } from './ringcentralError';
 import { registerSecret } from '../trace/secretRegistry';
 import { readTokenResponse, TokenResponse } from '../oauth/tokenSet';
 import type { AttemptRecorder } from '../trace/trace';
 import { exchange, isRedirectStatus, RawResponse } from './transport';
+import { RingCentralApiError, UnexpectedResponseError } from '../errors';
 
 export const TOKEN_PATH = '/restapi/oauth/token';
 export const REVOKE_PATH = '/restapi/oauth/revoke';

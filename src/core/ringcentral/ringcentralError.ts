@@ -1,6 +1,7 @@
 // RingCentral error bodies, parsed once into one shape the rest of the code keys on.
 // OAuth endpoints: {error, error_description, errors:[{errorCode, message}]}
 // REST endpoints:  {errorCode, message, errors:[{errorCode, message, permissionName?}]}
+// The error classes built from them live in ../errors.ts.
 
 export interface RingCentralErrorInfo {
   /** HTTP status of the response, when there was one. */
@@ -21,52 +22,6 @@ export interface RingCentralErrorInfo {
   retryAfterSeconds?: number;
   /** The body as received, for the trace (never contains secrets we sent; it is the server's answer). */
   rawBody?: string;
-}
-
-/** Every failure is a value with a `kind`, so callers and the knowledge base can switch on it. */
-export type TransportErrorCode =
-  | 'ECONNREFUSED'
-  | 'ENOTFOUND'
-  | 'TIMEOUT'
-  | 'TLS'
-  | 'PROXY'
-  | 'RESET'
-  | 'UNKNOWN';
-
-export class RingCentralApiError extends Error {
-  readonly kind = 'api' as const;
-  constructor(readonly info: RingCentralErrorInfo) {
-    super(describeErrorInfo(info));
-    this.name = 'RingCentralApiError';
-  }
-}
-
-export class TransportError extends Error {
-  readonly kind = 'transport' as const;
-  constructor(
-    readonly code: TransportErrorCode,
-    message: string,
-    readonly url?: string,
-  ) {
-    super(message);
-    this.name = 'TransportError';
-  }
-}
-
-/** A response that is not a RingCentral JSON body: an HTML error page, malformed JSON, an unexpected status. */
-export class UnexpectedResponseError extends Error {
-  readonly kind = 'http' as const;
-  constructor(
-    readonly status: number,
-    readonly contentType: string,
-    readonly body: string,
-    message: string,
-    /** For a redirect: where the server wanted the request to go (masked); the request was not sent there. */
-    readonly location?: string,
-  ) {
-    super(message);
-    this.name = 'UnexpectedResponseError';
-  }
 }
 
 interface RawErrorEntry {

@@ -3,6 +3,7 @@
 // receives (the OAuth mix-up attack, RFC 9700 §4.4). RingCentral's own API hosts and loopback (the emulator) are
 // trusted by rule; any other host only after the user confirmed it by name, remembered per host.
 import { isLoopbackHost } from './serverUrl';
+import { UntrustedServerError } from '../errors';
 
 /** RingCentral's API servers (facts file, "Servers"): HTTPS on the default port only. */
 export const RINGCENTRAL_API_HOSTS: readonly string[] = ['platform.ringcentral.com', 'platform.ringcentral.biz', 'platform.devtest.ringcentral.com'];
@@ -56,17 +57,6 @@ export interface ServerTrustPorts {
   memory: TrustedHostMemory;
   /** Asks the user, naming the host; resolves true only on an explicit yes. */
   confirm(request: TrustRequest): Promise<boolean>;
-}
-
-export class UntrustedServerError extends Error {
-  readonly code = 'untrusted-server' as const;
-  constructor(readonly host: string) {
-    super(
-      `Nothing was sent to ${host}: it is not a RingCentral server (platform.ringcentral.com, platform.ringcentral.biz) or a local emulator, and you did not confirm it. ` +
-        `If ${host} is your own proxy, run the command again and choose "Trust ${host}". If the setting ringcentral.server came from a workspace you do not know, remove it from .vscode/settings.json.`,
-    );
-    this.name = 'UntrustedServerError';
-  }
 }
 
 export class ServerTrust {

@@ -1,7 +1,7 @@
 // One HTTP exchange with a timeout, its failure classified, and its trace step recorded (masked).
 import type { FetchLike, HttpRequestInit } from './http';
-import { TransportError, TransportErrorCode } from './ringcentralError';
 import { AttemptRecorder, traceRequest, traceResponse } from '../trace/trace';
+import { TransportError, type TransportErrorCode } from '../errors';
 
 export interface RawResponse {
   status: number;

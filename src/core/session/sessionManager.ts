@@ -2,121 +2,17 @@
 // Rotated refresh tokens are persisted before anyone else sees them: the old one is dead the moment we get the new.
 // Every write goes through one queue and starts from the newest copy (memory or storage), so a newer token set is
 // never replaced by an older one; a failed write keeps the tokens in memory, is retried, and is reported.
+// Its ports and events are in ./sessionPorts, how a failed refresh is read in ./refreshFailures, expiry by both
+// clocks in ./expiryClock, the write queue in ./storageWrites.
 import { Emitter } from './emitter';
-import { RingCentralApiError } from '../ringcentral/ringcentralError';
-import type { RingCentralClient } from '../ringcentral/ringcentralClient';
-import { isNewerSession, RefreshBackoff, sessionIdFor, StoredSession } from './session';
+import { ExpiryClock } from './expiryClock';
+import { asError, WriteQueue, writeWithRetries } from './storageWrites';
+import { isNewerSession, sessionIdFor, StoredSession } from './session';
 import { canRefresh, toTokenSet, TokenResponse } from '../oauth/tokenSet';
-import type { AttemptKind, AttemptRecorder } from '../trace/trace';
-
-/** Where sessions live (SecretStorage in the extension): one entry per session. */
-export interface SessionPersistence {
-  readAll(): Promise<StoredSession[]>;
-  read(id: string): Promise<StoredSession | undefined>;
-  put(session: StoredSession): Promise<void>;
-  remove(id: string): Promise<void>;
-}
-
-export type SessionChange =
-  | { type: 'added' | 'changed'; session: StoredSession }
-  | { type: 'removed'; session: StoredSession; reason: 'signOut' | 'refreshTokenDead'; error?: Error };
-
-/** Things the user should be told about; the VS Code layer turns them into messages. */
-export type SessionNotice =
-  | { kind: 'rateLimited'; session: StoredSession; notBefore: number }
-  | { kind: 'expired'; session: StoredSession }
-  | { kind: 'storageWriteFailed'; session: StoredSession; error: Error }
-  | { kind: 'storageWriteRecovered' }
-  | { kind: 'storageReadFailed'; error: Error; nextRetryAt: number }
-  | { kind: 'storageReadRecovered' };
-
-/** The refresh token can no longer be used; the session was removed and the user must sign in again. */
-export class SessionEndedError extends Error {
-  constructor(
-    readonly session: StoredSession,
-    readonly cause: RingCentralApiError,
-  ) {
-    super(`Your RingCentral session ended: ${cause.message}. Sign in again.`);
-    this.name = 'SessionEndedError';
-  }
-}
-
-/** Both tokens are past their lifetime: nothing to refresh with. */
-export class SessionExpiredError extends Error {
-  constructor(readonly session: StoredSession) {
-    super(`Your RingCentral session for ${session.account.label} has expired (the refresh token is past its lifetime). Sign in again.`);
-    this.name = 'SessionExpiredError';
-  }
-}
-
-/** RingCentral answered 429: no token request until notBefore, because one made earlier restarts the penalty. */
-export class RefreshDeferredError extends Error {
-  constructor(
-    readonly session: StoredSession,
-    readonly notBefore: number,
-    now: number,
-  ) {
-    super(
-      `RingCentral is rate-limiting token requests for this app (CMN-301). The next try is at ${new Date(notBefore).toLocaleTimeString()} ` +
-        `(in ${Math.max(1, Math.ceil((notBefore - now) / 1000))} s); a request before then would restart RingCentral's penalty, so wait until then.`,
-    );
-    this.name = 'RefreshDeferredError';
-  }
-}
-
-export type SessionState = 'active' | 'expired' | 'rateLimited';
-
-export interface SessionStatus {
-  state: SessionState;
-  /** When the access token stops working: the earlier of the wall clock's and the monotonic clock's answer (epoch ms). */
-  accessExpiresAt: number;
-  /** When the next automatic refresh may run, if it is held back. */
-  notBefore?: number;
-}
-
-const DEAD_REFRESH_CODES = new Set(['OAU-210', 'OAU-211', 'OAU-213']);
-const RATE_LIMIT_CODES = new Set(['CMN-301', 'CMN-302']);
-/** RingCentral's Auth-group penalty: used when a 429 comes without Retry-After (the guide says wait at least 30 s). */
-const DEFAULT_PENALTY_SECONDS = 60;
-/** A backoff read from storage is never trusted beyond this, so a wall clock stepped back cannot park refreshes for hours. */
-const MAX_BACKOFF_MS = 15 * 60_000;
-/** Past the server's Retry-After, so our first request lands after the penalty, not on its last second. */
-const PENALTY_MARGIN_MS = 2_000;
-const TRANSIENT_BACKOFF_MS = 30_000;
-
-export function isDeadRefreshError(error: unknown): error is RingCentralApiError {
-  // invalid_grant also covers other problems (OAU-106/108/251…); without a code it is the refresh token itself.
-  return error instanceof RingCentralApiError && (DEAD_REFRESH_CODES.has(error.info.code ?? '') || (error.info.error === 'invalid_grant' && !error.info.code));
-}
-
-export function isRateLimitError(error: unknown): error is RingCentralApiError {
-  return error instanceof RingCentralApiError && (error.info.status === 429 || RATE_LIMIT_CODES.has(error.info.code ?? ''));
-}
-
-/** A 401 from an API call: the access token was not accepted (expired early, clock wrong, rotated elsewhere). */
-export function isUnauthorizedError(error: unknown): boolean {
-  return error instanceof RingCentralApiError && error.info.status === 401;
-}
-
-export interface SessionManagerDeps {
-  persistence: SessionPersistence;
-  /** A client for the session's server and app (with the client secret if one is stored for it). */
-  clientFor(session: Pick<StoredSession, 'server' | 'clientId'>): Promise<RingCentralClient>;
-  /** Wall clock (epoch ms): expiry times are stored in it and shared with other windows. */
-  clock: () => number;
-  /** A clock that never steps (performance.now): expiry is timed with both, whichever says earlier. */
-  monotonic?: () => number;
-  /** How long before expiry the access token is refreshed. RingCentral's SDK uses 60 s. */
-  refreshLeadMs?: number;
-  /** After a dead-token answer, how long to wait for another window's rotation to land before signing out. */
-  crossWindowSettleMs?: number;
-  /** Pauses between tries of a failed storage write; after the last, the tokens stay in memory and it is reported. */
-  storageRetryDelaysMs?: readonly number[];
-  /** Pauses before retrying a failed storage read (startup with a locked keychain). */
-  loadRetryDelaysMs?: readonly number[];
-  startAttempt?(kind: AttemptKind, session: StoredSession): AttemptRecorder | undefined;
-  endAttempt?(recorder: AttemptRecorder | undefined, error?: unknown): void;
-}
+import { RefreshDeferredError, SessionEndedError, SessionExpiredError } from '../errors';
+import { backoffAfter, backoffUntil, isDeadRefreshError, isRateLimitError, isUnauthorizedError, withoutBackoff } from './refreshFailures';
+import type { RingCentralClient } from '../ringcentral/ringcentralClient';
+import type { SessionChange, SessionManagerDeps, SessionNotice, SessionStatus } from './sessionPorts';
 
 export class SessionManager {
   private sessions: StoredSession[] = [];
@@ -126,15 +22,14 @@ export class SessionManager {
   readonly onDidChange = this.changes.on.bind(this.changes);
   readonly onNotice = this.notices.on.bind(this.notices);
   /** One storage write at a time in this window: each starts from what the previous one left. */
-  private writeQueue: Promise<unknown> = Promise.resolve();
+  private readonly writes = new WriteQueue();
   /** Sessions whose newest state is only in memory (their write failed); saved again on the next chance. */
   private readonly unsaved = new Set<string>();
   /** Sessions being written now: a load that runs meanwhile (our own write's change event) must not drop them. */
   private readonly writing = new Set<string>();
   /** Sessions whose delete failed or is under way. */
   private readonly unsavedRemovals = new Set<string>();
-  /** Per access token: when it expires by the monotonic clock. */
-  private readonly monotonicExpiry = new Map<string, { accessToken: string; expiresAt: number }>();
+  private readonly expiry = new ExpiryClock(() => this.monotonicNow());
   private readonly announcedExpired = new Set<string>();
   private storageProblem: { error: Error; failures: number; nextRetryAt: number } | undefined;
   private ended: StoredSession | undefined;
@@ -214,8 +109,8 @@ export class SessionManager {
   /** Whether the session is usable, expired, or waiting out a rate limit, and when its access token really expires. */
   status(session: StoredSession): SessionStatus {
     const now = this.deps.clock();
-    const accessExpiresAt = this.effectiveAccessExpiry(session, now);
-    const notBefore = this.backoffUntil(session, now);
+    const accessExpiresAt = this.expiry.accessExpiresAt(session, now);
+    const notBefore = backoffUntil(session, now);
     if (accessExpiresAt <= now && !canRefresh(session.tokens, now)) return { state: 'expired', accessExpiresAt };
     if (notBefore !== undefined && session.refreshBackoff?.rateLimited) return { state: 'rateLimited', accessExpiresAt, notBefore };
     return { state: 'active', accessExpiresAt, notBefore };
@@ -319,7 +214,7 @@ export class SessionManager {
     if (!session) throw new Error('Not signed in to RingCentral.');
     if (onlyIfDue && !this.isDue(session)) return session;
     const now = this.deps.clock();
-    const backoff = this.backoffUntil(session, now);
+    const backoff = backoffUntil(session, now);
     if (backoff !== undefined && session.refreshBackoff?.rateLimited) throw new RefreshDeferredError(session, backoff, now);
     const refreshToken = session.tokens.refreshToken;
     if (!refreshToken) {
@@ -344,7 +239,7 @@ export class SessionManager {
       throw new Error('Signed out while the token was being refreshed.');
     }
     const tokens = toTokenSet(response, issuedAt);
-    this.monotonicExpiry.set(id, { accessToken: tokens.accessToken, expiresAt: issuedAtMonotonic + response.expires_in * 1000 });
+    this.expiry.track(id, tokens.accessToken, issuedAtMonotonic + response.expires_in * 1000);
     // These tokens replace the ones we sent, so they are one revision past them, whatever the clock says.
     const refreshed = await this.update(id, (current) => {
       const base = current ?? session;
@@ -407,7 +302,7 @@ export class SessionManager {
    * in memory at once; the write is tried a few times and, if it keeps failing, reported and retried later.
    */
   private update(id: string, change: (current: StoredSession | undefined) => StoredSession): Promise<StoredSession> {
-    return this.enqueue(async () => {
+    return this.writes.run(async () => {
       let stored: StoredSession | undefined;
       try {
         stored = this.unsavedRemovals.has(id) ? undefined : await this.deps.persistence.read(id);
@@ -440,7 +335,7 @@ export class SessionManager {
   /** Saves what only memory holds (after failed writes). */
   private async flushUnsaved(): Promise<void> {
     if (this.unsaved.size === 0 && this.unsavedRemovals.size === 0) return;
-    await this.enqueue(async () => {
+    await this.writes.run(async () => {
       for (const id of [...this.unsavedRemovals]) {
         if (!(await this.withRetries(() => this.deps.persistence.remove(id), []))) this.unsavedRemovals.delete(id);
       }
@@ -454,22 +349,8 @@ export class SessionManager {
   }
 
   /** Runs the write; returns the last error if every try failed. */
-  private async withRetries(write: () => Promise<void>, delays: readonly number[] = this.deps.storageRetryDelaysMs ?? [100, 500, 2000]): Promise<Error | undefined> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await write();
-        return undefined;
-      } catch (error) {
-        if (attempt >= delays.length) return asError(error);
-        await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
-      }
-    }
-  }
-
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.writeQueue.then(task, task);
-    this.writeQueue = run.catch(() => undefined);
-    return run;
+  private withRetries(write: () => Promise<void>, delays: readonly number[] = this.deps.storageRetryDelaysMs ?? [100, 500, 2000]): Promise<Error | undefined> {
+    return writeWithRetries(write, delays);
   }
 
   private replaceInMemory(session: StoredSession): StoredSession {
@@ -481,26 +362,8 @@ export class SessionManager {
   private isDue(session: StoredSession): boolean {
     const now = this.deps.clock();
     return (
-      this.effectiveAccessExpiry(session, now) - (this.deps.refreshLeadMs ?? 60_000) <= now && canRefresh(session.tokens, now) && this.backoffUntil(session, now) === undefined
+      this.expiry.accessExpiresAt(session, now) - (this.deps.refreshLeadMs ?? 60_000) <= now && canRefresh(session.tokens, now) && backoffUntil(session, now) === undefined
     );
-  }
-
-  /** The wall-clock expiry, or earlier if the monotonic clock says so (the wall clock was stepped back). */
-  private effectiveAccessExpiry(session: StoredSession, now: number): number {
-    const mono = this.monotonicNow();
-    let tracked = this.monotonicExpiry.get(session.id);
-    if (!tracked || tracked.accessToken !== session.tokens.accessToken) {
-      // First sight of this token in this process (loaded, or rotated by another window): count from now.
-      tracked = { accessToken: session.tokens.accessToken, expiresAt: mono + (session.tokens.accessExpiresAt - now) };
-      this.monotonicExpiry.set(session.id, tracked);
-    }
-    return Math.min(session.tokens.accessExpiresAt, now + (tracked.expiresAt - mono));
-  }
-
-  private backoffUntil(session: StoredSession, now: number): number | undefined {
-    const notBefore = session.refreshBackoff?.notBefore;
-    if (notBefore === undefined || notBefore <= now) return undefined;
-    return Math.min(notBefore, now + MAX_BACKOFF_MS);
   }
 
   private monotonicNow(): number {
@@ -521,33 +384,11 @@ export class SessionManager {
     this.unsaved.delete(session.id);
     if (reason === 'refreshTokenDead') this.ended = session;
     this.unsavedRemovals.add(session.id); // until the delete is done, a load must not bring it back
-    await this.enqueue(async () => {
+    await this.writes.run(async () => {
       const failed = await this.withRetries(() => this.deps.persistence.remove(session.id));
       if (failed) this.notices.fire({ kind: 'storageWriteFailed', session, error: failed });
       else this.unsavedRemovals.delete(session.id);
     });
     this.changes.fire({ type: 'removed', session, reason, error });
   }
-}
-
-/** How long to hold automatic refreshes after a failure. */
-function backoffAfter(error: unknown, rateLimited: boolean, failures: number, now: number): RefreshBackoff {
-  if (rateLimited) {
-    // Honour Retry-After (60 s when absent). If a 429 comes again right after such a wait, someone else is also
-    // spending the budget (or the penalty restarted): double the wait each time, up to the cap.
-    const retryAfter = error instanceof RingCentralApiError ? error.info.retryAfterSeconds : undefined;
-    const base = Math.max(retryAfter ?? DEFAULT_PENALTY_SECONDS, 1) * 1000;
-    return { notBefore: now + Math.min(base * 2 ** (failures - 1), MAX_BACKOFF_MS) + PENALTY_MARGIN_MS, failures, rateLimited: true };
-  }
-  // A network error or 5xx: the 30 s timer would retry anyway; back off so a long outage costs few requests.
-  return { notBefore: now + Math.min(TRANSIENT_BACKOFF_MS * 2 ** (failures - 1), 10 * 60_000) - 1000, failures, rateLimited: false };
-}
-
-function withoutBackoff<T extends { refreshBackoff?: RefreshBackoff }>(session: T): T {
-  const { refreshBackoff: _dropped, ...rest } = session;
-  return rest as T;
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

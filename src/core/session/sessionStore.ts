@@ -2,7 +2,7 @@
 // index of ids, so refreshing one session never rewrites — and never races with — another session's tokens.
 // The old single-JSON key is migrated on first read and deleted only once every session in it is stored anew.
 import { parseStoredSessions, StoredSession } from './session';
-import type { SessionPersistence } from './sessionManager';
+import type { SessionPersistence } from './sessionPorts';
 
 /** The part of vscode.SecretStorage this store needs. */
 export interface SecretKeyValueStore {

@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import { notifyInfo, notifyWarning } from '../notify';
 import type { RedirectMode } from '../../core/redirect/redirectUri';
-import { describeServer, ServerTrust, UntrustedServerError } from '../../core/ringcentral/serverTrust';
+import { describeServer, ServerTrust } from '../../core/ringcentral/serverTrust';
 import { checkServerUrl, KNOWN_SERVERS } from '../../core/ringcentral/serverUrl';
 import type { ClientSecrets } from '../secretStore';
 import { readSettings, updateSetting } from '../settings';
 import { COMMANDS } from '../commandIds';
+import { UntrustedServerError } from '../../core/errors';
 
 export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerTrust): vscode.Disposable[] {
   /**

@@ -2,11 +2,9 @@
 // argument, the last three return plain data and open nothing (for tasks and other extensions).
 import * as vscode from 'vscode';
 import { notifyInfo } from '../notify';
-import { diagnose } from '../../core/diagnosis/diagnose';
-import { parseFailureText } from '../../core/diagnosis/parseFailureText';
+import { checkPermissionForScope, diagnose, listOperations, parseFailureText } from '../knowledge';
 import type { Diagnosis } from '../../core/diagnosis/types';
 import { maskSecretsInText } from '../../core/trace/mask';
-import { checkPermissionForScope, listOperations } from '../../core/permissions/permissions';
 import { parseRegisteredList } from '../../core/redirect/parseRegisteredList';
 import type { SessionManager } from '../../core/session/sessionManager';
 import type { AttemptStore } from '../attemptStore';

@@ -1,18 +1,18 @@
 // Sign In, Sign Out, Refresh Token, Copy Access Token and the status bar menu.
 import * as vscode from 'vscode';
 import { notifyError, notifyInfo, notifyWarning } from '../notify';
-import { RefreshDeferredError, SessionEndedError, SessionExpiredError, SessionManager } from '../../core/session/sessionManager';
-import { IssuerMismatchError } from '../../core/oauth/issuer';
+import { SessionManager } from '../../core/session/sessionManager';
 import { describeErrorInfo } from '../../core/ringcentral/ringcentralError';
-import { describeServer, UntrustedServerError } from '../../core/ringcentral/serverTrust';
+import { describeServer } from '../../core/ringcentral/serverTrust';
 import { currentDiagnosisContext } from '../diagnosis/diagnosisContext';
 import { notificationText } from '../../core/diagnosis/notificationText';
 import { showFlowFailure, toFlowFailure } from '../diagnosis/errorPresenter';
-import { FlowFailure } from '../diagnosis/flowFailure';
 import type { ClientSecrets } from '../secretStore';
-import { SetupError, SignInCancelledError, SignInService } from '../oauth/signInService';
+import { SignInService } from '../oauth/signInService';
 import type { CurrentSession } from '../session/currentSession';
 import { COMMANDS, type CommandId } from '../commandIds';
+import { IssuerMismatchError, RefreshDeferredError, SessionEndedError, SessionExpiredError, UntrustedServerError } from '../../core/errors';
+import { FlowFailure, SetupError, SignInCancelledError } from '../errors';
 
 /** What the commands return to callers (tests, other extensions): never a token. */
 export type CommandResult =

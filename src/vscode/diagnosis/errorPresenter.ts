@@ -1,15 +1,15 @@
 // Every failure the user sees: what happened (RingCentral's code and words), and buttons for the fixes.
 import * as vscode from 'vscode';
 import { notifyError } from '../notify';
-import { diagnose } from '../../core/diagnosis/diagnose';
+import { diagnose } from '../knowledge';
 import { failureFromError } from '../../core/diagnosis/fromError';
 import type { Diagnosis, DiagnosisContext } from '../../core/diagnosis/types';
 import type { AttemptRecorder } from '../../core/trace/trace';
 import { fixActionLabel } from '../../core/diagnosis/fixActionLabels';
 import { notificationText } from '../../core/diagnosis/notificationText';
 import { runFixAction } from './fixActions';
-import { FlowFailure } from './flowFailure';
 import { COMMANDS } from '../commandIds';
+import { FlowFailure } from '../errors';
 
 /** Diagnoses an error, attaches the diagnosis to the attempt's failed step, and wraps both for the UI. */
 export function toFlowFailure(error: unknown, context: DiagnosisContext, recorder?: AttemptRecorder): FlowFailure {

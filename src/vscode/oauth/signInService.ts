@@ -1,46 +1,21 @@
 // "RingCentral: Sign In": settings → pre-flight → browser → callback → token → who-am-I → stored session.
 import * as vscode from 'vscode';
-import { AuthorizationCallbackError, runAuthorizationCodeFlow } from '../../core/oauth/authorizationCodeFlow';
+import { runAuthorizationCodeFlow } from '../../core/oauth/authorizationCodeFlow';
 import { PendingAuthorizations } from '../../core/oauth/pendingAuthorizations';
 import type { SessionManager } from '../../core/session/sessionManager';
 import type { StoredSession } from '../../core/session/session';
 import { whoAmI } from '../../core/ringcentral/whoAmI';
 import type { FlowPhase } from '../../core/diagnosis/types';
-import { IssuerMismatchError } from '../../core/oauth/issuer';
 import { escapeForNotification } from '../../core/diagnosis/escapeForNotification';
-import { describeServer, ServerTrust, UntrustedServerError } from '../../core/ringcentral/serverTrust';
+import { describeServer, ServerTrust } from '../../core/ringcentral/serverTrust';
 import type { AttemptStore } from '../attemptStore';
 import type { ClientFactory } from '../ringcentral/clientFactory';
 import { toFlowFailure } from '../diagnosis/errorPresenter';
 import { openAuthorizeUrlInBrowser } from '../redirect/browserLauncher';
 import { forgetUsedRedirectUri, prepareCallbackWaiter, resolveRedirectTarget } from '../redirect/redirectStrategy';
 import { readSettings, settingsProblem } from '../settings';
-
-/** The user closed the progress notification or the paste box; not an error to explain. */
-export class SignInCancelledError extends Error {
-  constructor() {
-    super('Sign-in cancelled.');
-    this.name = 'SignInCancelledError';
-  }
-}
-
-export class SignInTimeoutError extends Error {
-  constructor(seconds: number) {
-    super(`No answer from the browser within ${seconds} s. If the browser showed an error, run "RingCentral: Open Diagnostics"; otherwise sign in again.`);
-    this.name = 'SignInTimeoutError';
-  }
-}
-
-/** Settings that stop Sign In before anything is sent. */
-export class SetupError extends Error {
-  constructor(
-    message: string,
-    readonly setting: 'server' | 'clientId' | 'redirect.loopbackPort',
-  ) {
-    super(message);
-    this.name = 'SetupError';
-  }
-}
+import { AuthorizationCallbackError, IssuerMismatchError, UntrustedServerError } from '../../core/errors';
+import { SetupError, SignInCancelledError, SignInTimeoutError } from '../errors';
 
 export class SignInService {
   private running: Promise<StoredSession> | undefined;

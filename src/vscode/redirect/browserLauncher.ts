@@ -1,8 +1,8 @@
 // Opens the authorize URL in the user's browser through a one-shot 302 page on 127.0.0.1.
 // Why: web hosts (code-server, Codespaces) re-encode the query of URLs passed to openExternal and cut
 // redirect_uri at its first '&'. A URL with nothing percent-encoded survives, and browsers follow a 302 exactly.
-import * as http from 'node:http';
-import { randomBytes } from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
+import type * as Http from 'node:http';
 import * as vscode from 'vscode';
 
 export interface LaunchResult {
@@ -12,9 +12,13 @@ export interface LaunchResult {
 
 const LAUNCH_PAGE_LIFETIME_MS = 120_000;
 
+// Required at the first sign-in, not at activation.
+const http = (): typeof Http => require('node:http');
+const crypto = (): typeof NodeCrypto => require('node:crypto');
+
 export async function openAuthorizeUrlInBrowser(authorizeUrl: string, signal?: AbortSignal): Promise<LaunchResult> {
-  const token = randomBytes(16).toString('hex');
-  const server = http.createServer((request, response) => {
+  const token = crypto().randomBytes(16).toString('hex');
+  const server = http().createServer((request, response) => {
     if (request.url === `/launch/${token}`) {
       response.writeHead(302, { Location: authorizeUrl, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
       response.end();

@@ -1,22 +1,17 @@
 // Loopback redirect: a server on 127.0.0.1 at the user's fixed, registered port, up only while a sign-in waits.
 // A busy port is reported; a random one would not match the registered redirect URI.
-import * as http from 'node:http';
+import type * as Http from 'node:http';
 import { parseCallback } from '../../core/oauth/callback';
 import { CALLBACK_PATH, LOOPBACK_HOST } from '../../core/redirect/redirectUri';
 import type { PendingAuthorizations } from '../../core/oauth/pendingAuthorizations';
 import { callbackPage } from './callbackPage';
+import { LoopbackPortBusyError } from '../errors';
 
-export class LoopbackPortBusyError extends Error {
-  constructor(readonly port: number) {
-    super(
-      `Port ${port} on 127.0.0.1 is already in use, so the loopback redirect cannot listen there. Close the program using it, or pick another port in "ringcentral.redirect.loopbackPort" and register http://127.0.0.1:<port>/callback on your app.`,
-    );
-    this.name = 'LoopbackPortBusyError';
-  }
-}
+// Required when a receiver starts, not at activation.
+const http = (): typeof Http => require('node:http');
 
 export async function startLoopbackReceiver(port: number, pending: PendingAuthorizations): Promise<{ close(): void }> {
-  const server = http.createServer((request, response) => {
+  const server = http().createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
     if (url.pathname !== CALLBACK_PATH) {
       response.writeHead(404, { 'Content-Type': 'text/plain' });

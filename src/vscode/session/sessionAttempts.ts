@@ -1,10 +1,10 @@
 // The refreshes and sign-outs the session manager runs on its own are attempts too: each gets a trace in the
 // attempt store, and a failed one gets its diagnosis on the trace so the panel can explain it later.
-import type { SessionManagerDeps } from '../../core/session/sessionManager';
 import type { AttemptStore } from '../attemptStore';
 import { currentDiagnosisContext } from '../diagnosis/diagnosisContext';
 import { recordDiagnosis } from '../diagnosis/errorPresenter';
 import type { ClientSecrets } from '../secretStore';
+import type { SessionManagerDeps } from '../../core/session/sessionPorts';
 
 export function sessionAttemptHooks(attempts: AttemptStore, secrets: ClientSecrets): Required<Pick<SessionManagerDeps, 'startAttempt' | 'endAttempt'>> {
   return {

@@ -1,8 +1,9 @@
 // Tells the user what SessionManager noticed on its own (timer refreshes, storage trouble), and what to do next.
 import * as vscode from 'vscode';
 import { notifyInfo, notifyWarning } from '../notify';
-import type { SessionManager, SessionNotice } from '../../core/session/sessionManager';
 import { COMMANDS } from '../commandIds';
+import type { SessionManager } from '../../core/session/sessionManager';
+import type { SessionNotice } from '../../core/session/sessionPorts';
 
 export function showSessionNotices(sessions: SessionManager, log: vscode.LogOutputChannel): vscode.Disposable {
   let readProblemShown = false;

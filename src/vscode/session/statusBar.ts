@@ -1,11 +1,12 @@
 // The token indicator: who is signed in and how long the access token lives; a warning look when it is short.
 // It shows the current session (currentSession.ts decides which that is).
 import * as vscode from 'vscode';
-import type { SessionManager, SessionStatus } from '../../core/session/sessionManager';
+import type { SessionManager } from '../../core/session/sessionManager';
 import type { StoredSession } from '../../core/session/session';
 import { formatTimeLeft, secondsLeft } from '../../core/oauth/tokenSet';
 import type { CurrentSession } from './currentSession';
 import { COMMANDS } from '../commandIds';
+import type { SessionStatus } from '../../core/session/sessionPorts';
 
 const WARN_BELOW_SECONDS = 5 * 60;
 const TICK_MS = 30_000;

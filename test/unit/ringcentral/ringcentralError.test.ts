@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
-import {
-  describeErrorInfo,
-  parseErrorBody,
-  parseRetryAfter,
-  RingCentralApiError,
-  TransportError,
-  UnexpectedResponseError,
-} from '../../../src/core/ringcentral/ringcentralError';
+import { describeErrorInfo, parseErrorBody, parseRetryAfter } from '../../../src/core/ringcentral/ringcentralError';
 import { classifyTransportError } from '../../../src/core/ringcentral/transport';
+import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../../src/core/errors';
 
 describe('ringcentralError', () => {
   describe('parseErrorBody', () => {

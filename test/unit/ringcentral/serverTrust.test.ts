@@ -1,9 +1,10 @@
 // The trust policy for ringcentral.server (issue 7 item 1): who is trusted by rule, who must be confirmed.
 import * as assert from 'node:assert/strict';
-import { checkCallbackIssuer, IssuerMismatchError, issuerMatches } from '../../../src/core/oauth/issuer';
-import { classifyServer, describeServer, RINGCENTRAL_API_HOSTS, UntrustedServerError } from '../../../src/core/ringcentral/serverTrust';
+import { checkCallbackIssuer, issuerMatches } from '../../../src/core/oauth/issuer';
+import { classifyServer, describeServer, RINGCENTRAL_API_HOSTS } from '../../../src/core/ringcentral/serverTrust';
 import { KNOWN_SERVERS } from '../../../src/core/ringcentral/serverUrl';
 import { scriptedServerTrust } from '../../fakes/serverTrust';
+import { IssuerMismatchError, UntrustedServerError } from '../../../src/core/errors';
 
 describe('classifyServer', () => {
   it('RingCentral: the three API hosts, https on the default port, in any letter case', () => {

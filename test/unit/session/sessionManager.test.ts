@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { RingCentralApiError, TransportError } from '../../../src/core/ringcentral/ringcentralError';
 import type { RingCentralClient } from '../../../src/core/ringcentral/ringcentralClient';
 import { sessionIdFor, StoredSession } from '../../../src/core/session/session';
-import { isDeadRefreshError, SessionChange, SessionManager } from '../../../src/core/session/sessionManager';
+import { SessionManager } from '../../../src/core/session/sessionManager';
 import { LEGACY_SESSIONS_KEY } from '../../../src/core/session/sessionStore';
 import { MemoryPersistence } from '../../fakes/memoryPersistence';
+import { RingCentralApiError, TransportError } from '../../../src/core/errors';
+import type { SessionChange } from '../../../src/core/session/sessionPorts';
+import { isDeadRefreshError } from '../../../src/core/session/refreshFailures';
 
 /** SecretStorage stand-in: keeps the JSON text, as the real store does. */
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);

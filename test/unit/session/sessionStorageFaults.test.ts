@@ -3,13 +3,14 @@
 // the token endpoint is an in-process fake that rotates refresh tokens the way RingCentral does (one use each).
 import * as assert from 'node:assert/strict';
 import type { RingCentralClient } from '../../../src/core/ringcentral/ringcentralClient';
-import { RingCentralApiError } from '../../../src/core/ringcentral/ringcentralError';
 import type { StoredSession } from '../../../src/core/session/session';
-import { SessionManager, SessionNotice } from '../../../src/core/session/sessionManager';
+import { SessionManager } from '../../../src/core/session/sessionManager';
 import type { TokenResponse } from '../../../src/core/oauth/tokenSet';
 import { SecretSessionPersistence } from '../../../src/vscode/secretStore';
 import { FaultySecretStorage } from '../../fakes/faultySecretStorage';
 import type * as vscode from 'vscode';
+import { RingCentralApiError } from '../../../src/core/errors';
+import type { SessionNotice } from '../../../src/core/session/sessionPorts';
 
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
 const SERVER = 'https://platform.ringcentral.com';

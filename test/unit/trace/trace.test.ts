@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { FetchLike } from '../../../src/core/ringcentral/http';
-import { TransportError } from '../../../src/core/ringcentral/ringcentralError';
 import { AttemptRecorder, FlowAttempt, traceRequest, traceResponse } from '../../../src/core/trace/trace';
 import { exchange } from '../../../src/core/ringcentral/transport';
+import { TransportError } from '../../../src/core/errors';
 
 const CODE = 'U0pDMTFQMDFQQVMwMHxBQUNfY29kZV92YWx1ZQ';
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';

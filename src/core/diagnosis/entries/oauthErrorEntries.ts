@@ -155,6 +155,7 @@ export const accessDenied: KnowledgeEntry = {
 
 export const serverError: KnowledgeEntry = {
   id: 'server-error',
+  answersStatuses: [{ from: 500 }],
   errors: ['server_error'],
   codes: ['CMN-201', 'CMN-203'],
   messages: ['internal server error', 'service temporary unavailable'],
@@ -174,6 +175,7 @@ export const serverError: KnowledgeEntry = {
 
 export const temporarilyUnavailable: KnowledgeEntry = {
   id: 'temporarily-unavailable',
+  answersStatuses: [503],
   errors: ['temporarily_unavailable', 'service_unavailable'],
   explain: ({ info }) => {
     const seconds = info?.retryAfterSeconds ?? 30;

@@ -136,6 +136,7 @@ export const extensionLoginRequired: KnowledgeEntry = {
 
 export const rateLimited: KnowledgeEntry = {
   id: 'rate-limited',
+  answersStatuses: [429],
   // CMN-304 / CMN-310 (duplicate concurrent request / request in progress) belong to the same family.
   codes: ['CMN-301', 'CMN-302', 'CMN-303', 'CMN-304', 'CMN-310'],
   messages: ['request rate exceeded', 'rate limits undefined', 'you have been rate limited'],
