@@ -69,14 +69,25 @@ const boundaries = [
 
 export default defineConfig(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', '**/generated/**', 'media/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'test-results/**',
+      '**/generated/**',
+      'media/**',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
     rules: {
       // A leading `_` marks a name that is unused on purpose (a signature that must match, a value kept alive).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' },
+      ],
     },
   },
   {

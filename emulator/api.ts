@@ -18,7 +18,9 @@ function bearerToken(header: string | undefined): string | undefined {
 /** True for the demo user's own extension, addressed by `~` or by id. */
 function isOwnExtension(ctx: EmulatorContext, path: string): boolean {
   const match = /^\/restapi\/v1\.0\/account\/([^/]+)\/extension\/([^/]+)\/?$/.exec(path);
-  return !!match && (match[1] === '~' || match[1] === ctx.user.accountId) && (match[2] === '~' || match[2] === ctx.user.id);
+  return (
+    !!match && (match[1] === '~' || match[1] === ctx.user.accountId) && (match[2] === '~' || match[2] === ctx.user.id)
+  );
 }
 
 export function handleApi(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, url: URL): void {

@@ -31,7 +31,12 @@ for (const value of [DEMO_USER, DEMO_APP, DEMO_APP.redirectUris, DEMO_APP.permis
 }
 
 function clone(app: AppRegistration): AppRegistration {
-  return { ...app, redirectUris: [...app.redirectUris], permissions: [...app.permissions], grantTypes: [...app.grantTypes] };
+  return {
+    ...app,
+    redirectUris: [...app.redirectUris],
+    permissions: [...app.permissions],
+    grantTypes: [...app.grantTypes],
+  };
 }
 
 function isStringArray(value: unknown): value is string[] {

@@ -90,15 +90,29 @@ function sendAuthorizeError(req: IncomingMessage, res: ServerResponse, error: OA
   if (spec.description && spec.description !== spec.message) {
     lines.push(spec.description);
   }
-  sendHtml(res, spec.status, errorPage({ title: 'RingCentral sign-in error', heading: 'Unable to sign in', code: spec.errorCode, lines, error: spec.error }));
+  sendHtml(
+    res,
+    spec.status,
+    errorPage({
+      title: 'RingCentral sign-in error',
+      heading: 'Unable to sign in',
+      code: spec.errorCode,
+      lines,
+      error: spec.error,
+    }),
+  );
 }
 
 function sendUnknownRequest(res: ServerResponse): void {
-  sendHtml(res, 400, errorPage({
-    title: 'RingCentral sign-in error',
-    heading: 'This sign-in request is unknown or has expired',
-    lines: ['Start the sign-in again from your app.'],
-  }));
+  sendHtml(
+    res,
+    400,
+    errorPage({
+      title: 'RingCentral sign-in error',
+      heading: 'This sign-in request is unknown or has expired',
+      lines: ['Start the sign-in again from your app.'],
+    }),
+  );
 }
 
 export function handleAuthorize(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, url: URL): void {
@@ -128,7 +142,13 @@ export function handleAuthorize(ctx: EmulatorContext, req: IncomingMessage, res:
   redirect(res, `${ctx.baseUrl}${LOGIN_PATH}?req=${encodeURIComponent(id)}`);
 }
 
-export function handleLogin(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
+export function handleLogin(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+): void {
   if (req.method === 'GET') {
     const id = url.searchParams.get('req');
     const request = ctx.pending.peek(id);

@@ -3,7 +3,12 @@ import { AuthorizationRequest } from './codes';
 import { escapeHtml, layout } from './pages';
 import { AppRegistration, DemoUser } from './types';
 
-export function consentPage(reqId: string, app: AppRegistration, request: AuthorizationRequest, user: DemoUser): string {
+export function consentPage(
+  reqId: string,
+  app: AppRegistration,
+  request: AuthorizationRequest,
+  user: DemoUser,
+): string {
   const appName = app.name ?? app.clientId;
   const permissions = app.permissions.length
     ? `<ul id="permissions">${app.permissions.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`

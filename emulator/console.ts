@@ -20,7 +20,10 @@ export function publicApp(app: AppRegistration): PublicApp {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -133,7 +136,14 @@ POST <code>${CONSOLE_PATH}/fault</code>, <code>/auto-approve</code>, <code>/rate
   );
 }
 
-function route(ctx: EmulatorContext, requests: RecordedRequest[], req: IncomingMessage, res: ServerResponse, path: string, body: string): void {
+function route(
+  ctx: EmulatorContext,
+  requests: RecordedRequest[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  body: string,
+): void {
   const method = req.method ?? 'GET';
   const sub = path.slice(CONSOLE_PATH.length) || '/';
   if (sub === '/' && method === 'GET') {
@@ -243,7 +253,14 @@ function route(ctx: EmulatorContext, requests: RecordedRequest[], req: IncomingM
   throw new HttpError(404, `No console endpoint ${method} ${path}`);
 }
 
-export function handleConsole(ctx: EmulatorContext, requests: RecordedRequest[], req: IncomingMessage, res: ServerResponse, path: string, body: string): void {
+export function handleConsole(
+  ctx: EmulatorContext,
+  requests: RecordedRequest[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  body: string,
+): void {
   try {
     route(ctx, requests, req, res, path, body);
   } catch (error) {

@@ -32,7 +32,12 @@ export interface EmulatorContext {
  * Counts the request in the Auth group (per client id when it is a registered app, else per remote IP),
  * puts the X-Rate-Limit-* headers on the response, and answers 429 when over. Returns false when it answered.
  */
-export function passRateLimit(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, clientId: string | undefined): boolean {
+export function passRateLimit(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  clientId: string | undefined,
+): boolean {
   const key = clientId && ctx.apps.find(clientId) ? `client:${clientId}` : remoteKey(req);
   const decision = ctx.limiter.hit(key);
   if (!decision) {

@@ -41,7 +41,13 @@ export const oauthErrors = {
   codeExpired: () => e(403, 'invalid_grant', 'OAU-108', 'Authorization code is expired'),
   codeOtherClient: () => e(403, 'invalid_grant', 'OAU-110', 'Authorization code was not issued for this application'),
   duplicateParameter: (name: string) =>
-    e(400, 'invalid_request', 'OAU-111', 'Request parameter duplication detected', `Request parameter duplication detected: ${name}`),
+    e(
+      400,
+      'invalid_request',
+      'OAU-111',
+      'Request parameter duplication detected',
+      `Request parameter duplication detected: ${name}`,
+    ),
   authHeaderRequired: () => e(401, 'invalid_client', 'OAU-123', 'Invalid Authorization header value'),
   malformedAuthHeader: () => e(401, 'invalid_client', 'OAU-134', 'Invalid Authorization header'),
   authMethodNotSupported: () => e(401, 'invalid_client', 'OAU-151', 'Authorization method not supported'),
@@ -54,7 +60,13 @@ export const oauthErrors = {
   grantNotAllowed: () => e(400, 'unauthorized_client', 'OAU-251', 'Unauthorized for this grant type'),
   // Not in the facts table: OAU-140 is the code RingCentral documents for bad resource-owner credentials.
   invalidJwt: () =>
-    e(400, 'invalid_grant', 'OAU-140', 'Invalid resource owner credentials', 'The JWT credential is not valid for this application'),
+    e(
+      400,
+      'invalid_grant',
+      'OAU-140',
+      'Invalid resource owner credentials',
+      'The JWT credential is not valid for this application',
+    ),
   // Not in the facts table; the emulator's own code for a non-form token/revoke body.
   unsupportedMediaType: () => e(415, 'invalid_request', 'CMN-415', 'Unsupported Media Type'),
 };
@@ -78,7 +90,13 @@ export interface RestError {
   body: {
     errorCode: string;
     message: string;
-    errors: Array<{ errorCode: string; message: string; permissionName?: string; parameterName?: string; parameterValue?: string }>;
+    errors: Array<{
+      errorCode: string;
+      message: string;
+      permissionName?: string;
+      parameterName?: string;
+      parameterValue?: string;
+    }>;
     permissionName?: string;
   };
 }
@@ -107,7 +125,11 @@ export const restErrors = {
     const message = `Resource for parameter [path] is not found`;
     return {
       status: 404,
-      body: { errorCode: 'CMN-102', message, errors: [{ errorCode: 'CMN-102', message, parameterName: 'path', parameterValue: path }] },
+      body: {
+        errorCode: 'CMN-102',
+        message,
+        errors: [{ errorCode: 'CMN-102', message, parameterName: 'path', parameterValue: path }],
+      },
     };
   },
   // CMN-405 means "Login to extension required" at RingCentral, so no CMN code here.

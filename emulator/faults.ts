@@ -64,7 +64,11 @@ export class FaultInjector {
 export function applyFault(kind: FaultKind, req: IncomingMessage, res: ServerResponse): void {
   switch (kind) {
     case '5xx': {
-      const html = errorPage({ title: 'Service Unavailable', heading: '503 Service Unavailable', lines: ['The server is temporarily unable to service your request. Please try again later.'] });
+      const html = errorPage({
+        title: 'Service Unavailable',
+        heading: '503 Service Unavailable',
+        lines: ['The server is temporarily unable to service your request. Please try again later.'],
+      });
       res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '1' });
       res.end(html);
       return;
@@ -77,7 +81,12 @@ export function applyFault(kind: FaultKind, req: IncomingMessage, res: ServerRes
       res.end('{"access_token": ');
       return;
     case 'htmlError': {
-      const html = errorPage({ title: '502 Bad Gateway', heading: '502 Bad Gateway', lines: ['The proxy server received an invalid response from an upstream server.'], footer: 'corporate-proxy/1.0' });
+      const html = errorPage({
+        title: '502 Bad Gateway',
+        heading: '502 Bad Gateway',
+        lines: ['The proxy server received an invalid response from an upstream server.'],
+        footer: 'corporate-proxy/1.0',
+      });
       res.writeHead(502, { 'Content-Type': 'text/html; charset=utf-8', Via: '1.1 corporate-proxy' });
       res.end(html);
       return;

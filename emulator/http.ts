@@ -65,13 +65,28 @@ export function wantsJson(headers: IncomingHttpHeaders): boolean {
   return (headers.accept ?? '').toLowerCase().includes('application/json');
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...headers, 'Content-Type': 'application/json;charset=UTF-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json;charset=UTF-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...headers, ...HTML_HEADERS, 'Content-Length': Buffer.byteLength(html) });
   res.end(html);
 }
@@ -81,7 +96,12 @@ export function sendEmpty(res: ServerResponse, status: number, headers: Record<s
   res.end();
 }
 
-export function redirect(res: ServerResponse, location: string, status = 302, headers: Record<string, string> = {}): void {
+export function redirect(
+  res: ServerResponse,
+  location: string,
+  status = 302,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...headers, Location: location, 'Cache-Control': 'no-store', 'Content-Length': '0' });
   res.end();
 }

@@ -114,7 +114,10 @@ export class SecretLedger {
       if (typeof chunk !== 'function') keep(chunk);
       for (const location of [...locations, res.getHeader('location')]) {
         if (typeof location === 'string' && URL.canParse(location, 'http://emulator.invalid')) {
-          this.add('authorization code', new URL(location, 'http://emulator.invalid').searchParams.get('code') ?? undefined);
+          this.add(
+            'authorization code',
+            new URL(location, 'http://emulator.invalid').searchParams.get('code') ?? undefined,
+          );
         }
       }
       this.addFromJson(Buffer.concat(chunks).toString('utf8'));

@@ -20,7 +20,16 @@ import { TokenStore } from './tokens';
 import { AppRegistration, Fault, RateLimitSettings, RecordedRequest } from './types';
 
 export { DEMO_APP, DEMO_USER } from './apps';
-export type { AppRegistration, DemoUser, Fault, FaultEndpoint, FaultKind, GrantType, RateLimitSettings, RecordedRequest } from './types';
+export type {
+  AppRegistration,
+  DemoUser,
+  Fault,
+  FaultEndpoint,
+  FaultKind,
+  GrantType,
+  RateLimitSettings,
+  RecordedRequest,
+} from './types';
 export { JWT_BEARER_GRANT } from './types';
 
 export interface EmulatorOptions {
@@ -62,7 +71,16 @@ const TOKEN_PATH = '/restapi/oauth/token';
 const REVOKE_PATH = '/restapi/oauth/revoke';
 const AUTHORIZE_PATH = '/restapi/oauth/authorize';
 const API_PREFIX = '/restapi/v1.0/';
-const SECRET_FIELDS = new Set(['client_secret', 'code', 'code_verifier', 'refresh_token', 'assertion', 'password', 'token', 'access_token']);
+const SECRET_FIELDS = new Set([
+  'client_secret',
+  'code',
+  'code_verifier',
+  'refresh_token',
+  'assertion',
+  'password',
+  'token',
+  'access_token',
+]);
 
 function groupOf(path: string): EndpointGroup | undefined {
   if (path === AUTHORIZE_PATH || path === LOGIN_PATH) {
@@ -136,7 +154,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     codes: new CodeStore(now, () => ctx.codeLifetimeSeconds),
     tokens: new TokenStore(now, DEMO_USER),
     jwt: new JwtCredentials(now, DEMO_USER),
-    limiter: new RateLimiter(options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : validateRateLimit(options.rateLimit), now),
+    limiter: new RateLimiter(
+      options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : validateRateLimit(options.rateLimit),
+      now,
+    ),
     faults: new FaultInjector(),
     autoApprove: options.autoApprove ?? false,
     codeLifetimeSeconds: options.codeLifetimeSeconds ?? 60,
@@ -234,7 +255,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ctx.autoApprove = on;
     },
     setFault: (fault) => ctx.faults.set(fault),
-    setRateLimit: (rateLimit) => ctx.limiter.set(rateLimit === undefined ? DEFAULT_RATE_LIMIT : validateRateLimit(rateLimit)),
+    setRateLimit: (rateLimit) =>
+      ctx.limiter.set(rateLimit === undefined ? DEFAULT_RATE_LIMIT : validateRateLimit(rateLimit)),
     advanceClock: (seconds) => clock.advance(seconds),
     createJwtCredential: (clientId) => {
       const credential = ctx.jwt.create(ctx.baseUrl, clientId);

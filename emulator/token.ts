@@ -17,7 +17,8 @@ function verifierMatches(code: AuthorizationCode, verifier: string | undefined):
   if (!verifier) {
     return false;
   }
-  const computed = code.codeChallengeMethod === 'S256' ? base64Url(createHash('sha256').update(verifier, 'ascii').digest()) : verifier;
+  const computed =
+    code.codeChallengeMethod === 'S256' ? base64Url(createHash('sha256').update(verifier, 'ascii').digest()) : verifier;
   return computed === code.codeChallenge;
 }
 
@@ -45,7 +46,12 @@ function exchangeCode(ctx: EmulatorContext, app: AppRegistration, form: Record<s
   return ctx.tokens.startSession(app);
 }
 
-function issue(ctx: EmulatorContext, app: AppRegistration, grant: GrantType, form: Record<string, string>): TokenResponse {
+function issue(
+  ctx: EmulatorContext,
+  app: AppRegistration,
+  grant: GrantType,
+  form: Record<string, string>,
+): TokenResponse {
   switch (grant) {
     case 'authorization_code':
       return exchangeCode(ctx, app, form);
@@ -62,7 +68,12 @@ function issue(ctx: EmulatorContext, app: AppRegistration, grant: GrantType, for
 }
 
 /** Shared start of token and revoke: rate limit, media type, duplicates. Returns the form, or undefined when it answered. */
-function readOAuthForm(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, body: string): Record<string, string> | undefined {
+function readOAuthForm(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+): Record<string, string> | undefined {
   if (req.method !== 'POST') {
     const error = restErrors.methodNotAllowed();
     sendJson(res, error.status, error.body, { Allow: 'POST' });

@@ -41,8 +41,7 @@ export interface TokenResponse {
 }
 
 export type AccessCheck =
-  | { ok: true; scope: string[]; clientId: string }
-  | { ok: false; reason: 'invalid' | 'expired' };
+  { ok: true; scope: string[]; clientId: string } | { ok: false; reason: 'invalid' | 'expired' };
 
 export class TokenStore {
   private readonly sessions = new Map<string, Session>();
@@ -126,7 +125,11 @@ export class TokenStore {
   private issueTokens(session: Session, app: AppRegistration): TokenResponse {
     const accessLifetime = app.accessTokenLifetimeSeconds ?? DEFAULT_ACCESS_LIFETIME;
     const accessToken = randomToken(48);
-    this.access.set(accessToken, { sessionId: session.id, expiresAt: this.now() + accessLifetime * 1000, superseded: false });
+    this.access.set(accessToken, {
+      sessionId: session.id,
+      expiresAt: this.now() + accessLifetime * 1000,
+      superseded: false,
+    });
     this.issued += 1;
     const response: TokenResponse = {
       access_token: accessToken,
@@ -140,7 +143,11 @@ export class TokenStore {
     if (app.issueRefreshTokens) {
       const refreshLifetime = app.refreshTokenLifetimeSeconds ?? DEFAULT_REFRESH_LIFETIME;
       const refreshToken = randomToken(48);
-      this.refresh.set(refreshToken, { sessionId: session.id, expiresAt: this.now() + refreshLifetime * 1000, used: false });
+      this.refresh.set(refreshToken, {
+        sessionId: session.id,
+        expiresAt: this.now() + refreshLifetime * 1000,
+        used: false,
+      });
       response.refresh_token = refreshToken;
       response.refresh_token_expires_in = refreshLifetime;
     }

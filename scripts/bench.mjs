@@ -27,7 +27,11 @@ const progress = (message) => process.stderr.write(`▶ ${message}\n`);
 function tsFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    return entry.isDirectory() ? tsFiles(path) : entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return entry.isDirectory()
+      ? tsFiles(path)
+      : entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')
+        ? [path]
+        : [];
   });
 }
 
@@ -53,7 +57,8 @@ function ensureCompiled() {
   } catch (error) {
     process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
     const stale = staleOutputs();
-    if (stale.length > 0) throw new Error(`tsc -p . failed and left out/ stale for: ${stale.join(', ')}`, { cause: error });
+    if (stale.length > 0)
+      throw new Error(`tsc -p . failed and left out/ stale for: ${stale.join(', ')}`, { cause: error });
     progress('tsc reported the errors above but emitted every file; benchmarking the emitted JavaScript');
   }
 }
@@ -97,37 +102,70 @@ function printReport(r) {
   const { environment: env, package: pkg, load, signIn, knowledgeBase: kb, permissions: perm, redirect } = r;
 
   head('Package');
-  row('dist/extension.js (production, minified)', `${kib(pkg.bundleBytes)} (${pkg.bundleBytes} B), built in ${pkg.buildMs} ms`);
+  row(
+    'dist/extension.js (production, minified)',
+    `${kib(pkg.bundleBytes)} (${pkg.bundleBytes} B), built in ${pkg.buildMs} ms`,
+  );
   row('dist/knowledge.js (loaded on first use)', `${kib(pkg.knowledgeBytes)} (${pkg.knowledgeBytes} B)`);
-  row(`VSIX ${VSIX}`, `${kib(pkg.vsixBytes)} (${pkg.vsixBytes} B), ${pkg.vsixFiles} files, ${kib(pkg.vsixUncompressedBytes)} unpacked`);
-  row('bundle inside the VSIX (deflated)', pkg.bundleInVsixCompressedBytes === undefined ? 'not found' : kib(pkg.bundleInVsixCompressedBytes));
-  row(`top bundle contributors (of ${pkg.bundleInputs} inputs)`, pkg.metafileMatchesBundle ? '' : '(metafile size ≠ dist: build options drifted)');
-  for (const { file, bytes, share } of pkg.topContributors) row(`  ${file}`, `${kib(bytes).padStart(9)}  ${(share * 100).toFixed(1).padStart(4)}%`);
+  row(
+    `VSIX ${VSIX}`,
+    `${kib(pkg.vsixBytes)} (${pkg.vsixBytes} B), ${pkg.vsixFiles} files, ${kib(pkg.vsixUncompressedBytes)} unpacked`,
+  );
+  row(
+    'bundle inside the VSIX (deflated)',
+    pkg.bundleInVsixCompressedBytes === undefined ? 'not found' : kib(pkg.bundleInVsixCompressedBytes),
+  );
+  row(
+    `top bundle contributors (of ${pkg.bundleInputs} inputs)`,
+    pkg.metafileMatchesBundle ? '' : '(metafile size ≠ dist: build options drifted)',
+  );
+  for (const { file, bytes, share } of pkg.topContributors)
+    row(`  ${file}`, `${kib(bytes).padStart(9)}  ${(share * 100).toFixed(1).padStart(4)}%`);
 
   head(`Module load (require dist/extension.js, vscode stubbed, ${load.runs} fresh processes)`);
   row('median / min / max', `${ms(load.medianMs)} / ${ms(load.minMs)} / ${ms(load.maxMs)}`);
-  row('process RSS after load (median)', `${(load.rssAfterBytes / MIB).toFixed(1)} MiB (+${(load.rssDeltaBytes / MIB).toFixed(1)} MiB over bare Node)`);
+  row(
+    'process RSS after load (median)',
+    `${(load.rssAfterBytes / MIB).toFixed(1)} MiB (+${(load.rssDeltaBytes / MIB).toFixed(1)} MiB over bare Node)`,
+  );
   if (load.reference) {
     const ref = load.reference;
-    row('GitHub Authentication (code-server\'s), same stub, alternating', `${ms(ref.medianMs)} / ${ms(ref.minMs)} / ${ms(ref.maxMs)}`);
-    row('module load vs GitHub Authentication (medians)', `${ms(load.medianMs)} vs ${ms(ref.medianMs)} (${load.ratio.toFixed(2)}×)`);
+    row(
+      "GitHub Authentication (code-server's), same stub, alternating",
+      `${ms(ref.medianMs)} / ${ms(ref.minMs)} / ${ms(ref.maxMs)}`,
+    );
+    row(
+      'module load vs GitHub Authentication (medians)',
+      `${ms(load.medianMs)} vs ${ms(ref.medianMs)} (${load.ratio.toFixed(2)}×)`,
+    );
   } else {
     row('GitHub Authentication', 'not measured: code-server is not installed (npm run setup)');
   }
 
-  head(`Sign-in over HTTP (emulator in-process, pre-flight on, ${signIn.signIn.n} runs after ${signIn.signIn.warmup} warm-up)`);
+  head(
+    `Sign-in over HTTP (emulator in-process, pre-flight on, ${signIn.signIn.n} runs after ${signIn.signIn.warmup} warm-up)`,
+  );
   row('sign-in p50 / p95 / max', triple(signIn.signIn));
   row('first (cold) sign-in', ms(signIn.signIn.coldMs));
-  row('phases p50: pre-flight / browser / token', `${signIn.signInPhasesP50.preflight.toFixed(2)} / ${signIn.signInPhasesP50.browser.toFixed(2)} / ${signIn.signInPhasesP50.token.toFixed(2)} ms`);
+  row(
+    'phases p50: pre-flight / browser / token',
+    `${signIn.signInPhasesP50.preflight.toFixed(2)} / ${signIn.signInPhasesP50.browser.toFixed(2)} / ${signIn.signInPhasesP50.token.toFixed(2)} ms`,
+  );
   row(`refresh p50 / p95 / max (SessionManager, ${signIn.refresh.n} runs)`, triple(signIn.refresh));
 
   head('Knowledge base (median of 5 batches)');
   row(`diagnose(), ${kb.diagnose.failures} failures, ${kb.diagnose.calls} calls`, us(kb.diagnose.usPerCall));
-  row(`parseFailureText(), ${(kb.parseFailureText.inputBytes / 1024).toFixed(1)} KiB curl -v → ${kb.parseFailureText.parsedAs}`, us(kb.parseFailureText.usPerCall));
+  row(
+    `parseFailureText(), ${(kb.parseFailureText.inputBytes / 1024).toFixed(1)} KiB curl -v → ${kb.parseFailureText.parsedAs}`,
+    us(kb.parseFailureText.usPerCall),
+  );
 
   head(`Permissions (${perm.operations} operations)`);
   row('module load / first lookup (builds the index)', `${ms(perm.moduleLoadMs)} / ${ms(perm.firstCallMs)}`);
-  row(`lookup, ${perm.distinctLookups} varied paths (${Math.round(perm.hitRate * 100)}% hits), ${perm.calls} calls`, us(perm.usPerCall));
+  row(
+    `lookup, ${perm.distinctLookups} varied paths (${Math.round(perm.hitRate * 100)}% hits), ${perm.calls} calls`,
+    us(perm.usPerCall),
+  );
 
   head(`Redirect URI check (${redirect.registered} registered)`);
   row('no match', `${us(redirect.mismatch.usPerCall)} (closest: ${redirect.closest})`);
@@ -135,7 +173,9 @@ function printReport(r) {
 
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   console.log('RingCentral OAuth Toolkit — benchmark');
-  console.log(`Node ${env.node} · ${env.platform} · ${env.cpus} × ${env.cpuModel} · ${(env.memoryBytes / 1024 ** 3).toFixed(1)} GiB · load ${env.loadAverage1m} · ${env.commit ?? 'no git'}`);
+  console.log(
+    `Node ${env.node} · ${env.platform} · ${env.cpus} × ${env.cpuModel} · ${(env.memoryBytes / 1024 ** 3).toFixed(1)} GiB · load ${env.loadAverage1m} · ${env.commit ?? 'no git'}`,
+  );
   console.log('');
   for (const [label, value] of rows) console.log(value ? `${label.padEnd(width)}${value}` : label);
   console.log('');

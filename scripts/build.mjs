@@ -6,7 +6,10 @@ import { extensionBundles, panelBundle } from './bundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
-const bundles = [extensionBundles({ production }), panelBundle({ production })].map((options) => ({ ...options, logLevel: 'info' }));
+const bundles = [extensionBundles({ production }), panelBundle({ production })].map((options) => ({
+  ...options,
+  logLevel: 'info',
+}));
 
 if (watch) {
   for (const options of bundles) await (await esbuild.context(options)).watch();
@@ -14,7 +17,8 @@ if (watch) {
   for (const options of bundles) {
     const result = await esbuild.build(options);
     for (const [file, output] of Object.entries(result.metafile.outputs)) {
-      if (!file.endsWith('.map')) console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
+      if (!file.endsWith('.map'))
+        console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
     }
   }
 }

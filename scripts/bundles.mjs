@@ -24,7 +24,9 @@ const separateFiles = {
   setup(build) {
     build.onResolve({ filter: /^(\.\.?\/|node-fetch$)/ }, (args) => {
       if (args.kind === 'entry-point') return undefined;
-      const target = SEPARATE.get(args.path.startsWith('.') ? resolve(args.resolveDir, args.path).replace(/\.ts$/, '') : args.path);
+      const target = SEPARATE.get(
+        args.path.startsWith('.') ? resolve(args.resolveDir, args.path).replace(/\.ts$/, '') : args.path,
+      );
       return target ? { path: target, external: true } : undefined;
     });
   },
@@ -36,7 +38,9 @@ const VSCODE_ONCE = resolve(root, 'scripts/shims/vscode.mjs');
 const vscodeOnce = {
   name: 'vscode-once',
   setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) => (args.importer === VSCODE_ONCE ? { path: 'vscode', external: true } : { path: VSCODE_ONCE }));
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.importer === VSCODE_ONCE ? { path: 'vscode', external: true } : { path: VSCODE_ONCE },
+    );
   },
 };
 
@@ -81,4 +85,11 @@ export function panelBundle({ production }) {
 }
 
 /** The files of dist/ that the VSIX must hold (scripts/package.mjs checks them). */
-export const BUNDLE_FILES = ['dist/extension.js', 'dist/knowledge.js', 'dist/secretRegistry.js', 'dist/nodeFetch.js', 'dist/panel/panel.js', 'dist/panel/panel.css'];
+export const BUNDLE_FILES = [
+  'dist/extension.js',
+  'dist/knowledge.js',
+  'dist/secretRegistry.js',
+  'dist/nodeFetch.js',
+  'dist/panel/panel.js',
+  'dist/panel/panel.css',
+];

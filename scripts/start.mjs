@@ -32,7 +32,10 @@ process.on('SIGTERM', stopAll);
 /** Starts the emulator with the demo app and resolves with its URL. */
 function startEmulator() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['out/emulator/cli.js', '--port', process.env.RC_EMULATOR_PORT ?? '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['out/emulator/cli.js', '--port', process.env.RC_EMULATOR_PORT ?? '0'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.push(child);
     child.stdout.once('data', (line) => resolve(JSON.parse(String(line))));
     child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
@@ -67,7 +70,9 @@ fs.writeFileSync(
 if (host === 'desktop') {
   const code = spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, workspace], { stdio: 'inherit' });
   children.push(code);
-  console.log(`\nVS Code opened with the extension${ownApp ? ` for client id ${ownApp}` : ` against the emulator at ${app.url}`}. Ctrl+C stops the emulator.`);
+  console.log(
+    `\nVS Code opened with the extension${ownApp ? ` for client id ${ownApp}` : ` against the emulator at ${app.url}`}. Ctrl+C stops the emulator.`,
+  );
 } else {
   run(process.execPath, ['scripts/package.mjs', 'test-results/ringcentral-oauth-dev.vsix']);
   const { startCodeServer } = await import(path.join(root, 'out/tools/vscode-host/codeServer.js'));
@@ -78,6 +83,10 @@ if (host === 'desktop') {
     port: process.env.RC_CODE_SERVER_PORT ? Number(process.env.RC_CODE_SERVER_PORT) : undefined,
   });
   children.push({ kill: () => void server.stop() });
-  console.log(`\nOpen ${server.url}/?folder=${encodeURIComponent(workspace)} in your browser (code-server = VS Code in the browser).`);
-  console.log(`The extension is installed${ownApp ? ` for client id ${ownApp}` : ` and points at the emulator (${app.url}, demo user Ada Lovelace)`}. Ctrl+C stops everything.`);
+  console.log(
+    `\nOpen ${server.url}/?folder=${encodeURIComponent(workspace)} in your browser (code-server = VS Code in the browser).`,
+  );
+  console.log(
+    `The extension is installed${ownApp ? ` for client id ${ownApp}` : ` and points at the emulator (${app.url}, demo user Ada Lovelace)`}. Ctrl+C stops everything.`,
+  );
 }

@@ -14,10 +14,19 @@ const results = [];
 function summarizeAndExit() {
   console.log('\nTest counts per layer:');
   for (const result of results) {
-    console.log(`  ${result.layer.padEnd(15)} ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''}`);
+    console.log(
+      `  ${result.layer.padEnd(15)} ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''}`,
+    );
   }
   for (const result of results.filter((layer) => layer.secretScan)) console.log(`  ${result.secretScan}`);
-  const total = results.reduce((sum, result) => ({ passed: sum.passed + result.passed, failed: sum.failed + result.failed, skipped: sum.skipped + result.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = results.reduce(
+    (sum, result) => ({
+      passed: sum.passed + result.passed,
+      failed: sum.failed + result.failed,
+      skipped: sum.skipped + result.skipped,
+    }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
   console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
   process.exit(total.failed > 0 ? 1 : 0);
 }
@@ -117,7 +126,8 @@ const plan = {
   e2e: mochaLayer('e2e'),
 };
 /** The folder a mocha layer's spec glob starts in: a checkout without it (no browser tests) skips the layer. */
-const specFolder = (layer) => [JSON.parse(readFileSync(`.mocharc.${layer}.json`, 'utf8')).spec].flat()[0].split('/**')[0];
+const specFolder = (layer) =>
+  [JSON.parse(readFileSync(`.mocharc.${layer}.json`, 'utf8')).spec].flat()[0].split('/**')[0];
 
 for (const layer of LAYERS.filter((name) => wanted.includes(name))) {
   const [command, args] = plan[layer];

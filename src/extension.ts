@@ -58,7 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusBar,
     authProvider,
     startRefreshTimer(sessions),
-    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'RingCentral', authProvider, { supportsMultipleAccounts: true }),
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'RingCentral', authProvider, {
+      supportsMultipleAccounts: true,
+    }),
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
     reloadOnOtherWindowChanges(context.secrets, sessions),
     ...registerSessionCommands({ sessions, signInService, secrets, currentSession, log }),

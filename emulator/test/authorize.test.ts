@@ -2,7 +2,19 @@
 // /work/shared/ringcentral-oauth-facts.md gives them.
 import * as assert from 'node:assert/strict';
 import { DEMO_APP, DEMO_USER, JWT_BEARER_GRANT } from '../server';
-import { authorize, defaultAuthorizeParams, getCodeRedirect, json, LOOPBACK_REDIRECT, oauthError, pkce, postForm, token, useEmulator, WEB_REDIRECT } from './emulatorTestUtils';
+import {
+  authorize,
+  defaultAuthorizeParams,
+  getCodeRedirect,
+  json,
+  LOOPBACK_REDIRECT,
+  oauthError,
+  pkce,
+  postForm,
+  token,
+  useEmulator,
+  WEB_REDIRECT,
+} from './emulatorTestUtils';
 
 describe('RingCentral emulator', function () {
   this.timeout(10000);
@@ -11,7 +23,10 @@ describe('RingCentral emulator', function () {
     const ctx = useEmulator({ rateLimit: false, autoApprove: true });
 
     it('OAU-153 for an unknown or missing client id, before anything else', async () => {
-      let res = await authorize(ctx.emu, defaultAuthorizeParams(undefined, { client_id: 'nope', response_type: 'token' }));
+      let res = await authorize(
+        ctx.emu,
+        defaultAuthorizeParams(undefined, { client_id: 'nope', response_type: 'token' }),
+      );
       assert.equal(res.status, 400);
       assert.deepEqual(await json(res), oauthError('invalid_client', 'OAU-153', 'Invalid client: nope'));
       res = await authorize(ctx.emu, defaultAuthorizeParams(undefined, { client_id: undefined }));
@@ -19,7 +34,11 @@ describe('RingCentral emulator', function () {
     });
 
     it('answers an HTML page with the code and escaped message when the browser does not ask for JSON', async () => {
-      const res = await authorize(ctx.emu, defaultAuthorizeParams(undefined, { client_id: '<img src=x onerror=alert(1)>' }), 'text/html');
+      const res = await authorize(
+        ctx.emu,
+        defaultAuthorizeParams(undefined, { client_id: '<img src=x onerror=alert(1)>' }),
+        'text/html',
+      );
       assert.equal(res.status, 400);
       assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
       const html = await res.text();
@@ -32,18 +51,28 @@ describe('RingCentral emulator', function () {
     it('unsupported_response_type for anything but code', async () => {
       const res = await authorize(ctx.emu, defaultAuthorizeParams(undefined, { response_type: 'token' }));
       assert.equal(res.status, 400);
-      assert.deepEqual(await json(res), oauthError('unsupported_response_type', 'OAU-101', 'Unsupported response type'));
+      assert.deepEqual(
+        await json(res),
+        oauthError('unsupported_response_type', 'OAU-101', 'Unsupported response type'),
+      );
     });
 
     it('OAU-113 when the app has no redirect URI', async () => {
       ctx.emu.registerApp({ ...DEMO_APP, clientId: 'jwt-only', redirectUris: [] });
       const res = await authorize(ctx.emu, defaultAuthorizeParams(undefined, { client_id: 'jwt-only' }));
       assert.equal(res.status, 400);
-      assert.deepEqual(await json(res), oauthError('invalid_client', 'OAU-113', 'No redirect uri is registered for the client'));
+      assert.deepEqual(
+        await json(res),
+        oauthError('invalid_client', 'OAU-113', 'No redirect uri is registered for the client'),
+      );
     });
 
     it('OAU-109 for a redirect URI that is not byte-for-byte registered, or omitted with several registered', async () => {
-      for (const redirect_uri of [`${LOOPBACK_REDIRECT}/`, 'http://localhost:53134/callback', 'HTTP://127.0.0.1:53134/callback']) {
+      for (const redirect_uri of [
+        `${LOOPBACK_REDIRECT}/`,
+        'http://localhost:53134/callback',
+        'HTTP://127.0.0.1:53134/callback',
+      ]) {
         const res = await authorize(ctx.emu, defaultAuthorizeParams(undefined, { redirect_uri }));
         assert.equal(res.status, 400, redirect_uri);
         assert.deepEqual(await json(res), oauthError('invalid_grant', 'OAU-109', 'Redirect URIs do not match'));
@@ -55,7 +84,10 @@ describe('RingCentral emulator', function () {
     it('uses the only registered redirect URI when it is omitted, and the token request may omit it too', async () => {
       ctx.emu.registerApp({ ...DEMO_APP, clientId: 'single', redirectUris: [LOOPBACK_REDIRECT] });
       const pair = pkce();
-      const location = await getCodeRedirect(ctx.emu, defaultAuthorizeParams(pair, { client_id: 'single', redirect_uri: undefined }));
+      const location = await getCodeRedirect(
+        ctx.emu,
+        defaultAuthorizeParams(pair, { client_id: 'single', redirect_uri: undefined }),
+      );
       assert.equal(`${location.origin}${location.pathname}`, LOOPBACK_REDIRECT);
       const res = await token(ctx.emu, {
         grant_type: 'authorization_code',

@@ -4,7 +4,21 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEMO_APP, JWT_BEARER_GRANT, startEmulator } from '../server';
-import { authorize, basic, CONFIDENTIAL, consoleCall, defaultAuthorizeParams, getCode, json, LOOPBACK_REDIRECT, pkce, token, useEmulator, WEB_REDIRECT, whoAmI } from './emulatorTestUtils';
+import {
+  authorize,
+  basic,
+  CONFIDENTIAL,
+  consoleCall,
+  defaultAuthorizeParams,
+  getCode,
+  json,
+  LOOPBACK_REDIRECT,
+  pkce,
+  token,
+  useEmulator,
+  WEB_REDIRECT,
+  whoAmI,
+} from './emulatorTestUtils';
 
 describe('RingCentral emulator', function () {
   this.timeout(10000);
@@ -86,8 +100,17 @@ describe('RingCentral emulator', function () {
       const text = await res.text();
       assert.ok(!text.includes(CONFIDENTIAL.clientSecret as string));
       const apps = JSON.parse(text) as Array<{ clientId: string; hasSecret: boolean; clientSecret?: string }>;
-      assert.deepEqual(apps.map((a) => [a.clientId, a.hasSecret]), [[DEMO_APP.clientId, false], [CONFIDENTIAL.clientId, true]]);
-      res = await consoleCall(ctx.emu, 'PATCH', `/apps/${CONFIDENTIAL.clientId}`, { permissions: ['ReadCallLog'], clientSecret: null });
+      assert.deepEqual(
+        apps.map((a) => [a.clientId, a.hasSecret]),
+        [
+          [DEMO_APP.clientId, false],
+          [CONFIDENTIAL.clientId, true],
+        ],
+      );
+      res = await consoleCall(ctx.emu, 'PATCH', `/apps/${CONFIDENTIAL.clientId}`, {
+        permissions: ['ReadCallLog'],
+        clientSecret: null,
+      });
       assert.equal(res.status, 200);
       assert.deepEqual(ctx.emu.getApp(CONFIDENTIAL.clientId)?.permissions, ['ReadCallLog']);
       assert.equal(ctx.emu.getApp(CONFIDENTIAL.clientId)?.clientSecret, undefined);
@@ -100,7 +123,10 @@ describe('RingCentral emulator', function () {
       let res = await consoleCall(ctx.emu, 'POST', `/apps/${DEMO_APP.clientId}/redirect-uris`, { uri: WEB_REDIRECT });
       assert.equal(res.status, 200);
       assert.ok(((await res.json()) as { redirectUris: string[] }).redirectUris.includes(WEB_REDIRECT));
-      assert.equal((await authorize(ctx.emu, defaultAuthorizeParams(pkce(), { redirect_uri: WEB_REDIRECT }))).status, 302);
+      assert.equal(
+        (await authorize(ctx.emu, defaultAuthorizeParams(pkce(), { redirect_uri: WEB_REDIRECT }))).status,
+        302,
+      );
 
       res = await fetch(`${ctx.emu.url}/__console/apps/${DEMO_APP.clientId}/redirect-uris`, {
         method: 'POST',
@@ -111,9 +137,18 @@ describe('RingCentral emulator', function () {
       assert.equal(res.status, 303);
       assert.equal(res.headers.get('location'), '/__console');
       for (let i = 0; i < 4; i++) {
-        assert.equal((await consoleCall(ctx.emu, 'POST', `/apps/${DEMO_APP.clientId}/redirect-uris`, { uri: `http://127.0.0.1:${5000 + i}/cb` })).status, 200);
+        assert.equal(
+          (
+            await consoleCall(ctx.emu, 'POST', `/apps/${DEMO_APP.clientId}/redirect-uris`, {
+              uri: `http://127.0.0.1:${5000 + i}/cb`,
+            })
+          ).status,
+          200,
+        );
       }
-      res = await consoleCall(ctx.emu, 'POST', `/apps/${DEMO_APP.clientId}/redirect-uris`, { uri: 'http://127.0.0.1:6000/cb' });
+      res = await consoleCall(ctx.emu, 'POST', `/apps/${DEMO_APP.clientId}/redirect-uris`, {
+        uri: 'http://127.0.0.1:6000/cb',
+      });
       assert.equal(res.status, 400);
       assert.match(((await res.json()) as { message: string }).message, /10/);
     });
@@ -130,7 +165,10 @@ describe('RingCentral emulator', function () {
     });
 
     it('controls fault, auto-approve, rate limit, clock and JWT credentials', async () => {
-      assert.equal((await consoleCall(ctx.emu, 'POST', '/fault', { kind: '5xx', endpoint: 'authorize', remaining: 1 })).status, 200);
+      assert.equal(
+        (await consoleCall(ctx.emu, 'POST', '/fault', { kind: '5xx', endpoint: 'authorize', remaining: 1 })).status,
+        200,
+      );
       assert.equal((await authorize(ctx.emu, defaultAuthorizeParams(pkce()))).status, 503);
       assert.equal((await consoleCall(ctx.emu, 'POST', '/fault', { kind: 'nonsense' })).status, 400);
 
@@ -138,19 +176,35 @@ describe('RingCentral emulator', function () {
       const pair = pkce();
       const code = await getCode(ctx.emu, defaultAuthorizeParams(pair));
       assert.equal((await consoleCall(ctx.emu, 'POST', '/clock', { advanceSeconds: 61 })).status, 200);
-      const expired = await token(ctx.emu, { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK_REDIRECT, client_id: DEMO_APP.clientId, code_verifier: pair.verifier });
+      const expired = await token(ctx.emu, {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: LOOPBACK_REDIRECT,
+        client_id: DEMO_APP.clientId,
+        code_verifier: pair.verifier,
+      });
       assert.equal(((await json(expired)) as { errors: Array<{ errorCode: string }> }).errors[0].errorCode, 'OAU-108');
 
       const jwt = (await (await consoleCall(ctx.emu, 'POST', '/jwt', {})).json()) as { credential: string };
-      const signedIn = await token(ctx.emu, { grant_type: JWT_BEARER_GRANT, assertion: jwt.credential, client_id: DEMO_APP.clientId });
+      const signedIn = await token(ctx.emu, {
+        grant_type: JWT_BEARER_GRANT,
+        assertion: jwt.credential,
+        client_id: DEMO_APP.clientId,
+      });
       assert.equal(signedIn.status, 200);
 
-      assert.equal((await consoleCall(ctx.emu, 'POST', '/rate-limit', { perMinute: 1, penaltySeconds: 5 })).status, 200);
+      assert.equal(
+        (await consoleCall(ctx.emu, 'POST', '/rate-limit', { perMinute: 1, penaltySeconds: 5 })).status,
+        200,
+      );
       assert.equal((await authorize(ctx.emu, defaultAuthorizeParams(pkce()))).status, 302);
       const limited = await authorize(ctx.emu, defaultAuthorizeParams(pkce()));
       assert.equal(limited.status, 429);
       assert.equal(limited.headers.get('retry-after'), '5');
-      const state = (await (await consoleCall(ctx.emu, 'GET', '/state')).json()) as { autoApprove: boolean; rateLimit: unknown };
+      const state = (await (await consoleCall(ctx.emu, 'GET', '/state')).json()) as {
+        autoApprove: boolean;
+        rateLimit: unknown;
+      };
       assert.equal(state.autoApprove, true);
       assert.deepEqual(state.rateLimit, { perMinute: 1, penaltySeconds: 5 });
       assert.equal((await consoleCall(ctx.emu, 'GET', '/nothing-here')).status, 404);
@@ -159,12 +213,24 @@ describe('RingCentral emulator', function () {
     it('records requests with secrets masked', async () => {
       ctx.emu.registerApp(CONFIDENTIAL);
       const verifier = pkce().verifier;
-      await token(ctx.emu, { grant_type: 'authorization_code', code: 'some-code-value-123456', code_verifier: verifier }, { Authorization: basic(CONFIDENTIAL.clientId, CONFIDENTIAL.clientSecret as string) });
+      await token(
+        ctx.emu,
+        { grant_type: 'authorization_code', code: 'some-code-value-123456', code_verifier: verifier },
+        { Authorization: basic(CONFIDENTIAL.clientId, CONFIDENTIAL.clientSecret as string) },
+      );
       const res = await consoleCall(ctx.emu, 'GET', '/requests');
       const text = await res.text();
       assert.ok(!text.includes(verifier));
-      assert.ok(!text.includes(Buffer.from(`${CONFIDENTIAL.clientId}:${CONFIDENTIAL.clientSecret}`).toString('base64')));
-      const [entry] = JSON.parse(text) as Array<{ method: string; path: string; status: number; headers: Record<string, string>; form: Record<string, string> }>;
+      assert.ok(
+        !text.includes(Buffer.from(`${CONFIDENTIAL.clientId}:${CONFIDENTIAL.clientSecret}`).toString('base64')),
+      );
+      const [entry] = JSON.parse(text) as Array<{
+        method: string;
+        path: string;
+        status: number;
+        headers: Record<string, string>;
+        form: Record<string, string>;
+      }>;
       assert.equal(entry.method, 'POST');
       assert.equal(entry.path, '/restapi/oauth/token');
       assert.equal(entry.status, 403);
@@ -180,7 +246,9 @@ describe('RingCentral emulator', function () {
   describe('cli', () => {
     it('prints one JSON line, serves the demo app, and stops on SIGTERM', async () => {
       const cli = path.join(__dirname, '..', 'cli.js');
-      const child = spawn(process.execPath, [cli, '--port', '0', '--auto-approve', '--no-rate-limit'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [cli, '--port', '0', '--auto-approve', '--no-rate-limit'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       try {
         const firstLine = await new Promise<string>((resolve, reject) => {
@@ -191,7 +259,10 @@ describe('RingCentral emulator', function () {
         const info = JSON.parse(firstLine) as { url: string; clientId: string };
         assert.equal(info.clientId, DEMO_APP.clientId);
         assert.match(info.url, /^http:\/\/127\.0\.0\.1:\d+$/);
-        const state = (await (await fetch(`${info.url}/__console/state`)).json()) as { autoApprove: boolean; rateLimit: unknown };
+        const state = (await (await fetch(`${info.url}/__console/state`)).json()) as {
+          autoApprove: boolean;
+          rateLimit: unknown;
+        };
         assert.equal(state.autoApprove, true);
         assert.equal(state.rateLimit, false);
       } finally {

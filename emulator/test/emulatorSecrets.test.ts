@@ -2,11 +2,22 @@
 // before anyone redeems or uses them), every JWT credential and client secret, and what clients sent it.
 import * as assert from 'node:assert/strict';
 import { DEMO_APP } from '../server';
-import { basic, consoleCall, defaultAuthorizeParams, getCode, LOOPBACK_REDIRECT, pkce, signIn, token, useEmulator } from './emulatorTestUtils';
+import {
+  basic,
+  consoleCall,
+  defaultAuthorizeParams,
+  getCode,
+  LOOPBACK_REDIRECT,
+  pkce,
+  signIn,
+  token,
+  useEmulator,
+} from './emulatorTestUtils';
 
 describe('emulator: issuedSecrets() for the secret scan', () => {
   const ctx = useEmulator({ autoApprove: true, rateLimit: false });
-  const listed = (): Map<string, string> => new Map(ctx.emu.issuedSecrets().map((secret) => [secret.value, secret.kind]));
+  const listed = (): Map<string, string> =>
+    new Map(ctx.emu.issuedSecrets().map((secret) => [secret.value, secret.kind]));
 
   it('lists a code as soon as the redirect carries it, and the tokens of the answer', async () => {
     const code = await getCode(ctx.emu, defaultAuthorizeParams(pkce()));
@@ -19,11 +30,24 @@ describe('emulator: issuedSecrets() for the secret scan', () => {
   it('lists JWT credentials, registered client secrets, and the secrets and verifiers clients sent', async () => {
     const jwt = ctx.emu.createJwtCredential();
     ctx.emu.registerApp({ ...DEMO_APP, clientId: 'in-process-app', clientSecret: 'in-process-secret-1' });
-    const registered = await consoleCall(ctx.emu, 'POST', '/apps', { ...DEMO_APP, clientId: 'console-app', clientSecret: 'console-secret-2' });
+    const registered = await consoleCall(ctx.emu, 'POST', '/apps', {
+      ...DEMO_APP,
+      clientId: 'console-app',
+      clientSecret: 'console-secret-2',
+    });
     assert.equal(registered.status, 201);
     const console = (await (await consoleCall(ctx.emu, 'POST', '/jwt')).json()) as { credential: string };
     const pair = pkce();
-    await token(ctx.emu, { grant_type: 'authorization_code', code: 'made-up-code', redirect_uri: LOOPBACK_REDIRECT, code_verifier: pair.verifier }, { Authorization: basic('console-app', 'typed-wrong-secret') });
+    await token(
+      ctx.emu,
+      {
+        grant_type: 'authorization_code',
+        code: 'made-up-code',
+        redirect_uri: LOOPBACK_REDIRECT,
+        code_verifier: pair.verifier,
+      },
+      { Authorization: basic('console-app', 'typed-wrong-secret') },
+    );
     const secrets = listed();
     assert.equal(secrets.get(jwt), 'JWT credential');
     assert.equal(secrets.get(console.credential), 'JWT credential');

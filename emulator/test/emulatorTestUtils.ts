@@ -93,7 +93,12 @@ export async function getCode(emu: Emulator, params: Params): Promise<string> {
   return code;
 }
 
-export function postForm(emu: Emulator, path: string, params: Params, headers: Record<string, string> = {}): Promise<Response> {
+export function postForm(
+  emu: Emulator,
+  path: string,
+  params: Params,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${emu.url}${path}`, {
     method: 'POST',
     redirect: 'manual',
@@ -119,7 +124,11 @@ export interface TokenBody {
 }
 
 /** Full PKCE sign-in of the demo app (auto-approve must be on). */
-export async function signIn(emu: Emulator, clientId = DEMO_APP.clientId, redirectUri = LOOPBACK_REDIRECT): Promise<TokenBody> {
+export async function signIn(
+  emu: Emulator,
+  clientId = DEMO_APP.clientId,
+  redirectUri = LOOPBACK_REDIRECT,
+): Promise<TokenBody> {
   const pair = pkce();
   const code = await getCode(emu, defaultAuthorizeParams(pair, { client_id: clientId, redirect_uri: redirectUri }));
   const res = await token(emu, {

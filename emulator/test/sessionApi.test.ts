@@ -2,7 +2,22 @@
 // HTTP. Bodies are asserted exactly as /work/shared/ringcentral-oauth-facts.md gives them.
 import * as assert from 'node:assert/strict';
 import { DEMO_APP } from '../server';
-import { authorize, basic, CONFIDENTIAL, defaultAuthorizeParams, json, oauthError, pkce, postForm, signIn, token, TOKEN_INVALID, TokenBody, useEmulator, whoAmI } from './emulatorTestUtils';
+import {
+  authorize,
+  basic,
+  CONFIDENTIAL,
+  defaultAuthorizeParams,
+  json,
+  oauthError,
+  pkce,
+  postForm,
+  signIn,
+  token,
+  TOKEN_INVALID,
+  TokenBody,
+  useEmulator,
+  whoAmI,
+} from './emulatorTestUtils';
 
 describe('RingCentral emulator', function () {
   this.timeout(10000);
@@ -47,7 +62,10 @@ describe('RingCentral emulator', function () {
 
     it('revoke ends the whole session: 200 with an empty body, then TokenInvalid and OAU-211', async () => {
       const first = await signIn(ctx.emu);
-      const res = await postForm(ctx.emu, '/restapi/oauth/revoke', { token: first.access_token, client_id: DEMO_APP.clientId });
+      const res = await postForm(ctx.emu, '/restapi/oauth/revoke', {
+        token: first.access_token,
+        client_id: DEMO_APP.clientId,
+      });
       assert.equal(res.status, 200);
       assert.equal(await res.text(), '');
       const api = await whoAmI(ctx.emu, first.access_token);
@@ -60,9 +78,16 @@ describe('RingCentral emulator', function () {
 
     it('revoking with the refresh token kills the access token; an unknown token is still 200', async () => {
       const first = await signIn(ctx.emu);
-      assert.equal((await postForm(ctx.emu, '/restapi/oauth/revoke', { token: first.refresh_token, client_id: DEMO_APP.clientId })).status, 200);
+      assert.equal(
+        (await postForm(ctx.emu, '/restapi/oauth/revoke', { token: first.refresh_token, client_id: DEMO_APP.clientId }))
+          .status,
+        200,
+      );
       assert.equal((await whoAmI(ctx.emu, first.access_token)).status, 401);
-      assert.equal((await postForm(ctx.emu, '/restapi/oauth/revoke', { token: 'unknown', client_id: DEMO_APP.clientId })).status, 200);
+      assert.equal(
+        (await postForm(ctx.emu, '/restapi/oauth/revoke', { token: 'unknown', client_id: DEMO_APP.clientId })).status,
+        200,
+      );
     });
 
     it('revoke needs client authentication like the token endpoint', async () => {
@@ -70,7 +95,12 @@ describe('RingCentral emulator', function () {
       const res = await postForm(ctx.emu, '/restapi/oauth/revoke', { token: 'x', client_id: CONFIDENTIAL.clientId });
       assert.equal(res.status, 401);
       assert.deepEqual(await json(res), oauthError('invalid_client', 'OAU-123', 'Invalid Authorization header value'));
-      const ok = await postForm(ctx.emu, '/restapi/oauth/revoke', { token: 'x' }, { Authorization: basic(CONFIDENTIAL.clientId, CONFIDENTIAL.clientSecret as string) });
+      const ok = await postForm(
+        ctx.emu,
+        '/restapi/oauth/revoke',
+        { token: 'x' },
+        { Authorization: basic(CONFIDENTIAL.clientId, CONFIDENTIAL.clientSecret as string) },
+      );
       assert.equal(ok.status, 200);
     });
 
@@ -81,7 +111,10 @@ describe('RingCentral emulator', function () {
       assert.equal(body.refresh_token_expires_in, undefined);
       const res = await refresh('whatever');
       assert.equal(res.status, 400);
-      assert.deepEqual(await json(res), oauthError('unauthorized_client', 'OAU-251', 'Unauthorized for this grant type'));
+      assert.deepEqual(
+        await json(res),
+        oauthError('unauthorized_client', 'OAU-251', 'Unauthorized for this grant type'),
+      );
     });
   });
 
@@ -126,7 +159,8 @@ describe('RingCentral emulator', function () {
 
   describe('Auth rate limit', () => {
     const ctx = useEmulator({ autoApprove: true });
-    const attempt = (clientId = DEMO_APP.clientId): Promise<Response> => token(ctx.emu, { grant_type: 'refresh_token', refresh_token: 'x', client_id: clientId });
+    const attempt = (clientId = DEMO_APP.clientId): Promise<Response> =>
+      token(ctx.emu, { grant_type: 'refresh_token', refresh_token: 'x', client_id: clientId });
 
     it('5 per minute, then CMN-301 with Retry-After and a penalty that restarts on each request', async () => {
       for (let i = 0; i < 5; i++) {

@@ -2,7 +2,22 @@
 // are asserted exactly as /work/shared/ringcentral-oauth-facts.md gives them.
 import * as assert from 'node:assert/strict';
 import { DEMO_APP, DEMO_USER, JWT_BEARER_GRANT } from '../server';
-import { basic, CONFIDENTIAL, defaultAuthorizeParams, getCode, json, LOOPBACK_REDIRECT, oauthError, pkce, signIn, token, TokenBody, useEmulator, VSCODE_REDIRECT, whoAmI } from './emulatorTestUtils';
+import {
+  basic,
+  CONFIDENTIAL,
+  defaultAuthorizeParams,
+  getCode,
+  json,
+  LOOPBACK_REDIRECT,
+  oauthError,
+  pkce,
+  signIn,
+  token,
+  TokenBody,
+  useEmulator,
+  VSCODE_REDIRECT,
+  whoAmI,
+} from './emulatorTestUtils';
 
 describe('RingCentral emulator', function () {
   this.timeout(10000);
@@ -37,17 +52,37 @@ describe('RingCentral emulator', function () {
 
     it('PKCE plain works too', async () => {
       const verifier = pkce().verifier;
-      const code = await getCode(ctx.emu, defaultAuthorizeParams(undefined, { code_challenge: verifier, code_challenge_method: 'plain' }));
-      const res = await token(ctx.emu, { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK_REDIRECT, client_id: DEMO_APP.clientId, code_verifier: verifier });
+      const code = await getCode(
+        ctx.emu,
+        defaultAuthorizeParams(undefined, { code_challenge: verifier, code_challenge_method: 'plain' }),
+      );
+      const res = await token(ctx.emu, {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: LOOPBACK_REDIRECT,
+        client_id: DEMO_APP.clientId,
+        code_verifier: verifier,
+      });
       assert.equal(res.status, 200);
     });
 
     it('a wrong or missing code_verifier is invalid_grant OAU-106 with a precise description', async () => {
       const pair = pkce();
       const code = await getCode(ctx.emu, defaultAuthorizeParams(pair));
-      const expected = oauthError('invalid_grant', 'OAU-106', 'Invalid authorization code', 'code_verifier does not match code_challenge');
+      const expected = oauthError(
+        'invalid_grant',
+        'OAU-106',
+        'Invalid authorization code',
+        'code_verifier does not match code_challenge',
+      );
       for (const code_verifier of [pkce().verifier, undefined]) {
-        const res = await token(ctx.emu, { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK_REDIRECT, client_id: DEMO_APP.clientId, code_verifier });
+        const res = await token(ctx.emu, {
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: LOOPBACK_REDIRECT,
+          client_id: DEMO_APP.clientId,
+          code_verifier,
+        });
         assert.equal(res.status, 400);
         assert.deepEqual(await json(res), expected);
       }
@@ -56,7 +91,13 @@ describe('RingCentral emulator', function () {
     it('OAU-106 for an unknown code and for a code used twice (403)', async () => {
       const pair = pkce();
       const code = await getCode(ctx.emu, defaultAuthorizeParams(pair));
-      const params = { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK_REDIRECT, client_id: DEMO_APP.clientId, code_verifier: pair.verifier };
+      const params = {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: LOOPBACK_REDIRECT,
+        client_id: DEMO_APP.clientId,
+        code_verifier: pair.verifier,
+      };
       assert.equal((await token(ctx.emu, params)).status, 200);
       for (const attempt of [params, { ...params, code: 'not-a-code' }]) {
         const res = await token(ctx.emu, attempt);
@@ -69,7 +110,13 @@ describe('RingCentral emulator', function () {
       const pair = pkce();
       const code = await getCode(ctx.emu, defaultAuthorizeParams(pair));
       ctx.emu.advanceClock(61);
-      const res = await token(ctx.emu, { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK_REDIRECT, client_id: DEMO_APP.clientId, code_verifier: pair.verifier });
+      const res = await token(ctx.emu, {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: LOOPBACK_REDIRECT,
+        client_id: DEMO_APP.clientId,
+        code_verifier: pair.verifier,
+      });
       assert.equal(res.status, 403);
       assert.deepEqual(await json(res), oauthError('invalid_grant', 'OAU-108', 'Authorization code is expired'));
     });
@@ -78,16 +125,31 @@ describe('RingCentral emulator', function () {
       ctx.emu.registerApp({ ...DEMO_APP, clientId: 'other-client-id' });
       const pair = pkce();
       const code = await getCode(ctx.emu, defaultAuthorizeParams(pair));
-      const res = await token(ctx.emu, { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK_REDIRECT, client_id: 'other-client-id', code_verifier: pair.verifier });
+      const res = await token(ctx.emu, {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: LOOPBACK_REDIRECT,
+        client_id: 'other-client-id',
+        code_verifier: pair.verifier,
+      });
       assert.equal(res.status, 403);
-      assert.deepEqual(await json(res), oauthError('invalid_grant', 'OAU-110', 'Authorization code was not issued for this application'));
+      assert.deepEqual(
+        await json(res),
+        oauthError('invalid_grant', 'OAU-110', 'Authorization code was not issued for this application'),
+      );
     });
 
     it('OAU-109 when the token request’s redirect_uri differs from the authorize one, or is missing', async () => {
       const pair = pkce();
       const code = await getCode(ctx.emu, defaultAuthorizeParams(pair));
       for (const redirect_uri of [VSCODE_REDIRECT, undefined]) {
-        const res = await token(ctx.emu, { grant_type: 'authorization_code', code, redirect_uri, client_id: DEMO_APP.clientId, code_verifier: pair.verifier });
+        const res = await token(ctx.emu, {
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri,
+          client_id: DEMO_APP.clientId,
+          code_verifier: pair.verifier,
+        });
         assert.equal(res.status, 403);
         assert.deepEqual(await json(res), oauthError('invalid_grant', 'OAU-109', 'Redirect URIs do not match'));
       }
@@ -122,18 +184,39 @@ describe('RingCentral emulator', function () {
     const redirect = CONFIDENTIAL.redirectUris[0];
 
     it('OAU-123 when a confidential app sends no Basic header and the code has no PKCE challenge', async () => {
-      const code = await getCode(ctx.emu, defaultAuthorizeParams(undefined, { client_id: CONFIDENTIAL.clientId, redirect_uri: redirect }));
-      const res = await token(ctx.emu, { grant_type: 'authorization_code', code, redirect_uri: redirect, client_id: CONFIDENTIAL.clientId });
+      const code = await getCode(
+        ctx.emu,
+        defaultAuthorizeParams(undefined, { client_id: CONFIDENTIAL.clientId, redirect_uri: redirect }),
+      );
+      const res = await token(ctx.emu, {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirect,
+        client_id: CONFIDENTIAL.clientId,
+      });
       assert.equal(res.status, 401);
       assert.deepEqual(await json(res), oauthError('invalid_client', 'OAU-123', 'Invalid Authorization header value'));
-      const withBasic = await token(ctx.emu, { grant_type: 'authorization_code', code, redirect_uri: redirect }, { Authorization: basic(CONFIDENTIAL.clientId, CONFIDENTIAL.clientSecret as string) });
+      const withBasic = await token(
+        ctx.emu,
+        { grant_type: 'authorization_code', code, redirect_uri: redirect },
+        { Authorization: basic(CONFIDENTIAL.clientId, CONFIDENTIAL.clientSecret as string) },
+      );
       assert.equal(withBasic.status, 200);
     });
 
     it('a confidential app may exchange a PKCE-bound code with client_id in the body', async () => {
       const pair = pkce();
-      const code = await getCode(ctx.emu, defaultAuthorizeParams(pair, { client_id: CONFIDENTIAL.clientId, redirect_uri: redirect }));
-      const res = await token(ctx.emu, { grant_type: 'authorization_code', code, redirect_uri: redirect, client_id: CONFIDENTIAL.clientId, code_verifier: pair.verifier });
+      const code = await getCode(
+        ctx.emu,
+        defaultAuthorizeParams(pair, { client_id: CONFIDENTIAL.clientId, redirect_uri: redirect }),
+      );
+      const res = await token(ctx.emu, {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirect,
+        client_id: CONFIDENTIAL.clientId,
+        code_verifier: pair.verifier,
+      });
       assert.equal(res.status, 200);
     });
 
@@ -144,13 +227,21 @@ describe('RingCentral emulator', function () {
     });
 
     it('OAU-146 for a wrong secret', async () => {
-      const res = await token(ctx.emu, { grant_type: 'authorization_code', code: 'x', redirect_uri: redirect }, { Authorization: basic(CONFIDENTIAL.clientId, 'wrong') });
+      const res = await token(
+        ctx.emu,
+        { grant_type: 'authorization_code', code: 'x', redirect_uri: redirect },
+        { Authorization: basic(CONFIDENTIAL.clientId, 'wrong') },
+      );
       assert.equal(res.status, 401);
       assert.deepEqual(await json(res), oauthError('invalid_client', 'OAU-146', 'Invalid client credentials'));
     });
 
     it('OAU-153 for an unknown client id in Basic or in the body', async () => {
-      let res = await token(ctx.emu, { grant_type: 'authorization_code', code: 'x' }, { Authorization: basic('ghost', 'secret') });
+      let res = await token(
+        ctx.emu,
+        { grant_type: 'authorization_code', code: 'x' },
+        { Authorization: basic('ghost', 'secret') },
+      );
       assert.equal(res.status, 400);
       assert.deepEqual(await json(res), oauthError('invalid_client', 'OAU-153', 'Invalid client: ghost'));
       res = await token(ctx.emu, { grant_type: 'authorization_code', code: 'x', client_id: 'ghost2' });
@@ -179,17 +270,31 @@ describe('RingCentral emulator', function () {
 
     it('OAU-168 for password on an app that has it', async () => {
       ctx.emu.updateApp(DEMO_APP.clientId, { grantTypes: [...DEMO_APP.grantTypes, 'password'] });
-      const res = await token(ctx.emu, { grant_type: 'password', client_id: DEMO_APP.clientId, username: 'ada', password: 'x' });
+      const res = await token(ctx.emu, {
+        grant_type: 'password',
+        client_id: DEMO_APP.clientId,
+        username: 'ada',
+        password: 'x',
+      });
       assert.equal(res.status, 401);
       const body = (await json(res)) as { errors: unknown };
-      assert.deepEqual(body.errors, [{ errorCode: 'OAU-168', message: 'Password grant is not allowed because MFA is required' }]);
+      assert.deepEqual(body.errors, [
+        { errorCode: 'OAU-168', message: 'Password grant is not allowed because MFA is required' },
+      ]);
     });
 
     it('OAU-251 for a grant the app is not set up for', async () => {
       ctx.emu.updateApp(DEMO_APP.clientId, { grantTypes: ['authorization_code', 'refresh_token'] });
-      const res = await token(ctx.emu, { grant_type: JWT_BEARER_GRANT, client_id: DEMO_APP.clientId, assertion: ctx.emu.createJwtCredential() });
+      const res = await token(ctx.emu, {
+        grant_type: JWT_BEARER_GRANT,
+        client_id: DEMO_APP.clientId,
+        assertion: ctx.emu.createJwtCredential(),
+      });
       assert.equal(res.status, 400);
-      assert.deepEqual(await json(res), oauthError('unauthorized_client', 'OAU-251', 'Unauthorized for this grant type'));
+      assert.deepEqual(
+        await json(res),
+        oauthError('unauthorized_client', 'OAU-251', 'Unauthorized for this grant type'),
+      );
     });
 
     it('JWT bearer: a console credential signs in; an unknown one is invalid_grant', async () => {
@@ -211,7 +316,11 @@ describe('RingCentral emulator', function () {
     });
 
     it('JWT bearer on a confidential app needs Basic (OAU-123)', async () => {
-      const res = await token(ctx.emu, { grant_type: JWT_BEARER_GRANT, assertion: ctx.emu.createJwtCredential(), client_id: CONFIDENTIAL.clientId });
+      const res = await token(ctx.emu, {
+        grant_type: JWT_BEARER_GRANT,
+        assertion: ctx.emu.createJwtCredential(),
+        client_id: CONFIDENTIAL.clientId,
+      });
       assert.equal(res.status, 401);
       assert.deepEqual(await json(res), oauthError('invalid_client', 'OAU-123', 'Invalid Authorization header value'));
     });

@@ -14,7 +14,12 @@ const OAU_113_BODY = JSON.stringify({
 
 function cmn401Body(permission) {
   const message = `In order to call this API endpoint, application needs to have [${permission}] permission`;
-  return JSON.stringify({ errorCode: 'InsufficientPermissions', message, errors: [{ errorCode: 'CMN-401', message, permissionName: permission }], permissionName: permission });
+  return JSON.stringify({
+    errorCode: 'InsufficientPermissions',
+    message,
+    errors: [{ errorCode: 'CMN-401', message, permissionName: permission }],
+    permissionName: permission,
+  });
 }
 
 const CMN_301_BODY = JSON.stringify({
@@ -31,16 +36,33 @@ const GATEWAY_504 = `<!DOCTYPE html>\n<html><head><title>504 Gateway Time-out</t
 /** Context the extension passes: phase, server, redirect mode and the exact redirect URI it sent. */
 function context(phase, redirectMode = 'uriHandler', extra = {}) {
   const redirectUri = redirectMode === 'loopback' ? LOOPBACK_REDIRECT : VSCODE_REDIRECT;
-  return { phase, server: SERVER, clientId: 'aBcD3fGh1jKlMn0pQrStUv', redirectMode, redirectUri, uriScheme: 'vscode', hasClientSecret: false, ...extra };
+  return {
+    phase,
+    server: SERVER,
+    clientId: 'aBcD3fGh1jKlMn0pQrStUv',
+    redirectMode,
+    redirectUri,
+    uriScheme: 'vscode',
+    hasClientSecret: false,
+    ...extra,
+  };
 }
 
 /** 20 failures, four of each kind, each with the context it would arrive with. */
 export function failureMix(parseErrorBody) {
-  const api = (body, status, retryAfter) => ({ kind: 'api', info: { ...parseErrorBody(JSON.parse(body), status, retryAfter), rawBody: body } });
+  const api = (body, status, retryAfter) => ({
+    kind: 'api',
+    info: { ...parseErrorBody(JSON.parse(body), status, retryAfter), rawBody: body },
+  });
   // The message as transport.ts words it for Node's global fetch (undici puts the errno in `cause`).
   const refused = (url) => {
     const { origin, pathname, host } = new URL(url);
-    return { kind: 'transport', code: 'ECONNREFUSED', message: `POST ${origin}${pathname} failed: fetch failed (connect ECONNREFUSED ${host})`, url };
+    return {
+      kind: 'transport',
+      code: 'ECONNREFUSED',
+      message: `POST ${origin}${pathname} failed: fetch failed (connect ECONNREFUSED ${host})`,
+      url,
+    };
   };
   const html = (status, body, contentType = 'text/html') => ({ kind: 'http', status, contentType, body });
   const cases = [
@@ -60,8 +82,14 @@ export function failureMix(parseErrorBody) {
     [api(CMN_301_BODY, 429, 12), context('api')],
     [api(CMN_301_BODY, 429), {}],
     // ECONNREFUSED: a local emulator that is not running, and a remote server blocked on the way.
-    [refused('http://127.0.0.1:8787/restapi/oauth/token'), context('token', 'loopback', { server: 'http://127.0.0.1:8787' })],
-    [refused('http://localhost:8787/restapi/oauth/authorize'), context('preflight', 'uriHandler', { server: 'http://localhost:8787' })],
+    [
+      refused('http://127.0.0.1:8787/restapi/oauth/token'),
+      context('token', 'loopback', { server: 'http://127.0.0.1:8787' }),
+    ],
+    [
+      refused('http://localhost:8787/restapi/oauth/authorize'),
+      context('preflight', 'uriHandler', { server: 'http://localhost:8787' }),
+    ],
     [refused(`${SERVER}/restapi/oauth/token`), context('refresh')],
     [refused(`${SERVER}/restapi/oauth/token`), {}],
     // HTML instead of JSON: gateway, maintenance and corporate-proxy pages.
@@ -159,7 +187,8 @@ export function curlTranscript() {
   // the request, to about 5 KB so the parser's line filtering and body search do real work.
   const filler = '* TLSv1.3 (IN), TLS handshake, Newsession Ticket (4):\n';
   const insertAt = text.indexOf('> POST');
-  while (Buffer.byteLength(text) + filler.length <= 5 * 1024) text = text.slice(0, insertAt) + filler + text.slice(insertAt);
+  while (Buffer.byteLength(text) + filler.length <= 5 * 1024)
+    text = text.slice(0, insertAt) + filler + text.slice(insertAt);
   return text;
 }
 
@@ -186,7 +215,9 @@ export const REGISTERED_NEAR_MISSES = [
 export function permissionLookups(table) {
   const lookups = [];
   const fill = (template, n) =>
-    template.replace(/\{([^}]+)\}/g, (_m, name) => (/^(accountId|extensionId)$/.test(name) && n % 2 === 0 ? '~' : String(400000000 + n * 7919)));
+    template.replace(/\{([^}]+)\}/g, (_m, name) =>
+      /^(accountId|extensionId)$/.test(name) && n % 2 === 0 ? '~' : String(400000000 + n * 7919),
+    );
   for (let i = 0; i < table.length; i += 7) {
     const [method, template] = table[i];
     const path = fill(template, i);

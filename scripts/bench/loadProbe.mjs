@@ -14,7 +14,8 @@ import { performance } from 'node:perf_hooks';
 function universalStub() {
   const target = function vscode() {};
   const stub = new Proxy(target, {
-    get: (t, property) => (property === 'then' || typeof property === 'symbol' ? undefined : property === 'prototype' ? t.prototype : stub),
+    get: (t, property) =>
+      property === 'then' || typeof property === 'symbol' ? undefined : property === 'prototype' ? t.prototype : stub,
     apply: () => stub,
     construct: () => stub,
   });
@@ -28,7 +29,9 @@ function universalStub() {
  */
 function vscodeStub() {
   const types = readFileSync(createRequire(import.meta.url).resolve('@types/vscode/index.d.ts'), 'utf8');
-  const names = [...types.matchAll(/^\t(?:export )(?:class|namespace|enum|function|const|let|var) (\w+)/gm)].map((m) => m[1]);
+  const names = [...types.matchAll(/^\t(?:export )(?:class|namespace|enum|function|const|let|var) (\w+)/gm)].map(
+    (m) => m[1],
+  );
   const stub = universalStub();
   return Object.fromEntries(names.map((name) => [name, stub]));
 }
@@ -46,4 +49,6 @@ const start = performance.now();
 const exports = require(bundle);
 const loadMs = performance.now() - start;
 const rssAfter = process.memoryUsage().rss;
-process.stdout.write(JSON.stringify({ loadMs, rssBefore, rssAfter, exportsActivate: typeof exports.activate === 'function' }));
+process.stdout.write(
+  JSON.stringify({ loadMs, rssBefore, rssAfter, exportsActivate: typeof exports.activate === 'function' }),
+);

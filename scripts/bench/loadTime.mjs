@@ -9,7 +9,8 @@ import { median, round } from './stats.mjs';
 const PROBE = fileURLToPath(new URL('./loadProbe.mjs', import.meta.url));
 
 /** VS Code's own GitHub Authentication extension, as the installed code-server ships it (npm run setup). */
-export const REFERENCE_BUNDLE = '.vscode-test/code-server/node_modules/code-server/lib/vscode/extensions/github-authentication/dist/extension.js';
+export const REFERENCE_BUNDLE =
+  '.vscode-test/code-server/node_modules/code-server/lib/vscode/extensions/github-authentication/dist/extension.js';
 
 function probe(bundle) {
   return JSON.parse(execFileSync(process.execPath, [PROBE, bundle], { encoding: 'utf8' }));
@@ -30,7 +31,11 @@ function summary(samples) {
 }
 
 /** `reference`: undefined when code-server is not installed; the bundle is measured on its own then. */
-export function measureLoad(bundle, runs = 15, reference = existsSync(REFERENCE_BUNDLE) ? REFERENCE_BUNDLE : undefined) {
+export function measureLoad(
+  bundle,
+  runs = 15,
+  reference = existsSync(REFERENCE_BUNDLE) ? REFERENCE_BUNDLE : undefined,
+) {
   const bundles = reference ? [bundle, reference] : [bundle];
   // One untimed run of each first so every timed run reads from a warm OS file cache, as VS Code usually does.
   for (const file of bundles) {

@@ -49,10 +49,13 @@ export function measureKnowledgeBase({ diagnoseCalls = 20_000, parseCalls = 5_00
     const { id } = diagnose(failure, context);
     ids[id] = (ids[id] ?? 0) + 1;
   }
-  const diagnoseBench = microbench((i) => {
-    const { failure, context } = mix[i % mix.length];
-    return diagnose(failure, context);
-  }, { calls: diagnoseCalls });
+  const diagnoseBench = microbench(
+    (i) => {
+      const { failure, context } = mix[i % mix.length];
+      return diagnose(failure, context);
+    },
+    { calls: diagnoseCalls },
+  );
 
   const transcript = curlTranscript();
   const parsed = parseFailureText(transcript);
@@ -60,7 +63,11 @@ export function measureKnowledgeBase({ diagnoseCalls = 20_000, parseCalls = 5_00
 
   return {
     diagnose: { failures: mix.length, ids, ...diagnoseBench },
-    parseFailureText: { inputBytes: Buffer.byteLength(transcript), parsedAs: parsed?.kind === 'api' ? parsed.info.code : parsed?.kind, ...parseBench },
+    parseFailureText: {
+      inputBytes: Buffer.byteLength(transcript),
+      parsedAs: parsed?.kind === 'api' ? parsed.info.code : parsed?.kind,
+      ...parseBench,
+    },
   };
 }
 

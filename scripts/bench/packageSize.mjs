@@ -67,7 +67,11 @@ async function bundleContributors(top) {
   const inputs = Object.entries(output.inputs)
     .map(([file, info]) => ({ file, bytes: info.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes);
-  return { outputBytes: output.bytes, inputCount: inputs.length, top: inputs.slice(0, top).map((input) => ({ ...input, share: input.bytes / output.bytes })) };
+  return {
+    outputBytes: output.bytes,
+    inputCount: inputs.length,
+    top: inputs.slice(0, top).map((input) => ({ ...input, share: input.bytes / output.bytes })),
+  };
 }
 
 export async function measurePackage() {

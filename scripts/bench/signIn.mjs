@@ -40,10 +40,14 @@ export async function measureSignIn({ signIns = 50, refreshes = 50 } = {}) {
 
     /** A browser's network layer: GET the authorize URL without following, land on the Location (auto-approve). */
     async function openBrowser(authorizeUrl) {
-      const response = await fetch(authorizeUrl, { redirect: 'manual', headers: { Accept: 'text/html,application/xhtml+xml' } });
+      const response = await fetch(authorizeUrl, {
+        redirect: 'manual',
+        headers: { Accept: 'text/html,application/xhtml+xml' },
+      });
       await response.arrayBuffer(); // drain, so the keep-alive socket is reused
       const location = response.headers.get('location');
-      if (response.status !== 302 || !location) throw new Error(`authorize answered ${response.status} without a redirect`);
+      if (response.status !== 302 || !location)
+        throw new Error(`authorize answered ${response.status} without a redirect`);
       const delivery = pending.deliver(parseCallback(location));
       if (delivery !== 'accepted') throw new Error(`callback not accepted: ${delivery}`);
     }
@@ -57,7 +61,10 @@ export async function measureSignIn({ signIns = 50, refreshes = 50 } = {}) {
         {
           client,
           // The emulator is on loopback: trusted by rule, so this never asks.
-          serverTrust: new ServerTrust({ memory: { has: () => false, add: async () => undefined }, confirm: async () => false }),
+          serverTrust: new ServerTrust({
+            memory: { has: () => false, add: async () => undefined },
+            confirm: async () => false,
+          }),
           redirectUri: REDIRECT_URI,
           clock: Date.now,
           recorder,
@@ -72,7 +79,11 @@ export async function measureSignIn({ signIns = 50, refreshes = 50 } = {}) {
       recorder.finish('ok');
       return {
         totalMs: end - start,
-        phases: { preflight: marks.authorize - marks.preflight, browser: marks.callback - marks.authorize, token: end - marks.token },
+        phases: {
+          preflight: marks.authorize - marks.preflight,
+          browser: marks.callback - marks.authorize,
+          token: end - marks.token,
+        },
         tokens: result.tokens,
       };
     }

@@ -9,14 +9,23 @@ export function percentile(sorted, p) {
 }
 
 export function median(values) {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** p50 / p95 / max / mean of latency samples in ms. */
 export function latencySummary(samplesMs) {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
-  return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted[sorted.length - 1]), mean: round(mean) };
+  return {
+    n: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    max: round(sorted[sorted.length - 1]),
+    mean: round(mean),
+  };
 }
 
 /** Results are kept here so V8 cannot treat a benchmarked call as dead code. */
@@ -40,7 +49,11 @@ export function microbench(fn, { calls, batches = 5, warmup = Math.ceil(calls / 
     for (let k = 0; k < perBatch; k++, i++) consume(fn(i));
     usPerCall.push(((performance.now() - start) * 1000) / perBatch);
   }
-  return { calls: perBatch * batches, usPerCall: round(median(usPerCall), 3), minUsPerCall: round(Math.min(...usPerCall), 3) };
+  return {
+    calls: perBatch * batches,
+    usPerCall: round(median(usPerCall), 3),
+    minUsPerCall: round(Math.min(...usPerCall), 3),
+  };
 }
 
 export function round(value, digits = 2) {

@@ -16,14 +16,7 @@ export class RingCentralApiError extends Error {
 }
 
 /** Every failure is a value with a `kind`, so callers and the knowledge base can switch on it. */
-export type TransportErrorCode =
-  | 'ECONNREFUSED'
-  | 'ENOTFOUND'
-  | 'TIMEOUT'
-  | 'TLS'
-  | 'PROXY'
-  | 'RESET'
-  | 'UNKNOWN';
+export type TransportErrorCode = 'ECONNREFUSED' | 'ENOTFOUND' | 'TIMEOUT' | 'TLS' | 'PROXY' | 'RESET' | 'UNKNOWN';
 
 export class TransportError extends Error {
   readonly kind = 'transport' as const;
@@ -115,7 +108,9 @@ export class SessionEndedError extends Error {
 /** Both tokens are past their lifetime: nothing to refresh with. */
 export class SessionExpiredError extends Error {
   constructor(readonly session: StoredSession) {
-    super(`Your RingCentral session for ${session.account.label} has expired (the refresh token is past its lifetime). Sign in again.`);
+    super(
+      `Your RingCentral session for ${session.account.label} has expired (the refresh token is past its lifetime). Sign in again.`,
+    );
     this.name = 'SessionExpiredError';
   }
 }

@@ -28,7 +28,9 @@ export class Announcer {
             ' ' +
             p.path +
             (p.operation.appPermission
-              ? ' needs ' + p.operation.appPermission + (p.granted === true ? ', granted.' : p.granted === false ? ', not granted.' : '.')
+              ? ' needs ' +
+                p.operation.appPermission +
+                (p.granted === true ? ', granted.' : p.granted === false ? ', not granted.' : '.')
               : ' needs no app permission.')
           : 'Permission check: no RingCentral operation matches ' + p.method + ' ' + p.path + '.'),
     );
@@ -39,13 +41,17 @@ export class Announcer {
       check &&
         (check.matched
           ? 'Redirect URI check: registered, exact match.'
-          : 'Redirect URI check: not registered. ' + (check.fix && 'explanation' in check.fix && check.fix.explanation ? check.fix.explanation : '')),
+          : 'Redirect URI check: not registered. ' +
+            (check.fix && 'explanation' in check.fix && check.fix.explanation ? check.fix.explanation : '')),
     );
     const r = explained;
     this.announce(
       'explain',
       r && { input: r.input, at: r.at },
-      r && (r.diagnosis ? 'Explained: ' + (r.diagnosis.code ? r.diagnosis.code + '. ' : '') + r.diagnosis.summary : r.problem || 'Nothing recognisable in this text.'),
+      r &&
+        (r.diagnosis
+          ? 'Explained: ' + (r.diagnosis.code ? r.diagnosis.code + '. ' : '') + r.diagnosis.summary
+          : r.problem || 'Nothing recognisable in this text.'),
     );
   }
 

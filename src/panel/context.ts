@@ -50,7 +50,9 @@ export function restoreUi(saved: unknown): PanelUi {
     explainText: typeof s.explainText === 'string' ? s.explainText : '',
     explainResult: isObject(s.explainResult) ? (s.explainResult as unknown as ExplainResult) : undefined,
     redirectText: typeof s.redirectText === 'string' ? s.redirectText : '',
-    permissionMethod: (HTTP_METHODS as readonly unknown[]).includes(s.permissionMethod) ? (s.permissionMethod as HttpMethod) : 'GET',
+    permissionMethod: (HTTP_METHODS as readonly unknown[]).includes(s.permissionMethod)
+      ? (s.permissionMethod as HttpMethod)
+      : 'GET',
     permissionPath: typeof s.permissionPath === 'string' ? s.permissionPath : '',
   };
 }

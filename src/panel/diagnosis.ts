@@ -9,7 +9,13 @@ import { retrySecondsLeft } from './format';
  * The button for a fix action; none for a kind this panel does not know. `base`: when the failure happened
  * (extension clock), where a waitAndRetry countdown starts.
  */
-export function fixButton(ctx: PanelContext, action: FixAction, base: number | undefined, retryAfterSeconds: number | undefined, focusKey: string): HTMLButtonElement | undefined {
+export function fixButton(
+  ctx: PanelContext,
+  action: FixAction,
+  base: number | undefined,
+  retryAfterSeconds: number | undefined,
+  focusKey: string,
+): HTMLButtonElement | undefined {
   if (!Object.prototype.hasOwnProperty.call(FIX_ACTION_LABELS, action.kind)) return undefined;
   const attrs = { type: 'button', 'data-action-kind': action.kind, 'data-focus-key': focusKey };
   if (action.kind === 'waitAndRetry') {
@@ -23,7 +29,11 @@ export function fixButton(ctx: PanelContext, action: FixAction, base: number | u
         attrs,
         on: {
           // The panel has already waited, so the extension is told to retry now.
-          click: () => ctx.post({ command: 'runFix', action: { kind: 'waitAndRetry', seconds: retrySecondsLeft(deadline, ctx.clock.now()), then: action.then } }),
+          click: () =>
+            ctx.post({
+              command: 'runFix',
+              action: { kind: 'waitAndRetry', seconds: retrySecondsLeft(deadline, ctx.clock.now()), then: action.then },
+            }),
         },
       },
       label,
@@ -32,7 +42,8 @@ export function fixButton(ctx: PanelContext, action: FixAction, base: number | u
     return node;
   }
   return el('button', {
-    className: 'button fix-button' + (action.kind === 'copyRedirectUri' || action.kind === 'signIn' ? '' : ' secondary'),
+    className:
+      'button fix-button' + (action.kind === 'copyRedirectUri' || action.kind === 'signIn' ? '' : ' secondary'),
     text: fixActionLabel(action),
     attrs,
     on: { click: () => ctx.post({ command: 'runFix', action }) },
@@ -40,12 +51,21 @@ export function fixButton(ctx: PanelContext, action: FixAction, base: number | u
 }
 
 /** The same block for a step's diagnosis, a pre-flight diagnosis and an explained error. */
-export function renderDiagnosis(ctx: PanelContext, diagnosis: Diagnosis, base: number | undefined, keyPrefix: string): HTMLElement {
+export function renderDiagnosis(
+  ctx: PanelContext,
+  diagnosis: Diagnosis,
+  base: number | undefined,
+  keyPrefix: string,
+): HTMLElement {
   const head = el('div', { className: 'diagnosis-head' }, [
     diagnosis.code ? el('span', { className: 'diagnosis-code', text: diagnosis.code }) : undefined,
     el('p', { className: 'diagnosis-summary', text: diagnosis.summary }),
   ]);
-  const block = el('div', { className: 'diagnosis', attrs: { 'data-diagnosis-id': diagnosis.id, role: 'group', 'aria-label': 'Diagnosis' } }, head);
+  const block = el(
+    'div',
+    { className: 'diagnosis', attrs: { 'data-diagnosis-id': diagnosis.id, role: 'group', 'aria-label': 'Diagnosis' } },
+    head,
+  );
   if (diagnosis.serverMessage) {
     append(
       block,
@@ -57,9 +77,19 @@ export function renderDiagnosis(ctx: PanelContext, diagnosis: Diagnosis, base: n
   }
   if (diagnosis.permission || diagnosis.permissionFixText) {
     // Where the permission is fixed: on the app (Developer Console) or on the user's role (admin portal).
-    const label = diagnosis.permissionFix === 'userRole' ? "Missing user permission (the user's role): " : 'Missing app permission: ';
-    append(block, el('p', { className: 'diagnosis-permission' }, [label, diagnosis.permission ? chip(diagnosis.permission, 'permission') : undefined]));
-    if (diagnosis.permissionFixText) append(block, el('p', { className: 'diagnosis-permission-fix', text: diagnosis.permissionFixText }));
+    const label =
+      diagnosis.permissionFix === 'userRole'
+        ? "Missing user permission (the user's role): "
+        : 'Missing app permission: ';
+    append(
+      block,
+      el('p', { className: 'diagnosis-permission' }, [
+        label,
+        diagnosis.permission ? chip(diagnosis.permission, 'permission') : undefined,
+      ]),
+    );
+    if (diagnosis.permissionFixText)
+      append(block, el('p', { className: 'diagnosis-permission-fix', text: diagnosis.permissionFixText }));
   }
   const causes = Array.isArray(diagnosis.causes) ? diagnosis.causes : [];
   if (causes.length > 0) {
@@ -85,7 +115,9 @@ export function renderDiagnosis(ctx: PanelContext, diagnosis: Diagnosis, base: n
               el('div', { className: 'fix-label', text: fix.label }),
               fix.detail ? el('div', { className: 'fix-detail', text: fix.detail }) : undefined,
             ]),
-            fix.action ? fixButton(ctx, fix.action, base, diagnosis.retryAfterSeconds, keyPrefix + '-fix-' + index) : undefined,
+            fix.action
+              ? fixButton(ctx, fix.action, base, diagnosis.retryAfterSeconds, keyPrefix + '-fix-' + index)
+              : undefined,
           ]),
         ),
       ),

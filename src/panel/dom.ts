@@ -15,7 +15,11 @@ export interface ElementProps {
 }
 
 /** el('p', {className, text, attrs, on}, children). */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: ElementProps = {}, children?: Children): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: ElementProps = {},
+  children?: Children,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (props.className) node.className = props.className;
   if (props.text !== undefined && props.text !== null) node.textContent = String(props.text);
@@ -37,7 +41,9 @@ export function append<T extends Node>(node: T, children?: Children): T {
   const list: readonly Child[] = Array.isArray(children) ? children : [children as Child];
   for (const child of list) {
     if (child === undefined || child === null || child === false) continue;
-    node.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    node.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
   return node;
 }
@@ -55,7 +61,13 @@ export function button(label: string, onClick: () => void, options: ButtonOption
   return el('button', {
     className: 'button' + (options.secondary ? ' secondary' : '') + (options.className ? ' ' + options.className : ''),
     text: label,
-    attrs: { type: 'button', 'data-focus-key': options.focusKey, 'aria-label': options.ariaLabel, title: options.title, ...options.attrs },
+    attrs: {
+      type: 'button',
+      'data-focus-key': options.focusKey,
+      'aria-label': options.ariaLabel,
+      title: options.title,
+      ...options.attrs,
+    },
     on: { click: onClick },
   });
 }

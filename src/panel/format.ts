@@ -68,7 +68,9 @@ function headerLines(headers: Record<string, string> | undefined): string[] {
 
 /** The request as an HTTP message: request line, headers, blank line, body. */
 export function requestText(request: Pick<TracedRequest, 'method' | 'url' | 'headers' | 'body'>): string {
-  const lines = [String(request.method || 'GET') + ' ' + String(request.url || '')].concat(headerLines(request.headers));
+  const lines = [String(request.method || 'GET') + ' ' + String(request.url || '')].concat(
+    headerLines(request.headers),
+  );
   const body = prettyBody(request.body);
   return body ? lines.join('\n') + '\n\n' + body : lines.join('\n');
 }
@@ -101,7 +103,9 @@ export function failureText(failure: Failure | undefined): string {
   switch (failure.kind) {
     case 'api': {
       const info = failure.info ?? {};
-      const parts = [info.code, info.error, info.status ? 'HTTP ' + info.status : undefined].filter(Boolean).join(' · ');
+      const parts = [info.code, info.error, info.status ? 'HTTP ' + info.status : undefined]
+        .filter(Boolean)
+        .join(' · ');
       const words = info.description || info.message || '';
       return parts && words ? parts + ': ' + words : parts || words;
     }
@@ -121,5 +125,7 @@ export function timeText(ms: number, now: number): string {
   const date = new Date(ms);
   const today = new Date(now);
   const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  return date.toDateString() === today.toDateString() ? time : date.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ' ' + time;
+  return date.toDateString() === today.toDateString()
+    ? time
+    : date.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ' ' + time;
 }

@@ -16,13 +16,25 @@ export const SECTIONS: ReadonlyArray<{ id: PanelSectionId; title: string }> = [
 export const CLOSED_BY_DEFAULT: ReadonlySet<PanelSectionId> = new Set(['flows']);
 
 /** A section card: a heading that opens and closes it (with an optional badge), and its body. */
-export function section(ctx: PanelContext, id: PanelSectionId, title: string, body: Children, badge?: HTMLElement): HTMLElement {
+export function section(
+  ctx: PanelContext,
+  id: PanelSectionId,
+  title: string,
+  body: Children,
+  badge?: HTMLElement,
+): HTMLElement {
   const open = ctx.isOpen(id);
   const toggle = el(
     'button',
     {
       className: 'section-toggle',
-      attrs: { type: 'button', id: id + '-heading', 'aria-expanded': String(open), 'aria-controls': id + '-body', 'data-focus-key': 'toggle-' + id },
+      attrs: {
+        type: 'button',
+        id: id + '-heading',
+        'aria-expanded': String(open),
+        'aria-controls': id + '-body',
+        'data-focus-key': 'toggle-' + id,
+      },
       on: {
         click: () => {
           ctx.ui.open[id] = !ctx.isOpen(id);
@@ -31,15 +43,25 @@ export function section(ctx: PanelContext, id: PanelSectionId, title: string, bo
         },
       },
     },
-    [el('span', { className: 'twisty', text: open ? '▾' : '▸', attrs: { 'aria-hidden': 'true' } }), el('span', { className: 'section-title', text: title })],
+    [
+      el('span', { className: 'twisty', text: open ? '▾' : '▸', attrs: { 'aria-hidden': 'true' } }),
+      el('span', { className: 'section-title', text: title }),
+    ],
   );
-  return el('section', { className: 'card' + (open ? ' open' : ''), attrs: { id, 'aria-labelledby': id + '-heading' } }, [
-    el('h2', { className: 'section-heading' }, [toggle, badge]),
-    el('div', { className: 'section-body', attrs: { id: id + '-body', hidden: !open } }, body),
-  ]);
+  return el(
+    'section',
+    { className: 'card' + (open ? ' open' : ''), attrs: { id, 'aria-labelledby': id + '-heading' } },
+    [
+      el('h2', { className: 'section-heading' }, [toggle, badge]),
+      el('div', { className: 'section-body', attrs: { id: id + '-body', hidden: !open } }, body),
+    ],
+  );
 }
 
-export function renderHeader(ctx: PanelContext, revealSection: (id: PanelSectionId, moveFocus: boolean) => void): HTMLElement {
+export function renderHeader(
+  ctx: PanelContext,
+  revealSection: (id: PanelSectionId, moveFocus: boolean) => void,
+): HTMLElement {
   const s = ctx.state.session;
   return el('header', { className: 'panel-header' }, [
     el('div', { className: 'panel-title' }, [

@@ -46,13 +46,24 @@ function boot(win: Window, doc: Document, vscodeApi: VsCodeApi): void {
     const active = doc.activeElement as (HTMLElement & Partial<HTMLInputElement>) | null;
     const focusKey = active && active.getAttribute ? active.getAttribute('data-focus-key') : undefined;
     const selection =
-      active && typeof active.selectionStart === 'number' ? ([active.selectionStart, active.selectionEnd] as [number, number | null]) : undefined;
+      active && typeof active.selectionStart === 'number'
+        ? ([active.selectionStart, active.selectionEnd] as [number, number | null])
+        : undefined;
     clock.reset();
-    const sections = [renderSession(ctx), renderRedirect(ctx), renderAttempts(ctx), renderExplain(ctx), renderPermissions(ctx), renderFlows(ctx)];
+    const sections = [
+      renderSession(ctx),
+      renderRedirect(ctx),
+      renderAttempts(ctx),
+      renderExplain(ctx),
+      renderPermissions(ctx),
+      renderFlows(ctx),
+    ];
     app.replaceChildren(renderHeader(ctx, revealSection), el('div', { className: 'sections' }, sections));
     app.removeAttribute('aria-busy');
     if (focusKey) {
-      const again = app.querySelector<HTMLElement & Partial<HTMLInputElement>>('[data-focus-key="' + cssEscape(focusKey) + '"]');
+      const again = app.querySelector<HTMLElement & Partial<HTMLInputElement>>(
+        '[data-focus-key="' + cssEscape(focusKey) + '"]',
+      );
       if (again) {
         again.focus({ preventScroll: true });
         if (selection && typeof again.setSelectionRange === 'function') {
@@ -101,7 +112,12 @@ function boot(win: Window, doc: Document, vscodeApi: VsCodeApi): void {
     }
     if (focus.kind === 'explain') {
       ui.explainText = typeof focus.input === 'string' ? focus.input : ui.explainText;
-      ui.explainResult = { input: String(focus.input || ''), diagnosis: focus.diagnosis, problem: focus.problem, at: now };
+      ui.explainResult = {
+        input: String(focus.input || ''),
+        diagnosis: focus.diagnosis,
+        problem: focus.problem,
+        at: now,
+      };
       ui.open.explain = true;
       return () => revealSection('explain', false);
     }

@@ -36,7 +36,15 @@ export type PermissionCheckSummary = PermissionCheck;
 
 export interface PanelState {
   now: number;
-  settings: { server: string; serverProblem?: string; clientId: string; redirectMode: RedirectMode; uriScheme: string; hasClientSecret: boolean; appName: string };
+  settings: {
+    server: string;
+    serverProblem?: string;
+    clientId: string;
+    redirectMode: RedirectMode;
+    uriScheme: string;
+    hasClientSecret: boolean;
+    appName: string;
+  };
   session?: SessionSummary;
   redirect?: { check: RedirectCheckResult; preflight?: PreflightSummary };
   attempts: FlowAttempt[];

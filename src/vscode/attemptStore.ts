@@ -34,7 +34,9 @@ export class AttemptStore implements vscode.Disposable {
   start(kind: AttemptKind, context: { server?: string; clientId?: string }): AttemptRecorder {
     const recorder = new AttemptRecorder(kind, this.clock, context, (attempt) => this.update(attempt));
     this.attempts = [recorder.attempt, ...this.attempts].slice(0, KEEP);
-    this.log.info(`[${kind}] started${context.server ? ` on ${context.server}` : ''}${context.clientId ? ` for client ${context.clientId}` : ''}`);
+    this.log.info(
+      `[${kind}] started${context.server ? ` on ${context.server}` : ''}${context.clientId ? ` for client ${context.clientId}` : ''}`,
+    );
     this.update(recorder.attempt);
     return recorder;
   }

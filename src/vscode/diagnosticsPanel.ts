@@ -48,11 +48,16 @@ export class DiagnosticsPanel {
     }
     // The panel's bundle (dist/panel/: panel.js, panel.css) is all the webview may load.
     const panelRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'panel');
-    const panel = vscode.window.createWebviewPanel(DiagnosticsPanel.viewType, 'RingCentral Diagnostics', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [panelRoot],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      DiagnosticsPanel.viewType,
+      'RingCentral Diagnostics',
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [panelRoot],
+      },
+    );
     DiagnosticsPanel.instance = new DiagnosticsPanel(panel, panelRoot, deps, focus);
     return DiagnosticsPanel.instance;
   }
@@ -144,7 +149,10 @@ function reportError(error: unknown): void {
 }
 
 /** `panelRoot`: the folder holding the bundled panel.js and panel.css (dist/panel/). */
-export function buildPanelHtml(webview: Pick<vscode.Webview, 'asWebviewUri' | 'cspSource'>, panelRoot: vscode.Uri): string {
+export function buildPanelHtml(
+  webview: Pick<vscode.Webview, 'asWebviewUri' | 'cspSource'>,
+  panelRoot: vscode.Uri,
+): string {
   // node:crypto is required when the first panel opens, not at activation.
   const nonce = (require('node:crypto') as typeof NodeCrypto).randomBytes(18).toString('base64');
   const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(panelRoot, 'panel.js'));
@@ -203,7 +211,10 @@ export function parseFixAction(raw: unknown): FixAction | undefined {
     case 'switchRedirectMode':
       return isRedirectMode(raw.mode) ? { kind: 'switchRedirectMode', mode: raw.mode } : undefined;
     case 'waitAndRetry':
-      return typeof raw.seconds === 'number' && Number.isFinite(raw.seconds) && raw.seconds >= 0 && raw.seconds <= 86_400
+      return typeof raw.seconds === 'number' &&
+        Number.isFinite(raw.seconds) &&
+        raw.seconds >= 0 &&
+        raw.seconds <= 86_400
         ? { kind: 'waitAndRetry', seconds: raw.seconds, then: raw.then === 'refreshToken' ? 'refreshToken' : 'signIn' }
         : undefined;
     case 'checkPermissions':
@@ -212,7 +223,9 @@ export function parseFixAction(raw: unknown): FixAction | undefined {
       }
       return isText(raw.permission, 200) ? { kind: 'checkPermissions', permission: raw.permission } : undefined;
     case 'openSettings':
-      return isText(raw.setting, 200) && /^[\w.-]+$/.test(raw.setting) ? { kind: 'openSettings', setting: raw.setting } : undefined;
+      return isText(raw.setting, 200) && /^[\w.-]+$/.test(raw.setting)
+        ? { kind: 'openSettings', setting: raw.setting }
+        : undefined;
     case 'setClientSecret':
     case 'configureApp':
     case 'signIn':

@@ -24,7 +24,9 @@ export class SignInCancelledError extends Error {
 
 export class SignInTimeoutError extends Error {
   constructor(seconds: number) {
-    super(`No answer from the browser within ${seconds} s. If the browser showed an error, run "RingCentral: Open Diagnostics"; otherwise sign in again.`);
+    super(
+      `No answer from the browser within ${seconds} s. If the browser showed an error, run "RingCentral: Open Diagnostics"; otherwise sign in again.`,
+    );
     this.name = 'SignInTimeoutError';
   }
 }

@@ -11,6 +11,8 @@ function knowledge(): typeof Knowledge {
 
 export const diagnose: typeof Knowledge.diagnose = (...args) => knowledge().diagnose(...args);
 export const parseFailureText: typeof Knowledge.parseFailureText = (...args) => knowledge().parseFailureText(...args);
-export const checkPermissionForScope: typeof Knowledge.checkPermissionForScope = (...args) => knowledge().checkPermissionForScope(...args);
+export const checkPermissionForScope: typeof Knowledge.checkPermissionForScope = (...args) =>
+  knowledge().checkPermissionForScope(...args);
 export const listOperations: typeof Knowledge.listOperations = (...args) => knowledge().listOperations(...args);
-export const grantedPermissions: typeof Knowledge.grantedPermissions = (...args) => knowledge().grantedPermissions(...args);
+export const grantedPermissions: typeof Knowledge.grantedPermissions = (...args) =>
+  knowledge().grantedPermissions(...args);

@@ -7,21 +7,38 @@ import { escapeForNotification } from '../core/diagnosis/escapeForNotification';
 
 type Show = (message: string, options: vscode.MessageOptions, ...items: string[]) => Thenable<string | undefined>;
 
-function show(kind: Show, message: string, optionsOrItem: vscode.MessageOptions | string | undefined, items: string[]): Thenable<string | undefined> {
+function show(
+  kind: Show,
+  message: string,
+  optionsOrItem: vscode.MessageOptions | string | undefined,
+  items: string[],
+): Thenable<string | undefined> {
   const options: vscode.MessageOptions = typeof optionsOrItem === 'object' ? { ...optionsOrItem } : {};
   if (typeof optionsOrItem === 'string') items = [optionsOrItem, ...items];
   if (options.detail !== undefined) options.detail = escapeForNotification(options.detail);
   return kind(escapeForNotification(message), options, ...items);
 }
 
-export function notifyError(message: string, optionsOrItem?: vscode.MessageOptions | string, ...items: string[]): Thenable<string | undefined> {
+export function notifyError(
+  message: string,
+  optionsOrItem?: vscode.MessageOptions | string,
+  ...items: string[]
+): Thenable<string | undefined> {
   return show((m, o, ...i) => vscode.window.showErrorMessage(m, o, ...i), message, optionsOrItem, items);
 }
 
-export function notifyWarning(message: string, optionsOrItem?: vscode.MessageOptions | string, ...items: string[]): Thenable<string | undefined> {
+export function notifyWarning(
+  message: string,
+  optionsOrItem?: vscode.MessageOptions | string,
+  ...items: string[]
+): Thenable<string | undefined> {
   return show((m, o, ...i) => vscode.window.showWarningMessage(m, o, ...i), message, optionsOrItem, items);
 }
 
-export function notifyInfo(message: string, optionsOrItem?: vscode.MessageOptions | string, ...items: string[]): Thenable<string | undefined> {
+export function notifyInfo(
+  message: string,
+  optionsOrItem?: vscode.MessageOptions | string,
+  ...items: string[]
+): Thenable<string | undefined> {
   return show((m, o, ...i) => vscode.window.showInformationMessage(m, o, ...i), message, optionsOrItem, items);
 }

@@ -22,16 +22,31 @@ function clamp(value: unknown, min: number, max: number, fallback: number): numb
 }
 
 /** A problem in the settings that stops Sign In before anything is sent; says which setting to change. */
-export function settingsProblem(settings: AppSettings): { message: string; setting: 'server' | 'clientId' | 'redirect.loopbackPort' } | undefined {
+export function settingsProblem(
+  settings: AppSettings,
+): { message: string; setting: 'server' | 'clientId' | 'redirect.loopbackPort' } | undefined {
   if (!settings.server.ok) return { message: settings.server.message, setting: 'server' };
   if (!settings.clientId) {
-    return { message: 'No client id is set. Run "RingCentral: Configure App" and enter the Client ID from the RingCentral Developer Console.', setting: 'clientId' };
+    return {
+      message:
+        'No client id is set. Run "RingCentral: Configure App" and enter the Client ID from the RingCentral Developer Console.',
+      setting: 'clientId',
+    };
   }
   if (/\s/.test(settings.clientId)) {
-    return { message: `The client id "${settings.clientId}" contains spaces: copy it again from the Developer Console (app → Credentials).`, setting: 'clientId' };
+    return {
+      message: `The client id "${settings.clientId}" contains spaces: copy it again from the Developer Console (app → Credentials).`,
+      setting: 'clientId',
+    };
   }
-  if (settings.redirectMode !== 'uriHandler' && !(Number.isInteger(settings.loopbackPort) && settings.loopbackPort >= 1024 && settings.loopbackPort <= 65535)) {
-    return { message: `ringcentral.redirect.loopbackPort must be a whole number from 1024 to 65535 (it is ${settings.loopbackPort}).`, setting: 'redirect.loopbackPort' };
+  if (
+    settings.redirectMode !== 'uriHandler' &&
+    !(Number.isInteger(settings.loopbackPort) && settings.loopbackPort >= 1024 && settings.loopbackPort <= 65535)
+  ) {
+    return {
+      message: `ringcentral.redirect.loopbackPort must be a whole number from 1024 to 65535 (it is ${settings.loopbackPort}).`,
+      setting: 'redirect.loopbackPort',
+    };
   }
   return undefined;
 }

@@ -51,7 +51,8 @@ describe('diagnostics panel in chromium', function () {
     problems = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`${message.type()}: ${message.text()}`);
     });
     await page.goto(`file://${file}`);
     await page.locator('#session .section-body').waitFor();
@@ -84,18 +85,25 @@ describe('diagnostics panel in chromium', function () {
     await diagnosis.locator('.diagnosis-code').waitFor({ state: 'visible' });
     assert.strictEqual(await diagnosis.locator('.diagnosis-code').textContent(), 'OAU-113');
     assert.ok(await diagnosis.locator('.diagnosis-summary').isVisible());
-    assert.match((await diagnosis.locator('.diagnosis-summary').textContent()) ?? '', /no OAuth redirect URI registered/);
+    assert.match(
+      (await diagnosis.locator('.diagnosis-summary').textContent()) ?? '',
+      /no OAuth redirect URI registered/,
+    );
     assert.strictEqual(await diagnosis.locator('.causes li').count(), 3);
     // The raw exchange: params are on the first step, the failed step has request and response.
     assert.match((await page.locator('#attempts pre.response').textContent()) ?? '', /^HTTP 400/);
-    assert.match((await page.locator('#attempts pre.request').textContent()) ?? '', /^POST https:\/\/platform\.ringcentral\.com\/restapi\/oauth\/token/);
+    assert.match(
+      (await page.locator('#attempts pre.request').textContent()) ?? '',
+      /^POST https:\/\/platform\.ringcentral\.com\/restapi\/oauth\/token/,
+    );
   });
 
   it('labels each fix button from its action kind', async () => {
     await open();
     const buttons = page.locator('#attempts .diagnosis .fix-button');
-    const kinds = await buttons.evaluateAll((nodes: Array<{ getAttribute(name: string): string | null; textContent: string | null }>) =>
-      nodes.map((n) => [n.getAttribute('data-action-kind'), n.textContent]),
+    const kinds = await buttons.evaluateAll(
+      (nodes: Array<{ getAttribute(name: string): string | null; textContent: string | null }>) =>
+        nodes.map((n) => [n.getAttribute('data-action-kind'), n.textContent]),
     );
     assert.deepStrictEqual(kinds, [
       ['copyRedirectUri', 'Copy redirect URI'],
@@ -109,7 +117,12 @@ describe('diagnostics panel in chromium', function () {
   it('shows no button for a fix action kind it does not know (the fix text stays)', async () => {
     const state = samplePanelState();
     const unknownFix = { label: 'Format the disk', action: { kind: 'formatDisk' } } as unknown as Fix;
-    const diagnosis = { id: 'unknown-action', summary: 'A fix from a newer extension', causes: [], fixes: [unknownFix, { label: 'Sign in again', action: { kind: 'signIn' } }] } satisfies Diagnosis;
+    const diagnosis = {
+      id: 'unknown-action',
+      summary: 'A fix from a newer extension',
+      causes: [],
+      fixes: [unknownFix, { label: 'Sign in again', action: { kind: 'signIn' } }],
+    } satisfies Diagnosis;
     await open({ ...state, focus: { kind: 'explain', input: 'OAU-113', diagnosis } });
     const fixes = page.locator('#explain .fix');
     await fixes.first().waitFor();
@@ -122,7 +135,10 @@ describe('diagnostics panel in chromium', function () {
   it('posts runFix with the action when a fix button is clicked', async () => {
     await open();
     await page.locator('#attempts .fix-button[data-action-kind="copyRedirectUri"]').click();
-    assert.deepStrictEqual(await lastPosted(), { command: 'runFix', action: { kind: 'copyRedirectUri', uri: SAMPLE_SENT_REDIRECT } });
+    assert.deepStrictEqual(await lastPosted(), {
+      command: 'runFix',
+      action: { kind: 'copyRedirectUri', uri: SAMPLE_SENT_REDIRECT },
+    });
     await page.locator('#attempts .fix-button[data-action-kind="openDeveloperConsole"]').click();
     assert.deepStrictEqual(await lastPosted(), {
       command: 'runFix',
@@ -134,7 +150,10 @@ describe('diagnostics panel in chromium', function () {
     await open();
     assert.strictEqual(await page.locator('#sent-redirect-uri').textContent(), SAMPLE_SENT_REDIRECT);
     await page.locator('#redirect .sent-uri button', { hasText: 'Copy redirect URI' }).click();
-    assert.deepStrictEqual(await lastPosted(), { command: 'runFix', action: { kind: 'copyRedirectUri', uri: SAMPLE_SENT_REDIRECT } });
+    assert.deepStrictEqual(await lastPosted(), {
+      command: 'runFix',
+      action: { kind: 'copyRedirectUri', uri: SAMPLE_SENT_REDIRECT },
+    });
     assert.strictEqual(await page.locator('#redirect .redirect-row').count(), 2);
     const chips = await page.locator('#redirect .redirect-row .chip.difference').allTextContents();
     assert.ok(chips.includes('a trailing slash'), chips.join());
@@ -145,7 +164,11 @@ describe('diagnostics panel in chromium', function () {
     await open();
     const message = page.locator('#attempts .diagnosis .server-message');
     assert.strictEqual(await message.textContent(), `“${MALICIOUS_DESCRIPTION}”`);
-    assert.ok(((await page.locator('#attempts pre.response').textContent()) ?? '').includes('<script>window.__pwned=2</script>'));
+    assert.ok(
+      ((await page.locator('#attempts pre.response').textContent()) ?? '').includes(
+        '<script>window.__pwned=2</script>',
+      ),
+    );
     await page.waitForTimeout(300);
     assert.strictEqual(await page.evaluate('typeof window.__pwned'), 'undefined');
     assert.strictEqual(await page.locator('img').count(), 0);
@@ -167,13 +190,19 @@ describe('diagnostics panel in chromium', function () {
     await page.keyboard.press('ArrowDown');
     assert.strictEqual(await page.evaluate('document.activeElement.dataset.attemptId'), SAMPLE_IDS.failedSignIn);
     await page.keyboard.press('Enter');
-    assert.strictEqual(await page.locator('.attempt-row[aria-selected="true"]').getAttribute('data-attempt-id'), SAMPLE_IDS.failedSignIn);
+    assert.strictEqual(
+      await page.locator('.attempt-row[aria-selected="true"]').getAttribute('data-attempt-id'),
+      SAMPLE_IDS.failedSignIn,
+    );
     assert.strictEqual(await page.locator('#attempts .diagnosis-code').textContent(), 'OAU-113');
     // Focus stays on the row after the re-render, so the keyboard user keeps their place.
     assert.strictEqual(await page.evaluate('document.activeElement.dataset.attemptId'), SAMPLE_IDS.failedSignIn);
     await page.keyboard.press('Home');
     await page.keyboard.press(' ');
-    assert.strictEqual(await page.locator('.attempt-row[aria-selected="true"]').getAttribute('data-attempt-id'), SAMPLE_IDS.rateLimited);
+    assert.strictEqual(
+      await page.locator('.attempt-row[aria-selected="true"]').getAttribute('data-attempt-id'),
+      SAMPLE_IDS.rateLimited,
+    );
   });
 
   it('counts down the Retry button and enables it at zero', async () => {
@@ -191,7 +220,9 @@ describe('diagnostics panel in chromium', function () {
 
     // The same step, 61 s later: the button is enabled and retries now.
     const state = samplePanelState();
-    await page.evaluate(`window.__deliverState(${JSON.stringify({ ...state, now: state.now + 61_000, focus: undefined })})`);
+    await page.evaluate(
+      `window.__deliverState(${JSON.stringify({ ...state, now: state.now + 61_000, focus: undefined })})`,
+    );
     await page.waitForFunction('document.querySelector("#attempts .retry-countdown").textContent === "Retry"');
     const retry = page.locator('#attempts .fix-button[data-action-kind="waitAndRetry"]');
     assert.ok(await retry.isEnabled());
@@ -212,9 +243,14 @@ describe('diagnostics panel in chromium', function () {
 
   it('posts the form messages: Compare, Explain, Check, Sign In, Refresh Token, Clear history', async () => {
     await open(withoutFocus());
-    await page.getByLabel('Registered redirect URIs (one per line)').fill('http://127.0.0.1:53134/callback\nhttps://example.com/cb');
+    await page
+      .getByLabel('Registered redirect URIs (one per line)')
+      .fill('http://127.0.0.1:53134/callback\nhttps://example.com/cb');
     await page.locator('#redirect button', { hasText: 'Compare' }).click();
-    assert.deepStrictEqual(await lastPosted(), { command: 'checkRedirect', registered: 'http://127.0.0.1:53134/callback\nhttps://example.com/cb' });
+    assert.deepStrictEqual(await lastPosted(), {
+      command: 'checkRedirect',
+      registered: 'http://127.0.0.1:53134/callback\nhttps://example.com/cb',
+    });
 
     await page.locator('#explain-input').fill('OAU-113');
     await page.getByRole('button', { name: 'Explain', exact: true }).click();
@@ -223,7 +259,11 @@ describe('diagnostics panel in chromium', function () {
     await page.locator('#permission-method').selectOption('DELETE');
     await page.locator('#permission-path').fill('/restapi/v1.0/account/~/extension/~/message-store/1');
     await page.locator('#permission-path').press('Enter');
-    assert.deepStrictEqual(await lastPosted(), { command: 'checkPermission', method: 'DELETE', path: '/restapi/v1.0/account/~/extension/~/message-store/1' });
+    assert.deepStrictEqual(await lastPosted(), {
+      command: 'checkPermission',
+      method: 'DELETE',
+      path: '/restapi/v1.0/account/~/extension/~/message-store/1',
+    });
 
     await page.locator('#session button[data-command="signIn"]').click();
     assert.deepStrictEqual(await lastPosted(), { command: 'signIn' });
@@ -241,7 +281,10 @@ describe('diagnostics panel in chromium', function () {
     await page.reload();
     await page.locator('#session .section-body').waitFor();
     assert.deepStrictEqual(await lastPosted(), { command: 'ready' });
-    assert.strictEqual(await page.locator('.attempt-row[aria-selected="true"]').getAttribute('data-attempt-id'), SAMPLE_IDS.failedSignIn);
+    assert.strictEqual(
+      await page.locator('.attempt-row[aria-selected="true"]').getAttribute('data-attempt-id'),
+      SAMPLE_IDS.failedSignIn,
+    );
     assert.strictEqual(await page.locator('.step-row[aria-selected="true"]').getAttribute('data-step-index'), '0');
     assert.strictEqual(await page.locator('#explain-input').inputValue(), 'invalid_grant');
     // The first step has the authorize parameters.
@@ -251,7 +294,9 @@ describe('diagnostics panel in chromium', function () {
   it('collapses a section with its heading button and opens it for a section focus', async () => {
     await open(withoutFocus());
     assert.ok(!(await page.locator('#flows-body').isVisible()));
-    await page.evaluate(`window.__deliverState(${JSON.stringify({ ...samplePanelState(), focus: { kind: 'section', section: 'flows' } })})`);
+    await page.evaluate(
+      `window.__deliverState(${JSON.stringify({ ...samplePanelState(), focus: { kind: 'section', section: 'flows' } })})`,
+    );
     await page.locator('#flows-body').waitFor({ state: 'visible' });
     assert.strictEqual(await page.locator('#flows-heading').getAttribute('aria-expanded'), 'true');
     assert.ok(((await page.locator('#flows-body').textContent()) ?? '').includes('2024-03-31'));
@@ -267,7 +312,14 @@ describe('diagnostics panel in chromium', function () {
       focus: {
         kind: 'explain',
         input: 'CMN-401 <b>bold</b>',
-        diagnosis: { id: 'insufficient-permissions', code: 'CMN-401', summary: 'The app lacks a permission.', causes: [], fixes: [{ label: 'Check', action: { kind: 'checkPermissions', permission: 'SMS' } }], permission: 'SMS' },
+        diagnosis: {
+          id: 'insufficient-permissions',
+          code: 'CMN-401',
+          summary: 'The app lacks a permission.',
+          causes: [],
+          fixes: [{ label: 'Check', action: { kind: 'checkPermissions', permission: 'SMS' } }],
+          permission: 'SMS',
+        },
       },
     };
     await page.evaluate(`window.__deliverState(${JSON.stringify(state)})`);
@@ -276,9 +328,14 @@ describe('diagnostics panel in chromium', function () {
     assert.strictEqual(await page.locator('#explain-input').inputValue(), 'CMN-401 <b>bold</b>');
     assert.strictEqual(await page.locator('#explain b').count(), 0);
     await page.locator('#explain .fix-button[data-action-kind="checkPermissions"]').click();
-    assert.deepStrictEqual(await lastPosted(), { command: 'runFix', action: { kind: 'checkPermissions', permission: 'SMS' } });
+    assert.deepStrictEqual(await lastPosted(), {
+      command: 'runFix',
+      action: { kind: 'checkPermissions', permission: 'SMS' },
+    });
 
-    await page.evaluate(`window.__deliverState(${JSON.stringify({ ...samplePanelState(), focus: { kind: 'explain', input: 'hello', problem: 'Nothing to explain in this text.' } })})`);
+    await page.evaluate(
+      `window.__deliverState(${JSON.stringify({ ...samplePanelState(), focus: { kind: 'explain', input: 'hello', problem: 'Nothing to explain in this text.' } })})`,
+    );
     await page.locator('#explain .explain-problem').waitFor({ state: 'visible' });
   });
 
@@ -286,8 +343,18 @@ describe('diagnostics panel in chromium', function () {
     await open(withoutFocus());
     assert.strictEqual(await page.locator('[role="status"]').textContent(), '');
     const state = samplePanelState();
-    const permission = { ...state.permission!, method: 'GET', path: '/restapi/v1.0/account/~/extension/~/call-log', granted: true };
-    permission.operation = { ...permission.operation!, appPermission: 'ReadCallLog', operationId: 'readUserCallLog', summary: 'List User Call Records' };
+    const permission = {
+      ...state.permission!,
+      method: 'GET',
+      path: '/restapi/v1.0/account/~/extension/~/call-log',
+      granted: true,
+    };
+    permission.operation = {
+      ...permission.operation!,
+      appPermission: 'ReadCallLog',
+      operationId: 'readUserCallLog',
+      summary: 'List User Call Records',
+    };
     await page.evaluate(`window.__deliverState(${JSON.stringify({ ...state, focus: undefined, permission })})`);
     await page.waitForFunction('document.querySelector("[role=status]").textContent.includes("ReadCallLog, granted")');
   });

@@ -48,7 +48,10 @@ describe('npm start (code-server form) for a newcomer', function () {
       detached: true, // its own process group, so stopping it stops the emulator and code-server too
     });
     const address = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start printed no address within 8 minutes; its output is in ${log}`)), 480_000);
+      const timer = setTimeout(
+        () => reject(new Error(`npm start printed no address within 8 minutes; its output is in ${log}`)),
+        480_000,
+      );
       const read = (chunk: Buffer) => {
         output += chunk;
         fs.writeFileSync(log, output);
@@ -60,7 +63,9 @@ describe('npm start (code-server form) for a newcomer', function () {
       };
       start!.stdout!.on('data', read);
       start!.stderr!.on('data', read);
-      start!.once('exit', (code) => reject(new Error(`npm start exited with ${code} before printing an address:\n${output.slice(-3000)}`)));
+      start!.once('exit', (code) =>
+        reject(new Error(`npm start exited with ${code} before printing an address:\n${output.slice(-3000)}`)),
+      );
     });
     assert.match(output, /demo user Ada Lovelace/);
 

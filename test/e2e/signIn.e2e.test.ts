@@ -8,7 +8,15 @@ import { Emulator, startEmulator } from '../../emulator/server';
 import { chromiumAvailable, launchBrowser, screenshotPath } from '../../tools/vscode-host/browser';
 import { CodeServer, codeServerAvailable, freePort, startCodeServer } from '../../tools/vscode-host/codeServer';
 import { RESULTS_DIR } from '../../tools/vscode-host/paths';
-import { answerQuickInput, configureApp, notificationTexts, renderedPanel, runCommand, waitForStatusText, waitForWorkbench } from './workbench';
+import {
+  answerQuickInput,
+  configureApp,
+  notificationTexts,
+  renderedPanel,
+  runCommand,
+  waitForStatusText,
+  waitForWorkbench,
+} from './workbench';
 
 const VSIX = path.join(RESULTS_DIR, 'ringcentral-oauth-test.vsix');
 
@@ -37,14 +45,24 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
       install: [VSIX],
       // A person's workbench: real dialogs and toasts (the smoke-test driver would answer dialogs itself).
       smokeTestDriver: false,
-      settings: { 'ringcentral.server': emulator.url, 'ringcentral.clientId': clientId, 'ringcentral.redirect.mode': 'loopback', 'ringcentral.redirect.loopbackPort': loopbackPort },
+      settings: {
+        'ringcentral.server': emulator.url,
+        'ringcentral.clientId': clientId,
+        'ringcentral.redirect.mode': 'loopback',
+        'ringcentral.redirect.loopbackPort': loopbackPort,
+      },
     });
     browser = await launchBrowser('e2e');
     await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = browser.pages()[0] ?? (await browser.newPage());
     if (process.env.RC_TEST_DEBUG) {
-      page.on('console', (message) => message.type() === 'error' && console.log(`workbench console: ${message.text()}`));
-      page.on('requestfailed', (request) => console.log(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+      page.on(
+        'console',
+        (message) => message.type() === 'error' && console.log(`workbench console: ${message.text()}`),
+      );
+      page.on('requestfailed', (request) =>
+        console.log(`request failed: ${request.url()} ${request.failure()?.errorText}`),
+      );
     }
     const workspace = path.join(server.root, 'workspace');
     fs.mkdirSync(workspace, { recursive: true });
@@ -58,7 +76,9 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
-      await page?.screenshot({ path: screenshotPath(`e2e-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`) }).catch(() => undefined);
+      await page
+        ?.screenshot({ path: screenshotPath(`e2e-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`) })
+        .catch(() => undefined);
     }
   });
 
@@ -97,7 +117,10 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     assert.match(tooltip, new RegExp(`Client ID:\\s*${clientId}`));
     assert.match(tooltip, /Refresh token:\s*(6\sd\s23\sh|7\sd\s0\sh)\sleft/);
     const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
-    await page.screenshot({ path: screenshotPath('e2e-03b-status-bar-tooltip'), clip: { x: viewport.width - 620, y: viewport.height - 340, width: 620, height: 340 } });
+    await page.screenshot({
+      path: screenshotPath('e2e-03b-status-bar-tooltip'),
+      clip: { x: viewport.width - 620, y: viewport.height - 340, width: 620, height: 340 },
+    });
     await page.mouse.move(10, 10);
     // The session is in VS Code's Accounts menu too (the 'ringcentral' authentication provider).
     await page.locator('.activitybar [aria-label^="Accounts"], .part.activitybar .codicon-account').first().click();
@@ -110,22 +133,35 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     await waitForStatusText(page, /RingCentral: Sign in/);
   });
 
-  it('Sign In → deny → still signed out, with RingCentral\'s access_denied explained', async () => {
+  it("Sign In → deny → still signed out, with RingCentral's access_denied explained", async () => {
     const consent = await startSignInAndOpenConsent();
     await consent.click('#deny');
     await consent.waitForLoadState();
     await consent.close();
     const texts = await notificationTexts(page);
     await page.screenshot({ path: screenshotPath('e2e-04-denied-notification') });
-    assert.ok(texts.some((text) => /access_denied|denied/i.test(text)), `a notification explains the denial: ${JSON.stringify(texts)}`);
-    assert.match((await waitForStatusText(page, /RingCentral: Sign in/)), /Sign in/);
+    assert.ok(
+      texts.some((text) => /access_denied|denied/i.test(text)),
+      `a notification explains the denial: ${JSON.stringify(texts)}`,
+    );
+    assert.match(await waitForStatusText(page, /RingCentral: Sign in/), /Sign in/);
   });
 
   it('a failed sign-in (no redirect URI registered) is explained in the panel; copy the URI, register it, sign in', async () => {
     const noRedirectApp = 'e2e-no-redirect';
-    emulator.registerApp({ clientId: noRedirectApp, name: 'E2E No Redirect', redirectUris: [], permissions: ['ReadAccounts'], issueRefreshTokens: true, grantTypes: ['authorization_code', 'refresh_token'] });
+    emulator.registerApp({
+      clientId: noRedirectApp,
+      name: 'E2E No Redirect',
+      redirectUris: [],
+      permissions: ['ReadAccounts'],
+      issueRefreshTokens: true,
+      grantTypes: ['authorization_code', 'refresh_token'],
+    });
     await configureApp(page, noRedirectApp, 'loopback');
-    const preflights = () => emulator.requests.filter((request) => request.path === '/restapi/oauth/authorize' && request.query?.client_id === noRedirectApp).length;
+    const preflights = () =>
+      emulator.requests.filter(
+        (request) => request.path === '/restapi/oauth/authorize' && request.query?.client_id === noRedirectApp,
+      ).length;
     const tabsOpened: Page[] = [];
     browser.on('page', (opened) => tabsOpened.push(opened));
     await runCommand(page, 'RingCentral: Sign In');
@@ -134,12 +170,24 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     assert.ok(preflights() > 0, 'Sign In asked the authorize endpoint for the new app');
     // The pre-flight stops before any browser tab opens; the panel explains why.
     for (const tab of tabsOpened) await tab.close();
-    assert.equal(emulator.requests.filter((request) => request.path === '/restapi/oauth/authorize' && request.query?.client_id === noRedirectApp && !/json/.test(request.headers.accept ?? '')).length, 0, 'no browser was sent to an error page');
+    assert.equal(
+      emulator.requests.filter(
+        (request) =>
+          request.path === '/restapi/oauth/authorize' &&
+          request.query?.client_id === noRedirectApp &&
+          !/json/.test(request.headers.accept ?? ''),
+      ).length,
+      0,
+      'no browser was sent to an error page',
+    );
     // The notification itself names the exact URI to register (a new user saw only "OAU-113" before).
     const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'OAU-113' }).first();
     await toast.waitFor({ state: 'visible', timeout: 15_000 });
     const toastText = (await toast.textContent()) ?? '';
-    assert.ok(toastText.includes(`http://127.0.0.1:${loopbackPort}/callback`), `the notification names the URI: ${toastText}`);
+    assert.ok(
+      toastText.includes(`http://127.0.0.1:${loopbackPort}/callback`),
+      `the notification names the URI: ${toastText}`,
+    );
     await page.screenshot({ path: screenshotPath('e2e-04b-preflight-notification-names-uri') });
     const panel = await renderedPanel(page, () => runCommand(page, 'RingCentral: Open Diagnostics'));
     const code = panel.locator('#attempts .diagnosis .diagnosis-code').first();
@@ -172,7 +220,9 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     // Use up the Auth-group quota of the configured app, as a busy script of the user's would.
     emulator.setRateLimit({ perMinute: 1, penaltySeconds: 60 });
     const clientIdNow = 'e2e-no-redirect';
-    await fetch(`${emulator.url}/restapi/oauth/authorize?response_type=code&client_id=${clientIdNow}`, { redirect: 'manual' });
+    await fetch(`${emulator.url}/restapi/oauth/authorize?response_type=code&client_id=${clientIdNow}`, {
+      redirect: 'manual',
+    });
     try {
       await runCommand(page, 'RingCentral: Sign In');
       await page.waitForTimeout(1500);
@@ -191,7 +241,7 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
 
       const hostile = JSON.stringify({
         error: 'invalid_request',
-        error_description: '<img src=x onerror="document.title=\'pwned\'"><script>document.title=\'pwned\'</script>',
+        error_description: "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>",
         errors: [{ errorCode: 'OAU-146', message: 'Invalid client credentials' }],
       });
       await panel.locator('#explain-input').fill(hostile);
@@ -199,7 +249,11 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
       const explained = panel.locator('#explain .diagnosis .diagnosis-code').first();
       await explained.waitFor({ state: 'visible', timeout: 15_000 });
       assert.equal((await explained.textContent())?.trim(), 'OAU-146');
-      assert.match((await panel.locator('#explain .server-message').first().textContent()) ?? '', /<img src=x onerror=/, 'the markup is shown as text');
+      assert.match(
+        (await panel.locator('#explain .server-message').first().textContent()) ?? '',
+        /<img src=x onerror=/,
+        'the markup is shown as text',
+      );
       assert.equal(await panel.locator('#explain img').count(), 0, 'no element was created from the server text');
       assert.equal(await panel.locator('#explain script').count(), 0);
       assert.notEqual(await panel.locator('body').evaluate('document.title'), 'pwned');
@@ -217,7 +271,11 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
       if (asked) return runCommand(page, 'RingCentral: Open Diagnostics'); // keeps the last check
       asked = true;
       await runCommand(page, 'RingCentral: Check Redirect URI');
-      await answerQuickInput(page, `http://localhost:${loopbackPort}/callback/, vscode://rcdevtools.ringcentral-oauth/callback`, { expectTitle: /Check Redirect URI/ });
+      await answerQuickInput(
+        page,
+        `http://localhost:${loopbackPort}/callback/, vscode://rcdevtools.ringcentral-oauth/callback`,
+        { expectTitle: /Check Redirect URI/ },
+      );
     });
     const sent = panel.locator('#sent-redirect-uri');
     await sent.waitFor({ state: 'visible', timeout: 30_000 });
@@ -230,7 +288,9 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
     await panel.locator('#redirect').screenshot({ path: screenshotPath('e2e-09-check-redirect-uri') });
 
     await panel.locator('#permission-method').selectOption('POST');
-    await panel.locator('#permission-path').fill('https://platform.ringcentral.com/restapi/v1.0/account/~/extension/~/address-book/contact');
+    await panel
+      .locator('#permission-path')
+      .fill('https://platform.ringcentral.com/restapi/v1.0/account/~/extension/~/address-book/contact');
     await panel.locator('#permissions button[type="submit"]').click();
     const permissions = panel.locator('#permissions');
     await permissions.locator('.permission-result').waitFor({ state: 'visible', timeout: 15_000 });

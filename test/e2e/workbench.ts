@@ -24,7 +24,10 @@ export async function waitForStatusText(page: Page, pattern: RegExp, timeout = 6
   const deadline = Date.now() + timeout;
   let last = '';
   while (Date.now() < deadline) {
-    last = (await ringCentralStatus(page).textContent().catch(() => '')) ?? '';
+    last =
+      (await ringCentralStatus(page)
+        .textContent()
+        .catch(() => '')) ?? '';
     if (pattern.test(last)) return last;
     await page.waitForTimeout(250);
   }
@@ -45,12 +48,23 @@ export function webviewFrame(page: Page): FrameLocator {
 }
 
 /** Answers the open quick pick or input box: types the text (filter or value) and presses Enter. */
-export async function answerQuickInput(page: Page, text: string, options: { expectTitle?: RegExp } = {}): Promise<void> {
+export async function answerQuickInput(
+  page: Page,
+  text: string,
+  options: { expectTitle?: RegExp } = {},
+): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await widget.waitFor({ state: 'visible', timeout: 15_000 });
   if (options.expectTitle) {
     const deadline = Date.now() + 15_000;
-    while (!options.expectTitle.test((await widget.locator('.quick-input-title').textContent().catch(() => '')) ?? '')) {
+    while (
+      !options.expectTitle.test(
+        (await widget
+          .locator('.quick-input-title')
+          .textContent()
+          .catch(() => '')) ?? '',
+      )
+    ) {
       if (Date.now() > deadline) throw new Error(`quick input never showed ${options.expectTitle}`);
       await page.waitForTimeout(100);
     }
@@ -61,7 +75,11 @@ export async function answerQuickInput(page: Page, text: string, options: { expe
 }
 
 /** RingCentral: Configure App, answered like a person: keep the server, set the client id, pick a redirect mode, no secret. */
-export async function configureApp(page: Page, clientId: string, mode: 'uriHandler' | 'loopback' | 'paste'): Promise<void> {
+export async function configureApp(
+  page: Page,
+  clientId: string,
+  mode: 'uriHandler' | 'loopback' | 'paste',
+): Promise<void> {
   await runCommand(page, 'RingCentral: Configure App');
   await answerQuickInput(page, 'Other URL', { expectTitle: /server/ });
   const widget = page.locator('.quick-input-widget');

@@ -13,14 +13,26 @@ describe('activation', () => {
     assert.ok(extension, 'extension is installed under its fixed identity');
     await extension.activate();
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['signIn', 'signOut', 'refreshToken', 'setClientSecret', 'configureApp', 'openDiagnostics', 'explainError', 'checkRedirectUri', 'checkPermissions']) {
+    for (const id of [
+      'signIn',
+      'signOut',
+      'refreshToken',
+      'setClientSecret',
+      'configureApp',
+      'openDiagnostics',
+      'explainError',
+      'checkRedirectUri',
+      'checkPermissions',
+    ]) {
       assert.ok(commands.includes(`ringcentral.${id}`), `ringcentral.${id} is registered`);
     }
   });
 
   it('registers the "ringcentral" authentication provider (an unregistered id is refused); signed out it has no session', async () => {
     // getSession on a provider nobody registered rejects; ours answers.
-    await assert.rejects(vscode.authentication.getSession('ringcentral-not-registered', [], { silent: true }) as Promise<unknown>);
+    await assert.rejects(
+      vscode.authentication.getSession('ringcentral-not-registered', [], { silent: true }) as Promise<unknown>,
+    );
     await vscode.authentication.getSession('ringcentral', [], { silent: true });
     const info = (await vscode.commands.executeCommand(COMMANDS.sessionInfo)) as { signedIn: boolean };
     assert.equal(info.signedIn, false);
@@ -28,7 +40,11 @@ describe('activation', () => {
 
   it('refuses plain http to a non-loopback server before sending anything', async () => {
     await configure({ server: 'http://platform.ringcentral.com', clientId: 'whatever' });
-    const result = (await vscode.commands.executeCommand(COMMANDS.signIn)) as { ok: boolean; diagnosisId?: string; message: string };
+    const result = (await vscode.commands.executeCommand(COMMANDS.signIn)) as {
+      ok: boolean;
+      diagnosisId?: string;
+      message: string;
+    };
     assert.equal(result.ok, false);
     assert.equal(result.diagnosisId, 'setup-server');
     assert.match(result.message, /Refusing plain http/);
@@ -57,11 +73,17 @@ describe('activation', () => {
     // Passed from code, the secret needs the user's yes (see consent.test.ts): answer it here.
     const dialogs = interceptMessages((shown) => (shown.options?.modal ? shown.items[0] : undefined));
     try {
-      const result = (await vscode.commands.executeCommand(COMMANDS.setClientSecret, 's3cret-value')) as { ok: boolean; stored: boolean };
+      const result = (await vscode.commands.executeCommand(COMMANDS.setClientSecret, 's3cret-value')) as {
+        ok: boolean;
+        stored: boolean;
+      };
       assert.deepEqual(result, { ok: true, stored: true });
       const everything = JSON.stringify(vscode.workspace.getConfiguration('ringcentral'));
       assert.ok(!everything.includes('s3cret-value'), 'the secret is not in any setting');
-      const removed = (await vscode.commands.executeCommand(COMMANDS.setClientSecret, '')) as { ok: boolean; stored: boolean };
+      const removed = (await vscode.commands.executeCommand(COMMANDS.setClientSecret, '')) as {
+        ok: boolean;
+        stored: boolean;
+      };
       assert.deepEqual(removed, { ok: true, stored: false });
     } finally {
       dialogs.restore();

@@ -3,7 +3,20 @@
 // token or replace a secret; hostile server text reaches notifications without link syntax.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandResult, configure, createApp, EMULATOR, emulatorConsole, freePort, IN_CODE_SERVER, interceptInputs, interceptMessages, resetSettings, sessionInfo, signOutAll } from './helpers';
+import {
+  CommandResult,
+  configure,
+  createApp,
+  EMULATOR,
+  emulatorConsole,
+  freePort,
+  IN_CODE_SERVER,
+  interceptInputs,
+  interceptMessages,
+  resetSettings,
+  sessionInfo,
+  signOutAll,
+} from './helpers';
 import { COMMANDS } from '../../src/vscode/commandIds';
 
 /** A host that is neither RingCentral nor loopback, new for every test (confirmations are remembered per host). */
@@ -32,7 +45,10 @@ describe('consent: the server is named and confirmed; commands from code ask fir
     const host = new URL(EMULATOR).host;
     assert.equal(inputs.inputBoxes.length, 1);
     assert.equal(inputs.inputBoxes[0].title, `Client secret for ${app.clientId} on ${host} (local)`);
-    assert.match(inputs.inputBoxes[0].prompt ?? '', new RegExp(`Sent only to ${host.replace(/\./g, '\\.')} when you sign in`));
+    assert.match(
+      inputs.inputBoxes[0].prompt ?? '',
+      new RegExp(`Sent only to ${host.replace(/\./g, '\\.')} when you sign in`),
+    );
     assert.deepEqual(dialogs.shown, [], 'the emulator on loopback is trusted without a prompt');
   });
 
@@ -68,16 +84,30 @@ describe('consent: the server is named and confirmed; commands from code ask fir
     } finally {
       dialogs.restore();
     }
-    assert.deepEqual(result, { ok: false, cancelled: true, message: 'Not changed: replacing the client secret from code needs your confirmation.' });
+    assert.deepEqual(result, {
+      ok: false,
+      cancelled: true,
+      message: 'Not changed: replacing the client secret from code needs your confirmation.',
+    });
     assert.equal(dialogs.shown.length, 1);
     assert.equal(dialogs.shown[0].options?.modal, true);
-    assert.match(dialogs.shown[0].message, new RegExp(`replace the RingCentral client secret for ${app.clientId} on ${new URL(EMULATOR).host.replace(/\./g, '\\.')} \\(local\\)`));
+    assert.match(
+      dialogs.shown[0].message,
+      new RegExp(
+        `replace the RingCentral client secret for ${app.clientId} on ${new URL(EMULATOR).host.replace(/\./g, '\\.')} \\(local\\)`,
+      ),
+    );
     assert.ok(!dialogs.shown.some((shown) => /saved/.test(shown.message)), 'no "saved" message');
   });
 
   it('Sign In names the server; a server that is not RingCentral is asked for by name, and declined, nothing is sent', async () => {
     const server = untrustedServer();
-    await configure({ server: server.url, clientId: 'some-app', 'redirect.mode': 'loopback', 'redirect.loopbackPort': await freePort() });
+    await configure({
+      server: server.url,
+      clientId: 'some-app',
+      'redirect.mode': 'loopback',
+      'redirect.loopbackPort': await freePort(),
+    });
     const inputs = interceptInputs();
     const dialogs = interceptMessages(() => undefined);
     let result: CommandResult;
@@ -112,7 +142,13 @@ describe('consent: the server is named and confirmed; commands from code ask fir
     async function signedIn(): Promise<void> {
       const port = await freePort();
       const app = await createApp({ redirectUris: [`http://127.0.0.1:${port}/callback`] });
-      await configure({ server: EMULATOR, clientId: app.clientId, 'redirect.mode': 'loopback', 'redirect.loopbackPort': port, signInTimeoutSeconds: 60 });
+      await configure({
+        server: EMULATOR,
+        clientId: app.clientId,
+        'redirect.mode': 'loopback',
+        'redirect.loopbackPort': port,
+        signInTimeoutSeconds: 60,
+      });
       const result = (await vscode.commands.executeCommand(COMMANDS.signIn)) as CommandResult;
       assert.equal(result.ok, true, JSON.stringify(result));
     }
@@ -133,7 +169,10 @@ describe('consent: the server is named and confirmed; commands from code ask fir
       assert.equal(await vscode.env.clipboard.readText(), 'clipboard-before');
       assert.equal(dialogs.shown.length, 1);
       assert.equal(dialogs.shown[0].options?.modal, true);
-      assert.equal(dialogs.shown[0].message, `Copy the RingCentral access token of Ada Lovelace (${new URL(EMULATOR).host} (local)) to the clipboard?`);
+      assert.equal(
+        dialogs.shown[0].message,
+        `Copy the RingCentral access token of Ada Lovelace (${new URL(EMULATOR).host} (local)) to the clipboard?`,
+      );
       assert.deepEqual(dialogs.shown[0].items, ['Copy Token']);
       assert.match(dialogs.shown[0].options?.detail ?? '', /Extensions should ask for a session through VS Code/);
     });
@@ -152,7 +191,10 @@ describe('consent: the server is named and confirmed; commands from code ask fir
       assert.equal((await sessionInfo()).account?.label, hostile, 'the name itself is kept as RingCentral sent it');
       const signedInMessage = dialogs.shown.find((shown) => shown.message.startsWith('Signed in to RingCentral as'));
       assert.ok(signedInMessage, JSON.stringify(dialogs.shown));
-      assert.equal(signedInMessage.message, 'Signed in to RingCentral as [Click] (command:workbench.action.terminal.new).');
+      assert.equal(
+        signedInMessage.message,
+        'Signed in to RingCentral as [Click] (command:workbench.action.terminal.new).',
+      );
       assert.deepEqual(inputs.progressTitles, [`RingCentral: signing in to ${new URL(EMULATOR).host} (local)`]);
     });
   });

@@ -46,16 +46,25 @@ export async function createApp(overrides: Partial<TestApp> = {}): Promise<TestA
 }
 
 export const emulatorConsole = {
-  addRedirectUri: (clientId: string, uri: string) => consoleCall('POST', `/apps/${encodeURIComponent(clientId)}/redirect-uris`, { uri }),
+  addRedirectUri: (clientId: string, uri: string) =>
+    consoleCall('POST', `/apps/${encodeURIComponent(clientId)}/redirect-uris`, { uri }),
   autoApprove: (on: boolean) => consoleCall('POST', '/auto-approve', { on }),
   fault: (fault: unknown) => consoleCall('POST', '/fault', fault),
   advanceClock: (seconds: number) => consoleCall('POST', '/clock', { advanceSeconds: seconds }),
   renameUser: (name: string) => consoleCall('PATCH', '/user', { name }),
-  requests: async () => (await consoleCall('GET', '/requests')) as Array<{ method: string; path: string; form?: Record<string, string>; query?: Record<string, string> }>,
+  requests: async () =>
+    (await consoleCall('GET', '/requests')) as Array<{
+      method: string;
+      path: string;
+      form?: Record<string, string>;
+      query?: Record<string, string>;
+    }>,
 };
 
 export async function whoAmIStatus(accessToken: string): Promise<number> {
-  const response = await fetch(`${EMULATOR}/restapi/v1.0/account/~/extension/~`, { headers: { Authorization: `Bearer ${accessToken}` } });
+  const response = await fetch(`${EMULATOR}/restapi/v1.0/account/~/extension/~`, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  });
   await response.text();
   return response.status;
 }
@@ -68,9 +77,15 @@ export async function configure(settings: Record<string, unknown>): Promise<void
 }
 
 export async function resetSettings(): Promise<void> {
-  await configure({ server: undefined, clientId: undefined, 'redirect.mode': undefined, 'redirect.loopbackPort': undefined, 'redirect.registeredUris': undefined, signInTimeoutSeconds: undefined });
+  await configure({
+    server: undefined,
+    clientId: undefined,
+    'redirect.mode': undefined,
+    'redirect.loopbackPort': undefined,
+    'redirect.registeredUris': undefined,
+    signInTimeoutSeconds: undefined,
+  });
 }
-
 
 export interface SessionInfo {
   signedIn: boolean;
@@ -86,7 +101,9 @@ export async function sessionInfo(): Promise<SessionInfo> {
 /** The access token, the way a user gets it: Copy Access Token, confirm the dialog, then the clipboard. */
 export async function copiedAccessToken(): Promise<string> {
   await vscode.env.clipboard.writeText('');
-  const dialogs = interceptMessages((shown) => (shown.options?.modal && shown.items.includes('Copy Token') ? 'Copy Token' : undefined));
+  const dialogs = interceptMessages((shown) =>
+    shown.options?.modal && shown.items.includes('Copy Token') ? 'Copy Token' : undefined,
+  );
   try {
     await vscode.commands.executeCommand(COMMANDS.copyAccessToken);
   } finally {
@@ -109,18 +126,26 @@ type MessageFunction = (message: string, ...rest: unknown[]) => Thenable<unknown
  * extension host and get the same `vscode` API object as the extension, so replacing its functions here is what
  * the extension calls (a modal dialog in code-server would otherwise wait for a click forever).
  */
-export function interceptMessages(answer: (shown: ShownMessage) => string | undefined = () => undefined): { shown: ShownMessage[]; restore(): void } {
+export function interceptMessages(answer: (shown: ShownMessage) => string | undefined = () => undefined): {
+  shown: ShownMessage[];
+  restore(): void;
+} {
   const shown: ShownMessage[] = [];
   const window = vscode.window as unknown as Record<string, MessageFunction>;
   const names = { error: 'showErrorMessage', warning: 'showWarningMessage', info: 'showInformationMessage' } as const;
   const originals = Object.fromEntries(Object.values(names).map((name) => [name, window[name]]));
   for (const [kind, name] of Object.entries(names) as Array<[ShownMessage['kind'], string]>) {
     window[name] = async (message: string, ...rest: unknown[]) => {
-      const options = typeof rest[0] === 'object' && rest[0] !== null ? (rest.shift() as vscode.MessageOptions) : undefined;
+      const options =
+        typeof rest[0] === 'object' && rest[0] !== null ? (rest.shift() as vscode.MessageOptions) : undefined;
       const entry = { kind, message, options, items: rest.map(String) };
       shown.push(entry);
       // The secret scan reads every notification the tests caused, answered here or by a person.
-      if (process.env.RC_TEST_CAPTURE_DIR) fs.appendFileSync(path.join(process.env.RC_TEST_CAPTURE_DIR, 'notification.jsonl'), `${JSON.stringify({ shown: name, args: [message, ...(options ? [options] : []), ...rest] })}\n`);
+      if (process.env.RC_TEST_CAPTURE_DIR)
+        fs.appendFileSync(
+          path.join(process.env.RC_TEST_CAPTURE_DIR, 'notification.jsonl'),
+          `${JSON.stringify({ shown: name, args: [message, ...(options ? [options] : []), ...rest] })}\n`,
+        );
       return answer(entry);
     };
   }
@@ -128,7 +153,11 @@ export function interceptMessages(answer: (shown: ShownMessage) => string | unde
 }
 
 /** Records input boxes and progress titles; input boxes are answered by `answer` (undefined: the user pressed Escape). */
-export function interceptInputs(answer: (options: vscode.InputBoxOptions) => string | undefined = () => undefined): { inputBoxes: vscode.InputBoxOptions[]; progressTitles: string[]; restore(): void } {
+export function interceptInputs(answer: (options: vscode.InputBoxOptions) => string | undefined = () => undefined): {
+  inputBoxes: vscode.InputBoxOptions[];
+  progressTitles: string[];
+  restore(): void;
+} {
   const inputBoxes: vscode.InputBoxOptions[] = [];
   const progressTitles: string[] = [];
   const window = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -152,4 +181,12 @@ export async function signOutAll(): Promise<void> {
   }
 }
 
-export type CommandResult = { ok: boolean; cancelled?: boolean; code?: string; diagnosisId?: string; message?: string; notification?: string; account?: { id: string; label: string } };
+export type CommandResult = {
+  ok: boolean;
+  cancelled?: boolean;
+  code?: string;
+  diagnosisId?: string;
+  message?: string;
+  notification?: string;
+  account?: { id: string; label: string };
+};

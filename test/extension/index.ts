@@ -8,7 +8,10 @@ export function run(): Promise<void> {
   if (process.env.RC_TEST_CAPTURE_DIR) captureNotifications(process.env.RC_TEST_CAPTURE_DIR);
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   if (process.env.RC_TEST_GREP) mocha.grep(process.env.RC_TEST_GREP);
-  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {
@@ -17,7 +20,10 @@ export function run(): Promise<void> {
       const stats = runner.stats ?? { passes: 0, failures, pending: 0 };
       const resultsFile = process.env.RC_TEST_RESULTS_FILE;
       if (resultsFile) {
-        fs.writeFileSync(resultsFile, JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, failed }));
+        fs.writeFileSync(
+          resultsFile,
+          JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, failed }),
+        );
       }
       if (failures > 0) reject(new Error(`${failures} extension-host tests failed`));
       else resolve();

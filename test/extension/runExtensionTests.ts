@@ -34,9 +34,16 @@ async function main(): Promise<number> {
   fs.rmSync(captureDir, { recursive: true, force: true });
   fs.mkdirSync(captureDir, { recursive: true });
   const startedAt = Date.now();
-  const env: Record<string, string> = { RC_EMULATOR_URL: emulator.url, RC_TEST_HOST: host, RC_TEST_RESULTS_FILE: resultsFile, RC_TEST_CAPTURE_DIR: captureDir };
+  const env: Record<string, string> = {
+    RC_EMULATOR_URL: emulator.url,
+    RC_TEST_HOST: host,
+    RC_TEST_RESULTS_FILE: resultsFile,
+    RC_TEST_CAPTURE_DIR: captureDir,
+  };
   if (process.env.RC_TEST_GREP) env.RC_TEST_GREP = process.env.RC_TEST_GREP;
-  console.log(`Extension-host tests in ${host === 'electron' ? 'desktop VS Code (@vscode/test-electron)' : 'code-server (offline route)'}; emulator at ${emulator.url}`);
+  console.log(
+    `Extension-host tests in ${host === 'electron' ? 'desktop VS Code (@vscode/test-electron)' : 'code-server (offline route)'}; emulator at ${emulator.url}`,
+  );
   try {
     if (host === 'electron') {
       const { runTests } = await import('@vscode/test-electron');
@@ -48,13 +55,18 @@ async function main(): Promise<number> {
       }).catch(() => undefined); // the results file carries the verdict
     } else {
       if (!codeServerAvailable()) {
-        throw new Error('code-server is not installed: run node scripts/install-offline-vscode.mjs (npm test does this for you).');
+        throw new Error(
+          'code-server is not installed: run node scripts/install-offline-vscode.mjs (npm test does this for you).',
+        );
       }
       await runInCodeServer(workspace, env);
     }
   } finally {
     if (process.env.RC_TEST_DEBUG) {
-      for (const request of emulator.requests) console.log(`emulator: ${request.method} ${request.path} ${JSON.stringify(request.query ?? {})} ${JSON.stringify(request.form ?? {})}`);
+      for (const request of emulator.requests)
+        console.log(
+          `emulator: ${request.method} ${request.path} ${JSON.stringify(request.query ?? {})} ${JSON.stringify(request.form ?? {})}`,
+        );
     }
     await emulator.close();
   }
@@ -66,11 +78,17 @@ async function main(): Promise<number> {
   const result = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResult;
   const scan = scanExtensionHostRun({
     captureDir,
-    logRoots: [host === 'electron' ? path.join(CACHE_DIR, 'user-data', 'logs') : path.join(RESULTS_DIR, 'code-server', CODE_SERVER_NAME)],
+    logRoots: [
+      host === 'electron'
+        ? path.join(CACHE_DIR, 'user-data', 'logs')
+        : path.join(RESULTS_DIR, 'code-server', CODE_SERVER_NAME),
+    ],
     since: startedAt,
     secrets: emulator.issuedSecrets(),
     // A filtered run may not reach the panel or sign in at all.
-    required: process.env.RC_TEST_GREP ? [] : ['RingCentral log lines', 'trace', ...(host === 'code-server' ? ['webview-state'] : [])],
+    required: process.env.RC_TEST_GREP
+      ? []
+      : ['RingCentral log lines', 'trace', ...(host === 'code-server' ? ['webview-state'] : [])],
   });
   console.log(scan.text);
   if (scan.ok) result.passes += 1;
@@ -79,21 +97,28 @@ async function main(): Promise<number> {
     result.failed.push('secret scan: see above');
   }
   for (const title of result.failed) console.error(`  failed: ${title}`);
-  console.log(`extension-host: ${result.passes} passed, ${result.failures} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
+  console.log(
+    `extension-host: ${result.passes} passed, ${result.failures} failed${result.pending ? `, ${result.pending} skipped` : ''}`,
+  );
   return result.failures > 0 ? 1 : 0;
 }
 
 async function runInCodeServer(workspace: string, env: Record<string, string>): Promise<void> {
   // The browser's return through the URI handler would otherwise wait on VS Code's "Allow … to open this URI?"
   // dialog, which the end-to-end tests click like a person; here the user has ticked "do not ask again".
-  const server = await startCodeServer({ name: CODE_SERVER_NAME, settings: { 'extensions.confirmedUriHandlerExtensionIds': ['rcdevtools.ringcentral-oauth'] } });
+  const server = await startCodeServer({
+    name: CODE_SERVER_NAME,
+    settings: { 'extensions.confirmedUriHandlerExtensionIds': ['rcdevtools.ringcentral-oauth'] },
+  });
   const context = await launchBrowser('extension-tests');
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     if (process.env.RC_TEST_DEBUG) {
       context.on('page', (opened) => {
         console.log(`browser tab opened: ${opened.url()}`);
-        opened.on('response', (response) => console.log(`browser tab response: ${response.status()} ${response.url()}`));
+        opened.on('response', (response) =>
+          console.log(`browser tab response: ${response.status()} ${response.url()}`),
+        );
         opened.on('console', (message) => console.log(`browser tab console: ${message.text()}`));
       });
     }
@@ -105,7 +130,14 @@ async function runInCodeServer(workspace: string, env: Record<string, string>): 
       else console.log(line);
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
-    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: TESTS_PATH, extensionEnvironment: env }));
+    await page.goto(
+      workbenchUrl(server, {
+        folder: workspace,
+        extensionDevelopmentPath: REPO_ROOT,
+        extensionTestsPath: TESTS_PATH,
+        extensionEnvironment: env,
+      }),
+    );
     const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), RUN_TIMEOUT_MS));
     const code = await Promise.race([exited, timeout]);
     if (code !== 0) {

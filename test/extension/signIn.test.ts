@@ -2,13 +2,33 @@
 // controls: code-server's workbench tab opens it; on desktop VS Code these tests are skipped.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandResult, configure, copiedAccessToken, sessionInfo, createApp, EMULATOR, emulatorConsole, freePort, IN_CODE_SERVER, resetSettings, signOutAll, TestApp, whoAmIStatus } from './helpers';
+import {
+  CommandResult,
+  configure,
+  copiedAccessToken,
+  sessionInfo,
+  createApp,
+  EMULATOR,
+  emulatorConsole,
+  freePort,
+  IN_CODE_SERVER,
+  resetSettings,
+  signOutAll,
+  TestApp,
+  whoAmIStatus,
+} from './helpers';
 import { COMMANDS } from '../../src/vscode/commandIds';
 
 async function loopbackApp(overrides: Partial<TestApp> = {}): Promise<{ app: TestApp; port: number }> {
   const port = await freePort();
   const app = await createApp({ redirectUris: [`http://127.0.0.1:${port}/callback`], ...overrides });
-  await configure({ server: EMULATOR, clientId: app.clientId, 'redirect.mode': 'loopback', 'redirect.loopbackPort': port, signInTimeoutSeconds: 60 });
+  await configure({
+    server: EMULATOR,
+    clientId: app.clientId,
+    'redirect.mode': 'loopback',
+    'redirect.loopbackPort': port,
+    signInTimeoutSeconds: 60,
+  });
   return { app, port };
 }
 
@@ -46,8 +66,17 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
     assert.equal(await whoAmIStatus(await copiedAccessToken()), 200);
 
     const requests = await emulatorConsole.requests();
-    const authorize = requests.filter((r) => r.path === '/restapi/oauth/authorize' && r.query?.client_id === app.clientId).at(-1);
-    const token = requests.filter((r) => r.path === '/restapi/oauth/token' && r.form?.grant_type === 'authorization_code' && r.form?.client_id === app.clientId).at(-1);
+    const authorize = requests
+      .filter((r) => r.path === '/restapi/oauth/authorize' && r.query?.client_id === app.clientId)
+      .at(-1);
+    const token = requests
+      .filter(
+        (r) =>
+          r.path === '/restapi/oauth/token' &&
+          r.form?.grant_type === 'authorization_code' &&
+          r.form?.client_id === app.clientId,
+      )
+      .at(-1);
     assert.ok(authorize && token, 'authorize and token requests reached the emulator');
     assert.equal(authorize.query?.code_challenge_method, 'S256');
     assert.equal(authorize.query?.redirect_uri, `http://127.0.0.1:${port}/callback`);
@@ -57,8 +86,15 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
 
   it('uriHandler mode: the callback comes back through asExternalUri and the URI handler', async () => {
     const app = await createApp({});
-    await configure({ server: EMULATOR, clientId: app.clientId, 'redirect.mode': 'uriHandler', signInTimeoutSeconds: 60 });
-    const check = (await vscode.commands.executeCommand(COMMANDS.checkRedirectUri, { registered: [] })) as { sent: string };
+    await configure({
+      server: EMULATOR,
+      clientId: app.clientId,
+      'redirect.mode': 'uriHandler',
+      signInTimeoutSeconds: 60,
+    });
+    const check = (await vscode.commands.executeCommand(COMMANDS.checkRedirectUri, { registered: [] })) as {
+      sent: string;
+    };
     await emulatorConsole.addRedirectUri(app.clientId, check.sent);
     const result = await signIn();
     assert.equal(result.ok, true, JSON.stringify(result));
@@ -71,7 +107,10 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
     const { app } = await loopbackApp();
     assert.equal((await signIn()).ok, true);
     const before = await copiedAccessToken();
-    const countRefreshes = async () => (await emulatorConsole.requests()).filter((r) => r.form?.grant_type === 'refresh_token' && r.form?.client_id === app.clientId).length;
+    const countRefreshes = async () =>
+      (await emulatorConsole.requests()).filter(
+        (r) => r.form?.grant_type === 'refresh_token' && r.form?.client_id === app.clientId,
+      ).length;
     const refreshesBefore = await countRefreshes();
     const refreshed = (await vscode.commands.executeCommand(COMMANDS.refreshToken)) as CommandResult;
     assert.equal(refreshed.ok, true, JSON.stringify(refreshed));
@@ -83,7 +122,7 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
     assert.equal(await whoAmIStatus(after), 200);
   });
 
-  it('a dead refresh token (revoked elsewhere) signs the user out with RingCentral\'s code', async () => {
+  it("a dead refresh token (revoked elsewhere) signs the user out with RingCentral's code", async () => {
     await loopbackApp();
     assert.equal((await signIn()).ok, true);
     const accessToken = await copiedAccessToken();
@@ -91,7 +130,10 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
     await fetch(`${EMULATOR}/restapi/oauth/revoke`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: accessToken, client_id: vscode.workspace.getConfiguration('ringcentral').get<string>('clientId') ?? '' }).toString(),
+      body: new URLSearchParams({
+        token: accessToken,
+        client_id: vscode.workspace.getConfiguration('ringcentral').get<string>('clientId') ?? '',
+      }).toString(),
     });
     const result = (await vscode.commands.executeCommand(COMMANDS.refreshToken)) as CommandResult;
     assert.equal(result.ok, false);
@@ -128,11 +170,22 @@ describe('sign in (authorization code + PKCE against the emulator)', function ()
   it('a failed pre-flight (app without a redirect URI) names the exact redirect URI to register in the notification', async () => {
     const port = await freePort();
     const app = await createApp({ redirectUris: [] });
-    await configure({ server: EMULATOR, clientId: app.clientId, 'redirect.mode': 'loopback', 'redirect.loopbackPort': port, signInTimeoutSeconds: 60 });
+    await configure({
+      server: EMULATOR,
+      clientId: app.clientId,
+      'redirect.mode': 'loopback',
+      'redirect.loopbackPort': port,
+      signInTimeoutSeconds: 60,
+    });
     const result = await signIn();
     assert.equal(result.ok, false);
     assert.equal(result.code, 'OAU-113');
-    assert.ok(result.notification?.includes(`Register this exact redirect URI on the app (Developer Console → your app → Settings → Auth → OAuth Redirect URI): http://127.0.0.1:${port}/callback`), result.notification);
+    assert.ok(
+      result.notification?.includes(
+        `Register this exact redirect URI on the app (Developer Console → your app → Settings → Auth → OAuth Redirect URI): http://127.0.0.1:${port}/callback`,
+      ),
+      result.notification,
+    );
   });
 
   it('a busy loopback port is reported, not swapped for another port', async () => {

@@ -8,7 +8,12 @@ import { AuthorizationCodeFlowPorts, runAuthorizationCodeFlow } from '../../src/
 import { parseCallback } from '../../src/core/oauth/callback';
 import type { FetchLike } from '../../src/core/ringcentral/http';
 import { DeliveryResult, PendingAuthorizations } from '../../src/core/oauth/pendingAuthorizations';
-import { AUTHORIZE_PATH, RingCentralClient, TOKEN_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
+import {
+  AUTHORIZE_PATH,
+  RingCentralClient,
+  TOKEN_PATH,
+  WHO_AM_I_PATH,
+} from '../../src/core/ringcentral/ringcentralClient';
 import { AttemptRecorder } from '../../src/core/trace/trace';
 import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 import { AppRegistration, DEMO_USER, Emulator, RecordedRequest } from '../../emulator/server';
@@ -54,13 +59,28 @@ function requestsTo(emu: Emulator, path: string): RecordedRequest[] {
 describe('runAuthorizationCodeFlow against the emulator', () => {
   const ctx = useEmulator({ rateLimit: false, autoApprove: true, apps: [WEB_APP, NO_REDIRECT_APP] });
 
-  function setup(options: { clientId?: string; fetch?: FetchLike; redirectUri?: string; preflight?: boolean; recorder?: AttemptRecorder } = {}) {
-    const client = new RingCentralClient({ fetch: options.fetch ?? nodeFetchAdapter, server: ctx.emu.url, clientId: options.clientId ?? WEB_APP.clientId, timeoutMs: 3000, retries: 0 });
+  function setup(
+    options: {
+      clientId?: string;
+      fetch?: FetchLike;
+      redirectUri?: string;
+      preflight?: boolean;
+      recorder?: AttemptRecorder;
+    } = {},
+  ) {
+    const client = new RingCentralClient({
+      fetch: options.fetch ?? nodeFetchAdapter,
+      server: ctx.emu.url,
+      clientId: options.clientId ?? WEB_APP.clientId,
+      timeoutMs: 3000,
+      retries: 0,
+    });
     const pending = new PendingAuthorizations();
     const log: BrowserLog = { opened: [], landedOn: [], deliveries: [] };
     const phases: Phase[] = [];
     /** Where the browser lands is up to each test (approve, deny, tamper). */
-    let land: (authorizeUrl: string) => Promise<string> = async (authorizeUrl) => locationOf(await browserGet(authorizeUrl));
+    let land: (authorizeUrl: string) => Promise<string> = async (authorizeUrl) =>
+      locationOf(await browserGet(authorizeUrl));
     const ports: AuthorizationCodeFlowPorts = {
       client,
       serverTrust: scriptedServerTrust().trust, // the emulator is on loopback: never asks
@@ -156,7 +176,10 @@ describe('runAuthorizationCodeFlow against the emulator', () => {
     assert.deepEqual(phases, ['preflight', 'authorize', 'callback', 'token']);
     const authorizes = requestsTo(ctx.emu, AUTHORIZE_PATH);
     assert.equal(authorizes.length, 2);
-    assert.deepEqual(authorizes.map((request) => request.status), [302, 302]);
+    assert.deepEqual(
+      authorizes.map((request) => request.status),
+      [302, 302],
+    );
     assert.match(authorizes[0].headers.accept ?? '', /application\/json/);
     assert.ok(result.tokens.accessToken);
   });
@@ -289,7 +312,12 @@ describe('runAuthorizationCodeFlow against the emulator', () => {
     assert.equal(recorder.attempt.steps[2].params?.state, new URL(log.landedOn[0]).searchParams.get('state'));
     assert.equal(recorder.attempt.steps[2].params?.code, `${code.slice(0, 4)}…${code.slice(-3)}`);
     const text = JSON.stringify(recorder.attempt);
-    const secrets = { code, verifier: verifiers[0], access: result.tokens.accessToken, refresh: result.tokens.refreshToken ?? '' };
+    const secrets = {
+      code,
+      verifier: verifiers[0],
+      access: result.tokens.accessToken,
+      refresh: result.tokens.refreshToken ?? '',
+    };
     for (const [name, secret] of Object.entries(secrets)) {
       assert.ok(secret.length >= 16, name);
       assert.ok(!text.includes(secret), `${name} appears in the trace`);

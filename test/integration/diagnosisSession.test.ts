@@ -20,7 +20,10 @@ describe('diagnosis of real failures against the emulator', () => {
     it('429 CMN-301 → rate-limited, wait 60 s; a request during the penalty restarts it', async () => {
       const emu = ctx.emu;
       const { client } = realClient(emu, { clientId: PUBLIC_APP.clientId });
-      const signedIn = await runAuthorizationCodeFlow(flowHarness({ client, redirectUri: VSCODE_REDIRECT }).ports, new AbortController().signal);
+      const signedIn = await runAuthorizationCodeFlow(
+        flowHarness({ client, redirectUri: VSCODE_REDIRECT }).ports,
+        new AbortController().signal,
+      );
 
       emu.setRateLimit({ perMinute: 2, penaltySeconds: 60 });
       // A refresh loop hammering the token endpoint.
@@ -64,7 +67,9 @@ describe('diagnosis of real failures against the emulator', () => {
       emu.advanceClock(60);
       const after = await client.refresh(refreshToken);
       assert.ok(after.access_token);
-      const statuses = emu.requests.filter((r) => r.path === TOKEN_PATH && r.form?.grant_type === 'refresh_token').map((r) => r.status);
+      const statuses = emu.requests
+        .filter((r) => r.path === TOKEN_PATH && r.form?.grant_type === 'refresh_token')
+        .map((r) => r.status);
       assert.deepEqual(statuses, [200, 200, 429, 429, 429, 200]);
     });
   });
@@ -73,7 +78,10 @@ describe('diagnosis of real failures against the emulator', () => {
     it('who-am-I with an app that lacks ReadAccounts → CMN-401 app-permission-missing (ReadAccounts)', async () => {
       const emu = ctx.emu;
       const { client } = realClient(emu, { clientId: NO_READ_ACCOUNTS_APP.clientId });
-      const signedIn = await runAuthorizationCodeFlow(flowHarness({ client, redirectUri: VSCODE_REDIRECT }).ports, new AbortController().signal);
+      const signedIn = await runAuthorizationCodeFlow(
+        flowHarness({ client, redirectUri: VSCODE_REDIRECT }).ports,
+        new AbortController().signal,
+      );
       assert.equal(signedIn.tokens.scope, 'ReadContacts');
 
       const error = await rejection(client.getJson(WHO_AM_I_PATH, signedIn.tokens.accessToken));
@@ -91,9 +99,15 @@ describe('diagnosis of real failures against the emulator', () => {
       );
       assert.equal(diagnosis.id, 'app-permission-missing');
       assert.equal(diagnosis.code, 'CMN-401');
-      assert.equal(diagnosis.serverMessage, 'In order to call this API endpoint, application needs to have [ReadAccounts] permission');
+      assert.equal(
+        diagnosis.serverMessage,
+        'In order to call this API endpoint, application needs to have [ReadAccounts] permission',
+      );
       assert.equal(diagnosis.permission, 'ReadAccounts');
-      assert.deepEqual(actionOf(diagnosis, 'checkPermissions'), { kind: 'checkPermissions', permission: 'ReadAccounts' });
+      assert.deepEqual(actionOf(diagnosis, 'checkPermissions'), {
+        kind: 'checkPermissions',
+        permission: 'ReadAccounts',
+      });
       assert.equal(actionOf(diagnosis, 'openDeveloperConsole').url, `${emu.url}/__console`);
       actionOf(diagnosis, 'signIn');
 
@@ -101,7 +115,10 @@ describe('diagnosis of real failures against the emulator', () => {
       emu.updateApp(NO_READ_ACCOUNTS_APP.clientId, { permissions: ['ReadContacts', 'ReadAccounts'] });
       const stillOld = await rejection(client.getJson(WHO_AM_I_PATH, signedIn.tokens.accessToken));
       assert.ok(stillOld instanceof RingCentralApiError && stillOld.info.code === 'CMN-401', String(stillOld));
-      const again = await runAuthorizationCodeFlow(flowHarness({ client, redirectUri: VSCODE_REDIRECT }).ports, new AbortController().signal);
+      const again = await runAuthorizationCodeFlow(
+        flowHarness({ client, redirectUri: VSCODE_REDIRECT }).ports,
+        new AbortController().signal,
+      );
       const me = await client.getJson<{ name: string }>(WHO_AM_I_PATH, again.tokens.accessToken);
       assert.equal(me.name, DEMO_USER.name);
     });
@@ -111,7 +128,10 @@ describe('diagnosis of real failures against the emulator', () => {
     it('an old refresh token after rotation → OAU-213 refresh-token-not-found; SessionManager ends the session with the same diagnosis', async () => {
       const emu = ctx.emu;
       const { client } = realClient(emu, { clientId: PUBLIC_APP.clientId });
-      const signedIn = await runAuthorizationCodeFlow(flowHarness({ client, redirectUri: VSCODE_REDIRECT }).ports, new AbortController().signal);
+      const signedIn = await runAuthorizationCodeFlow(
+        flowHarness({ client, redirectUri: VSCODE_REDIRECT }).ports,
+        new AbortController().signal,
+      );
       const oldRefreshToken = signedIn.tokens.refreshToken ?? '';
       assert.ok(oldRefreshToken);
 

@@ -9,9 +9,29 @@ import { preflightRedirect } from '../../src/core/oauth/preflight';
 import { checkRedirectUri } from '../../src/core/redirect/checkRedirectUri';
 import { TOKEN_PATH } from '../../src/core/ringcentral/ringcentralClient';
 import { DEMO_USER } from '../../emulator/server';
-import { actionKinds, actionOf, diagnosisContext, explain, flowHarness, realClient, rejection, tokenForms } from './diagnosisTestKit';
+import {
+  actionKinds,
+  actionOf,
+  diagnosisContext,
+  explain,
+  flowHarness,
+  realClient,
+  rejection,
+  tokenForms,
+} from './diagnosisTestKit';
 import { defaultAuthorizeParams, getCode } from '../../emulator/test/emulatorTestUtils';
-import { CONFIDENTIAL_APP, CONFIDENTIAL_SECRET, LOOPBACK_PORT, LOOPBACK_REDIRECT, NO_REDIRECT_APP, PUBLIC_APP, useDiagnosisEmulator, VSCODE_REDIRECT, WRONG_PORT_APP, WRONG_PORT_REDIRECT } from './diagnosisApps';
+import {
+  CONFIDENTIAL_APP,
+  CONFIDENTIAL_SECRET,
+  LOOPBACK_PORT,
+  LOOPBACK_REDIRECT,
+  NO_REDIRECT_APP,
+  PUBLIC_APP,
+  useDiagnosisEmulator,
+  VSCODE_REDIRECT,
+  WRONG_PORT_APP,
+  WRONG_PORT_REDIRECT,
+} from './diagnosisApps';
 import { RingCentralApiError } from '../../src/core/errors';
 
 describe('diagnosis of real failures against the emulator', () => {
@@ -89,7 +109,12 @@ describe('diagnosis of real failures against the emulator', () => {
       // The checker, fed the URIs the (emulated) console has registered.
       const registered = emu.getApp(WRONG_PORT_APP.clientId)?.redirectUris ?? [];
       assert.deepEqual(registered, [WRONG_PORT_REDIRECT]);
-      const check = checkRedirectUri({ sent: LOOPBACK_REDIRECT, mode: 'loopback', registered, loopbackPort: LOOPBACK_PORT });
+      const check = checkRedirectUri({
+        sent: LOOPBACK_REDIRECT,
+        mode: 'loopback',
+        registered,
+        loopbackPort: LOOPBACK_PORT,
+      });
       assert.equal(check.matched, false);
       assert.equal(check.closest, 0);
       assert.equal(check.comparisons[0].registered, WRONG_PORT_REDIRECT);
@@ -107,14 +132,21 @@ describe('diagnosis of real failures against the emulator', () => {
   describe('client authentication', () => {
     it('wrong client secret on a confidential app: exchanging a real code → OAU-146 client-secret-wrong', async () => {
       const emu = ctx.emu;
-      const { client, sent } = realClient(emu, { clientId: CONFIDENTIAL_APP.clientId, clientSecret: 'not-the-secret-0000' });
+      const { client, sent } = realClient(emu, {
+        clientId: CONFIDENTIAL_APP.clientId,
+        clientSecret: 'not-the-secret-0000',
+      });
       const flow = flowHarness({ client, redirectUri: VSCODE_REDIRECT });
       const error = await rejection(runAuthorizationCodeFlow(flow.ports, new AbortController().signal));
       assert.equal(flow.lastPhase(), 'token', 'the code was issued; the exchange failed');
       assert.ok(error instanceof RingCentralApiError, String(error));
       assert.equal(error.info.status, 401);
       const [exchange] = sent.filter((s) => new URL(s.url).pathname === TOKEN_PATH);
-      assert.match(exchange.init.headers.Authorization ?? '', /^Basic /, 'the wrong secret travelled in the Basic header');
+      assert.match(
+        exchange.init.headers.Authorization ?? '',
+        /^Basic /,
+        'the wrong secret travelled in the Basic header',
+      );
 
       const { diagnosis } = explain(
         error,
@@ -135,14 +167,20 @@ describe('diagnosis of real failures against the emulator', () => {
 
       // With the right secret the same sign-in works.
       const right = realClient(emu, { clientId: CONFIDENTIAL_APP.clientId, clientSecret: CONFIDENTIAL_SECRET });
-      const ok = await runAuthorizationCodeFlow(flowHarness({ client: right.client, redirectUri: VSCODE_REDIRECT }).ports, new AbortController().signal);
+      const ok = await runAuthorizationCodeFlow(
+        flowHarness({ client: right.client, redirectUri: VSCODE_REDIRECT }).ports,
+        new AbortController().signal,
+      );
       assert.equal(ok.tokens.ownerId, DEMO_USER.id);
     });
 
     it('confidential app, no secret and no PKCE → OAU-123 client-authentication-required, "set the secret" first', async () => {
       const emu = ctx.emu;
       // Your own code's authorize request without code_challenge: the code is not bound to a verifier.
-      const code = await getCode(emu, defaultAuthorizeParams(undefined, { client_id: CONFIDENTIAL_APP.clientId, redirect_uri: VSCODE_REDIRECT }));
+      const code = await getCode(
+        emu,
+        defaultAuthorizeParams(undefined, { client_id: CONFIDENTIAL_APP.clientId, redirect_uri: VSCODE_REDIRECT }),
+      );
       const { client, sent } = realClient(emu, { clientId: CONFIDENTIAL_APP.clientId });
       const error = await rejection(client.exchangeCode({ code, redirectUri: VSCODE_REDIRECT, codeVerifier: '' }));
       assert.ok(error instanceof RingCentralApiError, String(error));
@@ -164,7 +202,11 @@ describe('diagnosis of real failures against the emulator', () => {
       assert.equal(diagnosis.id, 'client-authentication-required');
       assert.equal(diagnosis.code, 'OAU-123');
       assert.equal(diagnosis.serverMessage, 'Invalid Authorization header value');
-      assert.equal(diagnosis.fixes[0].action?.kind, 'setClientSecret', `fixes: ${JSON.stringify(actionKinds(diagnosis))}`);
+      assert.equal(
+        diagnosis.fixes[0].action?.kind,
+        'setClientSecret',
+        `fixes: ${JSON.stringify(actionKinds(diagnosis))}`,
+      );
       assert.match(diagnosis.causes[0], /confidential/i, 'without a secret, the first cause is the missing secret');
     });
   });
@@ -186,7 +228,13 @@ describe('diagnosis of real failures against the emulator', () => {
 
       const { diagnosis } = explain(
         error,
-        diagnosisContext(emu, { phase: 'token', clientId: PUBLIC_APP.clientId, redirectMode: 'uriHandler', redirectUri: VSCODE_REDIRECT, hasClientSecret: false }),
+        diagnosisContext(emu, {
+          phase: 'token',
+          clientId: PUBLIC_APP.clientId,
+          redirectMode: 'uriHandler',
+          redirectUri: VSCODE_REDIRECT,
+          hasClientSecret: false,
+        }),
       );
       assert.equal(diagnosis.id, 'authorization-code-invalid');
       assert.equal(diagnosis.code, 'OAU-106');

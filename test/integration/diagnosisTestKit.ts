@@ -18,7 +18,13 @@ import { scriptedServerTrust } from '../fakes/serverTrust';
 /** What the extension's sign-in service would know when a failure happens. */
 export function diagnosisContext(
   emu: Emulator,
-  fields: { clientId: string; redirectMode: RedirectMode; redirectUri: string; hasClientSecret: boolean; phase?: FlowPhase } & DiagnosisContext,
+  fields: {
+    clientId: string;
+    redirectMode: RedirectMode;
+    redirectUri: string;
+    hasClientSecret: boolean;
+    phase?: FlowPhase;
+  } & DiagnosisContext,
 ): DiagnosisContext {
   return { server: emu.url, uriScheme: 'vscode', ...fields };
 }
@@ -52,7 +58,9 @@ export function realClient(
 
 /** The form bodies of the token requests a client sent, in order. */
 export function tokenForms(sent: readonly SentRequest[]): URLSearchParams[] {
-  return sent.filter((s) => s.init.method === 'POST' && new URL(s.url).pathname === '/restapi/oauth/token').map((s) => new URLSearchParams(s.init.body ?? ''));
+  return sent
+    .filter((s) => s.init.method === 'POST' && new URL(s.url).pathname === '/restapi/oauth/token')
+    .map((s) => new URLSearchParams(s.init.body ?? ''));
 }
 
 /** One hop as a browser's network layer sees it: GET without following the redirect. */
@@ -158,7 +166,10 @@ type ActionOf<K extends FixAction['kind']> = Extract<FixAction, { kind: K }>;
 /** The action of the first fix of this kind; fails the test when the diagnosis offers none. */
 export function actionOf<K extends FixAction['kind']>(diagnosis: Diagnosis, kind: K): ActionOf<K> {
   const fix = diagnosis.fixes.find((candidate) => candidate.action?.kind === kind);
-  assert.ok(fix?.action, `no ${kind} fix; the fixes are ${JSON.stringify(diagnosis.fixes.map((f) => f.action?.kind ?? f.label))}`);
+  assert.ok(
+    fix?.action,
+    `no ${kind} fix; the fixes are ${JSON.stringify(diagnosis.fixes.map((f) => f.action?.kind ?? f.label))}`,
+  );
   return fix.action as ActionOf<K>;
 }
 

@@ -9,10 +9,23 @@ import { diagnose } from '../../src/core/diagnosis/diagnose';
 import { parseFailureText } from '../../src/core/diagnosis/parseFailureText';
 import { preflightRedirect } from '../../src/core/oauth/preflight';
 import { AUTHORIZE_PATH, TOKEN_PATH } from '../../src/core/ringcentral/ringcentralClient';
-import { actionOf, answerConsent, diagnosisContext, explain, flowHarness, realClient, rejection } from './diagnosisTestKit';
+import {
+  actionOf,
+  answerConsent,
+  diagnosisContext,
+  explain,
+  flowHarness,
+  realClient,
+  rejection,
+} from './diagnosisTestKit';
 import { defaultAuthorizeParams, getCode } from '../../emulator/test/emulatorTestUtils';
 import { NO_REDIRECT_APP, PUBLIC_APP, useDiagnosisEmulator, VSCODE_REDIRECT } from './diagnosisApps';
-import { AuthorizationCallbackError, RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/errors';
+import {
+  AuthorizationCallbackError,
+  RingCentralApiError,
+  TransportError,
+  UnexpectedResponseError,
+} from '../../src/core/errors';
 
 describe('diagnosis of real failures against the emulator', () => {
   const { ctx, authorizeRequests } = useDiagnosisEmulator();
@@ -31,7 +44,13 @@ describe('diagnosis of real failures against the emulator', () => {
 
       const { failure, diagnosis } = explain(
         error,
-        diagnosisContext(emu, { phase: 'preflight', clientId: PUBLIC_APP.clientId, redirectMode: 'uriHandler', redirectUri: VSCODE_REDIRECT, hasClientSecret: false }),
+        diagnosisContext(emu, {
+          phase: 'preflight',
+          clientId: PUBLIC_APP.clientId,
+          redirectMode: 'uriHandler',
+          redirectUri: VSCODE_REDIRECT,
+          hasClientSecret: false,
+        }),
       );
       assert.equal(failure.kind, 'transport');
       assert.equal(diagnosis.id, 'emulator-not-running');
@@ -55,7 +74,13 @@ describe('diagnosis of real failures against the emulator', () => {
 
       const { diagnosis } = explain(
         error,
-        diagnosisContext(emu, { phase: 'token', clientId: PUBLIC_APP.clientId, redirectMode: 'uriHandler', redirectUri: VSCODE_REDIRECT, hasClientSecret: false }),
+        diagnosisContext(emu, {
+          phase: 'token',
+          clientId: PUBLIC_APP.clientId,
+          redirectMode: 'uriHandler',
+          redirectUri: VSCODE_REDIRECT,
+          hasClientSecret: false,
+        }),
       );
       assert.equal(diagnosis.id, 'request-timeout');
       assert.equal(diagnosis.code, 'TIMEOUT');
@@ -63,7 +88,9 @@ describe('diagnosis of real failures against the emulator', () => {
       assert.equal(actionOf(diagnosis, 'waitAndRetry').seconds, 10);
       assert.deepEqual(actionOf(diagnosis, 'openSettings'), { kind: 'openSettings', setting: 'http.proxy' });
       assert.ok(
-        diagnosis.fixes.some((fix) => fix.action?.kind === 'openSettings' && fix.action.setting === 'ringcentral.requestTimeoutSeconds'),
+        diagnosis.fixes.some(
+          (fix) => fix.action?.kind === 'openSettings' && fix.action.setting === 'ringcentral.requestTimeoutSeconds',
+        ),
         'offers more time per request',
       );
     });
@@ -81,7 +108,13 @@ describe('diagnosis of real failures against the emulator', () => {
 
       const { failure, diagnosis } = explain(
         error,
-        diagnosisContext(emu, { phase: 'token', clientId: PUBLIC_APP.clientId, redirectMode: 'uriHandler', redirectUri: VSCODE_REDIRECT, hasClientSecret: false }),
+        diagnosisContext(emu, {
+          phase: 'token',
+          clientId: PUBLIC_APP.clientId,
+          redirectMode: 'uriHandler',
+          redirectUri: VSCODE_REDIRECT,
+          hasClientSecret: false,
+        }),
       );
       assert.equal(failure.kind, 'http');
       assert.equal(diagnosis.id, 'proxy-error-page');
@@ -104,7 +137,13 @@ describe('diagnosis of real failures against the emulator', () => {
 
       const { diagnosis } = explain(
         error,
-        diagnosisContext(emu, { phase: 'token', clientId: PUBLIC_APP.clientId, redirectMode: 'uriHandler', redirectUri: VSCODE_REDIRECT, hasClientSecret: false }),
+        diagnosisContext(emu, {
+          phase: 'token',
+          clientId: PUBLIC_APP.clientId,
+          redirectMode: 'uriHandler',
+          redirectUri: VSCODE_REDIRECT,
+          hasClientSecret: false,
+        }),
       );
       assert.equal(diagnosis.id, 'malformed-json');
       assert.equal(diagnosis.code, undefined);
@@ -118,7 +157,11 @@ describe('diagnosis of real failures against the emulator', () => {
       const emu = ctx.emu;
       emu.setAutoApprove(false);
       const { client } = realClient(emu, { clientId: PUBLIC_APP.clientId });
-      const flow = flowHarness({ client, redirectUri: VSCODE_REDIRECT, land: (authorizeUrl) => answerConsent(emu, authorizeUrl, 'deny') });
+      const flow = flowHarness({
+        client,
+        redirectUri: VSCODE_REDIRECT,
+        land: (authorizeUrl) => answerConsent(emu, authorizeUrl, 'deny'),
+      });
       const error = await rejection(runAuthorizationCodeFlow(flow.ports, new AbortController().signal));
       assert.ok(error instanceof AuthorizationCallbackError, String(error));
       assert.equal(flow.lastPhase(), 'callback');
@@ -127,9 +170,19 @@ describe('diagnosis of real failures against the emulator', () => {
 
       const { failure, diagnosis } = explain(
         error,
-        diagnosisContext(emu, { phase: 'callback', clientId: PUBLIC_APP.clientId, redirectMode: 'uriHandler', redirectUri: VSCODE_REDIRECT, hasClientSecret: false }),
+        diagnosisContext(emu, {
+          phase: 'callback',
+          clientId: PUBLIC_APP.clientId,
+          redirectMode: 'uriHandler',
+          redirectUri: VSCODE_REDIRECT,
+          hasClientSecret: false,
+        }),
       );
-      assert.deepEqual(failure, { kind: 'callback', error: 'access_denied', description: 'The user has denied access' });
+      assert.deepEqual(failure, {
+        kind: 'callback',
+        error: 'access_denied',
+        description: 'The user has denied access',
+      });
       assert.equal(diagnosis.id, 'access-denied');
       assert.equal(diagnosis.code, undefined);
       assert.equal(diagnosis.serverMessage, 'The user has denied access');
@@ -143,7 +196,10 @@ describe('diagnosis of real failures against the emulator', () => {
       const { client } = realClient(emu, { clientId: PUBLIC_APP.clientId });
       const code = await getCode(
         emu,
-        defaultAuthorizeParams({ verifier: 'unused', challenge: 'A'.repeat(43) }, { client_id: PUBLIC_APP.clientId, redirect_uri: VSCODE_REDIRECT }),
+        defaultAuthorizeParams(
+          { verifier: 'unused', challenge: 'A'.repeat(43) },
+          { client_id: PUBLIC_APP.clientId, redirect_uri: VSCODE_REDIRECT },
+        ),
       );
       const wrongVerifier = 'B'.repeat(43);
 
@@ -163,9 +219,17 @@ describe('diagnosis of real failures against the emulator', () => {
       const body = await raw.text();
 
       // The live path: the same request through the client (a verifier mismatch leaves the code unused).
-      const error = await rejection(client.exchangeCode({ code, redirectUri: VSCODE_REDIRECT, codeVerifier: wrongVerifier }));
+      const error = await rejection(
+        client.exchangeCode({ code, redirectUri: VSCODE_REDIRECT, codeVerifier: wrongVerifier }),
+      );
       assert.ok(error instanceof RingCentralApiError, String(error));
-      const context = diagnosisContext(emu, { phase: 'token', clientId: PUBLIC_APP.clientId, redirectMode: 'uriHandler', redirectUri: VSCODE_REDIRECT, hasClientSecret: false });
+      const context = diagnosisContext(emu, {
+        phase: 'token',
+        clientId: PUBLIC_APP.clientId,
+        redirectMode: 'uriHandler',
+        redirectUri: VSCODE_REDIRECT,
+        hasClientSecret: false,
+      });
       const live = explain(error, context).diagnosis;
       assert.equal(live.id, 'authorization-code-invalid');
       assert.equal(live.code, 'OAU-106');
@@ -202,7 +266,13 @@ describe('diagnosis of real failures against the emulator', () => {
       assert.equal(raw.status, 400);
       const body = await raw.text();
 
-      const context = diagnosisContext(emu, { phase: 'preflight', clientId: NO_REDIRECT_APP.clientId, redirectMode: 'uriHandler', redirectUri: VSCODE_REDIRECT, hasClientSecret: false });
+      const context = diagnosisContext(emu, {
+        phase: 'preflight',
+        clientId: NO_REDIRECT_APP.clientId,
+        redirectMode: 'uriHandler',
+        redirectUri: VSCODE_REDIRECT,
+        hasClientSecret: false,
+      });
       const live = explain(outcome.error, context).diagnosis;
       const parsed = parseFailureText(body);
       assert.ok(parsed);

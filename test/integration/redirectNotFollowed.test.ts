@@ -28,7 +28,9 @@ interface Recorded {
   body: string;
 }
 
-async function listen(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<{ server: Server; url: string }> {
+async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse, body: string) => void,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -54,7 +56,9 @@ describe('integration: redirects on token, revoke and API calls are not followed
     attacker = await listen((req, res, body) => {
       arrived.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ access_token: 'from-b', token_type: 'bearer', expires_in: 3600, refresh_token: 'from-b-rt' }));
+      res.end(
+        JSON.stringify({ access_token: 'from-b', token_type: 'bearer', expires_in: 3600, refresh_token: 'from-b-rt' }),
+      );
     });
     // The configured server: 307 keeps method and body, so a follower would POST the refresh token to B.
     redirector = await listen((req, res) => {
@@ -71,7 +75,14 @@ describe('integration: redirects on token, revoke and API calls are not followed
   for (const [name, adapter] of ADAPTERS) {
     describe(`with ${name}`, () => {
       const client = (secret?: string) =>
-        new RingCentralClient({ fetch: adapter, server: redirector.url, clientId: 'redirect-test-client', clientSecret: secret, timeoutMs: 5000, retries: 0 });
+        new RingCentralClient({
+          fetch: adapter,
+          server: redirector.url,
+          clientId: 'redirect-test-client',
+          clientSecret: secret,
+          timeoutMs: 5000,
+          retries: 0,
+        });
 
       async function redirectFailure(call: Promise<unknown>): Promise<UnexpectedResponseError> {
         const error = await call.then(
@@ -93,7 +104,7 @@ describe('integration: redirects on token, revoke and API calls are not followed
         assert.match(error.message, /check ringcentral\.server/);
       }
 
-      it('refresh: the refresh token and client secret never reach the redirect target, and B\'s tokens are not accepted', async () => {
+      it("refresh: the refresh token and client secret never reach the redirect target, and B's tokens are not accepted", async () => {
         const recorder = new AttemptRecorder('refresh', Date.now, { server: redirector.url });
         const error = await redirectFailure(client(CLIENT_SECRET).refresh(REFRESH_TOKEN, recorder));
         assert.deepEqual(arrived, [], `the redirect was followed: ${JSON.stringify(arrived)}`);
@@ -103,7 +114,13 @@ describe('integration: redirects on token, revoke and API calls are not followed
       });
 
       it('code exchange: neither the code nor the verifier reaches the redirect target', async () => {
-        const error = await redirectFailure(client().exchangeCode({ code: 'code-0123456789abcdef', redirectUri: 'http://127.0.0.1:53134/callback', codeVerifier: 'verifier-0123456789abcdefghijklmnopqrstuvwxyz' }));
+        const error = await redirectFailure(
+          client().exchangeCode({
+            code: 'code-0123456789abcdef',
+            redirectUri: 'http://127.0.0.1:53134/callback',
+            codeVerifier: 'verifier-0123456789abcdefghijklmnopqrstuvwxyz',
+          }),
+        );
         assert.deepEqual(arrived, []);
         assert.equal(error.location, `${attacker.url}${TOKEN_PATH}`);
         assertWrongServerDiagnosis(error);

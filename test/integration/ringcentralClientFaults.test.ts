@@ -6,7 +6,16 @@ import { TOKEN_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentra
 import { AttemptRecorder } from '../../src/core/trace/trace';
 import { DEMO_USER } from '../../emulator/server';
 import { LOOPBACK_REDIRECT } from '../../emulator/test/emulatorTestUtils';
-import { ADAPTERS, apiError, closedPort, CONFIDENTIAL, NO_READ_ACCOUNTS, rejection, tokenRequests, useClientAgainstEmulator } from './ringcentralClientKit';
+import {
+  ADAPTERS,
+  apiError,
+  closedPort,
+  CONFIDENTIAL,
+  NO_READ_ACCOUNTS,
+  rejection,
+  tokenRequests,
+  useClientAgainstEmulator,
+} from './ringcentralClientKit';
 import { RingCentralApiError, TransportError, UnexpectedResponseError } from '../../src/core/errors';
 
 for (const [adapterName, adapter] of ADAPTERS) {
@@ -25,7 +34,10 @@ for (const [adapterName, adapter] of ADAPTERS) {
         assert.equal(error.info.topLevelCode, 'InsufficientPermissions');
         assert.equal(error.info.permissionName, 'ReadAccounts');
         assert.equal(error.info.status, 403);
-        assert.match(error.message, /^CMN-401 In order to call this API endpoint, application needs to have \[ReadAccounts\] permission$/);
+        assert.match(
+          error.message,
+          /^CMN-401 In order to call this API endpoint, application needs to have \[ReadAccounts\] permission$/,
+        );
       });
 
       it('an unparseable access token → TokenInvalid 401', async () => {
@@ -54,7 +66,7 @@ for (const [adapterName, adapter] of ADAPTERS) {
         const error = await rejection(client({ retries: 1 }).refresh('whatever'));
         assert.ok(error instanceof RingCentralApiError, String(error));
         assert.equal(error.info.status, 503);
-        assert.equal(error.info.retryAfterSeconds, 1, 'the gateway page\'s Retry-After is kept for the diagnosis');
+        assert.equal(error.info.retryAfterSeconds, 1, "the gateway page's Retry-After is kept for the diagnosis");
         assert.match(error.info.rawBody ?? '', /<html|<!DOCTYPE/i);
         assert.equal(tokenRequests(ctx.emu).length, 2, 'one try + one retry');
         // The emulator's Retry-After: 1 is honoured between the two.
@@ -66,7 +78,10 @@ for (const [adapterName, adapter] of ADAPTERS) {
         ctx.emu.setFault({ kind: '5xx', endpoint: 'token', remaining: 1 });
         const tokens = await rc.jwtBearer(ctx.emu.createJwtCredential());
         assert.equal(tokens.owner_id, DEMO_USER.id);
-        assert.deepEqual(tokenRequests(ctx.emu).map((request) => request.status), [503, 200]);
+        assert.deepEqual(
+          tokenRequests(ctx.emu).map((request) => request.status),
+          [503, 200],
+        );
       });
 
       it('a hanging server → TransportError TIMEOUT within timeoutMs, not retried', async () => {
@@ -134,7 +149,10 @@ for (const [adapterName, adapter] of ADAPTERS) {
     describe('trace', () => {
       it('records every step without any raw secret', async () => {
         const rc = confidential();
-        const recorder = new AttemptRecorder('signIn', Date.now, { server: ctx.emu.url, clientId: CONFIDENTIAL.clientId });
+        const recorder = new AttemptRecorder('signIn', Date.now, {
+          server: ctx.emu.url,
+          clientId: CONFIDENTIAL.clientId,
+        });
         const { code, verifier } = await codeFor(CONFIDENTIAL.clientId);
         const first = await rc.exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: verifier }, recorder);
         const second = await rc.refresh(first.refresh_token as string, recorder);
@@ -190,7 +208,9 @@ for (const [adapterName, adapter] of ADAPTERS) {
       it('a transport failure is recorded as a failed step', async () => {
         ctx.emu.setFault({ kind: 'drop', endpoint: 'token' });
         const recorder = new AttemptRecorder('refresh', Date.now, {});
-        await client().refresh('refresh-token-value-that-is-long', recorder).catch(() => undefined);
+        await client()
+          .refresh('refresh-token-value-that-is-long', recorder)
+          .catch(() => undefined);
         const [step] = recorder.attempt.steps;
         assert.equal(step.ok, false);
         assert.equal(step.failure?.kind, 'transport');

@@ -5,7 +5,14 @@ import * as assert from 'node:assert/strict';
 import { JWT_GRANT, REVOKE_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
 import { DEMO_APP, DEMO_USER } from '../../emulator/server';
 import { LOOPBACK_REDIRECT, pkce, VSCODE_REDIRECT } from '../../emulator/test/emulatorTestUtils';
-import { ADAPTERS, apiError, CONFIDENTIAL, emulatorMask, tokenRequests, useClientAgainstEmulator } from './ringcentralClientKit';
+import {
+  ADAPTERS,
+  apiError,
+  CONFIDENTIAL,
+  emulatorMask,
+  tokenRequests,
+  useClientAgainstEmulator,
+} from './ringcentralClientKit';
 
 for (const [adapterName, adapter] of ADAPTERS) {
   describe(`RingCentralClient against the emulator (${adapterName})`, () => {
@@ -40,7 +47,10 @@ for (const [adapterName, adapter] of ADAPTERS) {
           client_id: DEMO_APP.clientId,
         });
 
-        const me = await rc.getJson<{ id: number; name: string; extensionNumber: string }>(WHO_AM_I_PATH, tokens.access_token);
+        const me = await rc.getJson<{ id: number; name: string; extensionNumber: string }>(
+          WHO_AM_I_PATH,
+          tokens.access_token,
+        );
         assert.equal(String(me.id), DEMO_USER.id);
         assert.equal(me.name, DEMO_USER.name);
         assert.equal(me.extensionNumber, DEMO_USER.extensionNumber);
@@ -48,7 +58,9 @@ for (const [adapterName, adapter] of ADAPTERS) {
 
       it('a wrong code_verifier is refused (the emulator really checks PKCE)', async () => {
         const { code } = await codeFor();
-        const error = await apiError(client().exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: pkce().verifier }));
+        const error = await apiError(
+          client().exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: pkce().verifier }),
+        );
         assert.equal(error.info.code, 'OAU-106');
         assert.equal(error.info.description, 'code_verifier does not match code_challenge');
       });
@@ -91,14 +103,18 @@ for (const [adapterName, adapter] of ADAPTERS) {
       it('a code older than its 60 s lifetime → OAU-108', async () => {
         const { code, verifier } = await codeFor();
         ctx.emu.advanceClock(61);
-        const error = await apiError(client().exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: verifier }));
+        const error = await apiError(
+          client().exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: verifier }),
+        );
         assert.equal(error.info.code, 'OAU-108');
         assert.equal(error.info.message, 'Authorization code is expired');
       });
 
       it('a redirect_uri that differs from the authorize request → OAU-109', async () => {
         const { code, verifier } = await codeFor(DEMO_APP.clientId, LOOPBACK_REDIRECT);
-        const error = await apiError(client().exchangeCode({ code, redirectUri: VSCODE_REDIRECT, codeVerifier: verifier }));
+        const error = await apiError(
+          client().exchangeCode({ code, redirectUri: VSCODE_REDIRECT, codeVerifier: verifier }),
+        );
         assert.equal(error.info.code, 'OAU-109');
         assert.equal(error.info.message, 'Redirect URIs do not match');
       });
@@ -160,7 +176,9 @@ for (const [adapterName, adapter] of ADAPTERS) {
 
       it('revoke answered with an error is thrown (wrong secret → OAU-146)', async () => {
         const tokens = await confidential().jwtBearer(ctx.emu.createJwtCredential());
-        const error = await apiError(client({ clientId: CONFIDENTIAL.clientId, clientSecret: 'wrong' }).revoke(tokens.access_token));
+        const error = await apiError(
+          client({ clientId: CONFIDENTIAL.clientId, clientSecret: 'wrong' }).revoke(tokens.access_token),
+        );
         assert.equal(error.info.code, 'OAU-146');
       });
     });

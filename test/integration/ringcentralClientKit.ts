@@ -6,7 +6,13 @@ import type { FetchLike } from '../../src/core/ringcentral/http';
 import { ClientOptions, JWT_GRANT, RingCentralClient, TOKEN_PATH } from '../../src/core/ringcentral/ringcentralClient';
 import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 import { AppRegistration, DEMO_APP, Emulator, RecordedRequest } from '../../emulator/server';
-import { defaultAuthorizeParams, getCode, LOOPBACK_REDIRECT, pkce, useEmulator } from '../../emulator/test/emulatorTestUtils';
+import {
+  defaultAuthorizeParams,
+  getCode,
+  LOOPBACK_REDIRECT,
+  pkce,
+  useEmulator,
+} from '../../emulator/test/emulatorTestUtils';
 import { RingCentralApiError } from '../../src/core/errors';
 
 const globalFetchAdapter: FetchLike = (url, init) => fetch(url, init);
@@ -87,7 +93,10 @@ export function useClientAgainstEmulator(adapter: FetchLike) {
 
   async function codeFor(clientId = DEMO_APP.clientId, redirectUri = LOOPBACK_REDIRECT) {
     const pair = pkce();
-    const code = await getCode(ctx.emu, defaultAuthorizeParams(pair, { client_id: clientId, redirect_uri: redirectUri }));
+    const code = await getCode(
+      ctx.emu,
+      defaultAuthorizeParams(pair, { client_id: clientId, redirect_uri: redirectUri }),
+    );
     return { code, verifier: pair.verifier };
   }
 

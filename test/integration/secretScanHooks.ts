@@ -34,7 +34,10 @@ function wrapExport<M, K extends keyof M>(module: M, name: K, wrapper: (original
 }
 
 function wrapMethod<K extends 'add' | 'diagnoseLastFailure' | 'finish'>(name: K): void {
-  const prototype = AttemptRecorder.prototype as unknown as Record<K, (this: AttemptRecorder, ...args: unknown[]) => unknown>;
+  const prototype = AttemptRecorder.prototype as unknown as Record<
+    K,
+    (this: AttemptRecorder, ...args: unknown[]) => unknown
+  >;
   const original = prototype[name];
   prototype[name] = function (this: AttemptRecorder, ...args: unknown[]) {
     if (!attempts.has(this.attempt)) attempts.set(this.attempt, currentTest);
@@ -50,8 +53,17 @@ function startCollecting(): void {
   for (const name of ['add', 'diagnoseLastFailure', 'finish'] as const) wrapMethod(name);
   // The extension traces every exchange; many tests pass no recorder, so one is added: every request the suite
   // makes through the client is traced by the real trace code and scanned.
-  wrapExport(transportModule, 'exchange', (original) => (url, init, options) =>
-    original(url, init, options.recorder ? options : { ...options, recorder: new AttemptRecorder('apiProbe', Date.now, { server: new URL(url).origin }) }),
+  wrapExport(
+    transportModule,
+    'exchange',
+    (original) => (url, init, options) =>
+      original(
+        url,
+        init,
+        options.recorder
+          ? options
+          : { ...options, recorder: new AttemptRecorder('apiProbe', Date.now, { server: new URL(url).origin }) },
+      ),
   );
   wrapExport(diagnoseModule, 'diagnose', (original) => (failure, context) => {
     const diagnosis = original(failure, context);
@@ -60,7 +72,11 @@ function startCollecting(): void {
   });
   wrapExport(fromErrorModule, 'failureFromError', (original) => (error) => {
     const failure = original(error);
-    produced.push({ what: 'error explained', test: currentTest, value: { message: error instanceof Error ? error.message : String(error), failure } });
+    produced.push({
+      what: 'error explained',
+      test: currentTest,
+      value: { message: error instanceof Error ? error.message : String(error), failure },
+    });
     return failure;
   });
   wrapExport(pkceModule, 'createPkcePair', (original) => () => {
@@ -77,7 +93,8 @@ export function collectedArtefacts(): Artefact[] {
     const title = attempt.steps[0]?.title ?? attempt.kind;
     artefacts.push({ name: `trace #${++index} "${title}" (test "${test}")`, text: JSON.stringify(attempt) });
   }
-  for (const item of produced) artefacts.push({ name: `${item.what} (test "${item.test}")`, text: JSON.stringify(item.value) });
+  for (const item of produced)
+    artefacts.push({ name: `${item.what} (test "${item.test}")`, text: JSON.stringify(item.value) });
   return artefacts;
 }
 
@@ -96,10 +113,14 @@ export const mochaHooks = {
     const report = scanForSecrets(artefacts, secrets);
     console.log(`\n${describeScan('integration', report)}`);
     if (artefacts.length === 0 || secrets.length === 0) {
-      throw new Error('secret scan: nothing was collected, so nothing was checked (are the hooks loaded before the suite?)');
+      throw new Error(
+        'secret scan: nothing was collected, so nothing was checked (are the hooks loaded before the suite?)',
+      );
     }
     if (report.findings.length > 0) {
-      throw new Error(`secret scan: ${report.findings.length} secret(s) found in what the extension produced (listed above)`);
+      throw new Error(
+        `secret scan: ${report.findings.length} secret(s) found in what the extension produced (listed above)`,
+      );
     }
   },
 };

@@ -26,14 +26,26 @@ describe('Session faults against the emulator (issue 7)', () => {
   beforeEach(async () => {
     now = Date.now();
     serverShift = 0;
-    emu = await startEmulator({ port: 0, autoApprove: true, rateLimit: false, apps: [DEMO_APP, SECOND_APP], now: () => now + serverShift });
+    emu = await startEmulator({
+      port: 0,
+      autoApprove: true,
+      rateLimit: false,
+      apps: [DEMO_APP, SECOND_APP],
+      now: () => now + serverShift,
+    });
   });
   afterEach(async () => {
     await emu.close();
   });
 
   const clientFor = (session: Pick<StoredSession, 'server' | 'clientId'>) =>
-    new RingCentralClient({ fetch: nodeFetchAdapter, server: session.server, clientId: session.clientId, timeoutMs: 2000, retries: 0 });
+    new RingCentralClient({
+      fetch: nodeFetchAdapter,
+      server: session.server,
+      clientId: session.clientId,
+      timeoutMs: 2000,
+      retries: 0,
+    });
 
   function windowOver(storage: FaultySecretStorage, mono: () => number = clock): SessionManager {
     return new SessionManager({
@@ -50,12 +62,18 @@ describe('Session faults against the emulator (issue 7)', () => {
     const client = clientFor({ server: emu.url, clientId });
     const pair = pkce();
     const code = await getCode(emu, defaultAuthorizeParams(pair, { client_id: clientId }));
-    const tokens = toTokenSet(await client.exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: pair.verifier }), now);
+    const tokens = toTokenSet(
+      await client.exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: pair.verifier }),
+      now,
+    );
     const account = { id: DEMO_USER.id, label: DEMO_USER.name, profileKnown: true };
     return manager.add({ server: emu.url, clientId, account, tokens, grant: 'authorization_code', createdAt: now });
   }
 
-  const refreshAnswers = () => emu.requests.filter((request) => request.path === TOKEN_PATH && request.form?.grant_type === 'refresh_token').map((request) => request.status);
+  const refreshAnswers = () =>
+    emu.requests
+      .filter((request) => request.path === TOKEN_PATH && request.form?.grant_type === 'refresh_token')
+      .map((request) => request.status);
 
   it('rotation race: two sessions (two apps) refreshed at once, in one window and across two windows, 5 ms storage latency — no token lost', async () => {
     const storage = new FaultySecretStorage();
@@ -72,11 +90,20 @@ describe('Session faults against the emulator (issue 7)', () => {
     storage.latencyMs = 0;
     const fresh = windowOver(storage);
     await fresh.load();
-    assert.deepEqual(fresh.list().map((session) => session.id).sort(), [first.id, second.id].sort());
+    assert.deepEqual(
+      fresh
+        .list()
+        .map((session) => session.id)
+        .sort(),
+      [first.id, second.id].sort(),
+    );
     // Whatever is stored is what RingCentral accepts next.
     await fresh.refresh(first.id);
     await fresh.refresh(second.id);
-    assert.ok(refreshAnswers().every((status) => status === 200), JSON.stringify(refreshAnswers()));
+    assert.ok(
+      refreshAnswers().every((status) => status === 200),
+      JSON.stringify(refreshAnswers()),
+    );
   });
 
   it('429 over 10 simulated minutes: Retry-After is honoured in every window, the penalty ends, the token is refreshed', async () => {
@@ -103,18 +130,34 @@ describe('Session faults against the emulator (issue 7)', () => {
       await windowA.refreshDue();
       await windowB.refreshDue();
       const current = windowA.get(session.id) ?? windowB.get(session.id);
-      if (refreshedAt === undefined && current && current.tokens.accessToken !== session.tokens.accessToken) refreshedAt = now;
+      if (refreshedAt === undefined && current && current.tokens.accessToken !== session.tokens.accessToken)
+        refreshedAt = now;
     }
     const answers = refreshAnswers();
-    assert.equal(answers.filter((status) => status === 429).length, 1, `one request ran into the penalty, no more: ${JSON.stringify(answers)}`);
-    assert.ok(refreshedAt !== undefined && refreshedAt - start <= 2 * 60_000, `refreshed ${refreshedAt === undefined ? 'never' : `${(refreshedAt - start) / 1000} s`} after the first 429`);
+    assert.equal(
+      answers.filter((status) => status === 429).length,
+      1,
+      `one request ran into the penalty, no more: ${JSON.stringify(answers)}`,
+    );
+    assert.ok(
+      refreshedAt !== undefined && refreshedAt - start <= 2 * 60_000,
+      `refreshed ${refreshedAt === undefined ? 'never' : `${(refreshedAt - start) / 1000} s`} after the first 429`,
+    );
     const rateLimited = notices.filter((notice) => notice.kind === 'rateLimited');
     assert.equal(rateLimited.length, 1, 'the user is told once, with the time of the next try');
     assert.ok(rateLimited[0].kind === 'rateLimited' && rateLimited[0].notBefore >= start + 60_000);
     // The newest tokens are stored and work.
     const fresh = windowOver(storage);
     await fresh.load();
-    assert.equal((await clientFor(session).getJson<{ name: string }>(WHO_AM_I_PATH, fresh.get(session.id)?.tokens.accessToken ?? '')).name, DEMO_USER.name);
+    assert.equal(
+      (
+        await clientFor(session).getJson<{ name: string }>(
+          WHO_AM_I_PATH,
+          fresh.get(session.id)?.tokens.accessToken ?? '',
+        )
+      ).name,
+      DEMO_USER.name,
+    );
   });
 
   it('clock stepped back 2 h: the timer still refreshes before the server lets the token die (monotonic clock)', async () => {

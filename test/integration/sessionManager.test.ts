@@ -1,7 +1,12 @@
 // SessionManager with real RingCentralClients talking to the emulator over HTTP; only persistence
 // (SecretStorage in the extension) is an in-memory stand-in.
 import * as assert from 'node:assert/strict';
-import { RingCentralClient, TOKEN_PATH, REVOKE_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
+import {
+  RingCentralClient,
+  TOKEN_PATH,
+  REVOKE_PATH,
+  WHO_AM_I_PATH,
+} from '../../src/core/ringcentral/ringcentralClient';
 import type { StoredSession } from '../../src/core/session/session';
 import { SessionManager } from '../../src/core/session/sessionManager';
 import { toTokenSet } from '../../src/core/oauth/tokenSet';
@@ -9,7 +14,13 @@ import { AttemptRecorder } from '../../src/core/trace/trace';
 import { whoAmI } from '../../src/core/ringcentral/whoAmI';
 import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 import { AppRegistration, DEMO_APP, DEMO_USER, Emulator } from '../../emulator/server';
-import { defaultAuthorizeParams, getCode, LOOPBACK_REDIRECT, pkce, useEmulator } from '../../emulator/test/emulatorTestUtils';
+import {
+  defaultAuthorizeParams,
+  getCode,
+  LOOPBACK_REDIRECT,
+  pkce,
+  useEmulator,
+} from '../../emulator/test/emulatorTestUtils';
 import { MemoryPersistence } from '../fakes/memoryPersistence';
 import { RingCentralApiError, SessionEndedError, TransportError } from '../../src/core/errors';
 import type { SessionChange } from '../../src/core/session/sessionPorts';
@@ -37,7 +48,13 @@ describe('SessionManager against the emulator', () => {
   const ctx = useEmulator({ rateLimit: false, autoApprove: true });
 
   function clientFor(session: Pick<StoredSession, 'server' | 'clientId'>): RingCentralClient {
-    return new RingCentralClient({ fetch: nodeFetchAdapter, server: session.server, clientId: session.clientId, timeoutMs: 2000, retries: 0 });
+    return new RingCentralClient({
+      fetch: nodeFetchAdapter,
+      server: session.server,
+      clientId: session.clientId,
+      timeoutMs: 2000,
+      retries: 0,
+    });
   }
 
   function setup() {
@@ -70,14 +87,29 @@ describe('SessionManager against the emulator', () => {
   }
 
   /** A real sign-in (authorization code + PKCE), who-am-I, and add() — what the sign-in service does. */
-  async function signIn(manager: SessionManager, clock: () => number, clientId = DEMO_APP.clientId): Promise<StoredSession> {
+  async function signIn(
+    manager: SessionManager,
+    clock: () => number,
+    clientId = DEMO_APP.clientId,
+  ): Promise<StoredSession> {
     const client = clientFor({ server: ctx.emu.url, clientId });
     const pair = pkce();
     const code = await getCode(ctx.emu, defaultAuthorizeParams(pair, { client_id: clientId }));
     const issuedAt = clock();
-    const tokens = toTokenSet(await client.exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: pair.verifier }), issuedAt);
+    const tokens = toTokenSet(
+      await client.exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: pair.verifier }),
+      issuedAt,
+    );
     const { account } = await whoAmI(client, tokens);
-    return manager.add({ server: ctx.emu.url, clientId, account, tokens, grant: 'authorization_code', redirectMode: 'loopback', createdAt: issuedAt });
+    return manager.add({
+      server: ctx.emu.url,
+      clientId,
+      account,
+      tokens,
+      grant: 'authorization_code',
+      redirectMode: 'loopback',
+      createdAt: issuedAt,
+    });
   }
 
   /** Two windows: two managers over one SecretStorage. */
@@ -95,7 +127,11 @@ describe('SessionManager against the emulator', () => {
     assert.equal(windowB.get(session.id)?.tokens.refreshToken, session.tokens.refreshToken);
     const rotatedByB = await windowB.refresh(session.id);
     assert.notEqual(rotatedByB.tokens.refreshToken, rotatedByA.tokens.refreshToken);
-    assert.equal(persistence.stored()[0].tokens.refreshToken, rotatedByB.tokens.refreshToken, 'both windows end on the newest tokens');
+    assert.equal(
+      persistence.stored()[0].tokens.refreshToken,
+      rotatedByB.tokens.refreshToken,
+      'both windows end on the newest tokens',
+    );
     const sentByB = String(refreshRequests(ctx.emu).at(-1)?.form?.refresh_token ?? '');
     assert.ok(rotatedByA.tokens.refreshToken?.endsWith(sentByB.slice(-4)), 'B sent the token A stored');
   });
@@ -131,7 +167,10 @@ describe('SessionManager against the emulator', () => {
     assert.deepEqual(manager.list(), [session]);
     assert.equal(manager.current(ctx.emu.url, DEMO_APP.clientId)?.id, session.id);
     assert.deepEqual(persistence.stored(), [session]);
-    assert.deepEqual(events.map((event) => event.type), ['added']);
+    assert.deepEqual(
+      events.map((event) => event.type),
+      ['added'],
+    );
     assert.equal(await manager.accessToken(session.id), session.tokens.accessToken);
   });
 
@@ -141,7 +180,10 @@ describe('SessionManager against the emulator', () => {
     const client = clientFor({ server: ctx.emu.url, clientId: NO_READ_ACCOUNTS.clientId });
     const pair = pkce();
     const code = await getCode(ctx.emu, defaultAuthorizeParams(pair, { client_id: NO_READ_ACCOUNTS.clientId }));
-    const tokens = toTokenSet(await client.exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: pair.verifier }), now());
+    const tokens = toTokenSet(
+      await client.exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: pair.verifier }),
+      now(),
+    );
     const result = await whoAmI(client, tokens);
     assert.deepEqual(result.account, { id: DEMO_USER.id, label: `Extension ${DEMO_USER.id}`, profileKnown: false });
     assert.ok(result.problem instanceof RingCentralApiError);
@@ -175,13 +217,21 @@ describe('SessionManager against the emulator', () => {
     const session = await signIn(manager, now);
     const seen: Array<{ event: string; persisted: string | undefined; inEvent: string | undefined }> = [];
     manager.onDidChange((event) => {
-      seen.push({ event: event.type, persisted: persistence.stored()[0]?.tokens.refreshToken, inEvent: event.session.tokens.refreshToken });
+      seen.push({
+        event: event.type,
+        persisted: persistence.stored()[0]?.tokens.refreshToken,
+        inEvent: event.session.tokens.refreshToken,
+      });
     });
     const refreshed = await manager.refresh(session.id);
     assert.equal(seen.length, 1);
     assert.equal(seen[0].event, 'changed');
     assert.equal(seen[0].inEvent, refreshed.tokens.refreshToken);
-    assert.equal(seen[0].persisted, refreshed.tokens.refreshToken, 'the store had the new refresh token when listeners ran');
+    assert.equal(
+      seen[0].persisted,
+      refreshed.tokens.refreshToken,
+      'the store had the new refresh token when listeners ran',
+    );
     assert.notEqual(seen[0].persisted, session.tokens.refreshToken);
     // And the persisted token is the one the emulator accepts next.
     const next = await clientFor(session).refresh(persistence.stored()[0].tokens.refreshToken as string);
@@ -189,7 +239,13 @@ describe('SessionManager against the emulator', () => {
   });
 
   describe('a dead refresh token ends the session', () => {
-    async function expectEnded(manager: SessionManager, persistence: MemoryPersistence, events: SessionChange[], id: string, code: string) {
+    async function expectEnded(
+      manager: SessionManager,
+      persistence: MemoryPersistence,
+      events: SessionChange[],
+      id: string,
+      code: string,
+    ) {
       events.length = 0;
       const error = await rejection(manager.refresh(id));
       assert.ok(error instanceof SessionEndedError, String(error));
@@ -247,7 +303,10 @@ describe('SessionManager against the emulator', () => {
       assert.equal(kept?.tokens.refreshToken, session.tokens.refreshToken);
       assert.match(kept?.refreshError ?? '', /HTTP 503/);
       assert.equal(persistence.stored()[0].refreshError, kept?.refreshError);
-      assert.deepEqual(events.map((event) => event.type), ['changed']);
+      assert.deepEqual(
+        events.map((event) => event.type),
+        ['changed'],
+      );
 
       ctx.emu.setFault(null);
       const refreshed = await manager.refresh(session.id);
@@ -315,7 +374,10 @@ describe('SessionManager against the emulator', () => {
     assert.equal(await manager.accessToken(first.id), first.tokens.accessToken);
 
     setNow(first.tokens.accessExpiresAt - 60_000); // exactly the lead: first is due, second (1 s later) is not
-    assert.deepEqual(manager.due().map((session) => session.id), [first.id]);
+    assert.deepEqual(
+      manager.due().map((session) => session.id),
+      [first.id],
+    );
     await manager.refreshDue();
     assert.equal(refreshRequests(ctx.emu).length, 1);
     assert.equal(refreshRequests(ctx.emu)[0].form?.client_id, DEMO_APP.clientId);
@@ -342,7 +404,10 @@ describe('SessionManager against the emulator', () => {
       assert.equal(revoke[0].status, 200);
       assert.deepEqual(manager.list(), []);
       assert.deepEqual(persistence.stored(), []);
-      assert.deepEqual(events.map((event) => [event.type, event.type === 'removed' && event.reason]), [['removed', 'signOut']]);
+      assert.deepEqual(
+        events.map((event) => [event.type, event.type === 'removed' && event.reason]),
+        [['removed', 'signOut']],
+      );
       const client = clientFor(session);
       const api = await rejection(client.getJson(WHO_AM_I_PATH, session.tokens.accessToken));
       assert.equal((api as RingCentralApiError).info.code, 'TokenInvalid');

@@ -45,7 +45,9 @@ interface Variant {
 function base64Cores(value: string): string[] {
   const cores: string[] = [];
   for (let pad = 0; pad < 3; pad++) {
-    const encoded = Buffer.from('\0'.repeat(pad) + value, 'utf8').toString('base64').replace(/=+$/, '');
+    const encoded = Buffer.from('\0'.repeat(pad) + value, 'utf8')
+      .toString('base64')
+      .replace(/=+$/, '');
     // Drop the characters mixed with the padding at the start and with whatever follows at the end.
     const start = Math.ceil((pad * 4) / 3);
     const end = Math.floor(((pad + Buffer.byteLength(value)) * 4) / 3);
@@ -62,7 +64,10 @@ function variantsOf(secret: SecretToFind): Variant[] {
     ['form-encoded', new URLSearchParams({ v: value }).toString().slice(2)],
     ['JSON-escaped', JSON.stringify(value).slice(1, -1)],
     ...base64Cores(value).map((core): [string, string] => ['inside base64', core]),
-    ...base64Cores(value).map((core): [string, string] => ['inside base64url', core.replace(/\+/g, '-').replace(/\//g, '_')]),
+    ...base64Cores(value).map((core): [string, string] => [
+      'inside base64url',
+      core.replace(/\+/g, '-').replace(/\//g, '_'),
+    ]),
   ];
   const seen = new Set<string>();
   const variants: Variant[] = [];
@@ -102,7 +107,12 @@ export function scanForSecrets(artefacts: readonly Artefact[], secrets: readonly
       const key = `${variant.secret.value}\0${variant.form}`;
       if (reported.has(key)) return;
       reported.add(key);
-      findings.push({ artefact: artefact.name, kind: variant.secret.kind, masked: maskForReport(variant.secret.value), form: variant.form });
+      findings.push({
+        artefact: artefact.name,
+        kind: variant.secret.kind,
+        masked: maskForReport(variant.secret.value),
+        form: variant.form,
+      });
     };
     for (const variant of whole) if (artefact.text.includes(variant.text)) report(variant);
     if (windows.size === 0) continue;
@@ -117,7 +127,9 @@ export function scanForSecrets(artefacts: readonly Artefact[], secrets: readonly
 /** "secret scan (integration): 412 artefacts, 95 secrets, 0 found", then one line per finding. */
 export function describeScan(label: string, report: ScanReport): string {
   const head = `secret scan (${label}): ${report.artefacts} artefacts, ${report.secrets} secrets${report.tooShort ? ` (${report.tooShort} under ${MIN_SECRET_LENGTH} characters not scanned)` : ''}, ${report.findings.length} found`;
-  const lines = report.findings.slice(0, 50).map((finding) => `  ${finding.kind} ${finding.masked} ${finding.form} in ${finding.artefact}`);
+  const lines = report.findings
+    .slice(0, 50)
+    .map((finding) => `  ${finding.kind} ${finding.masked} ${finding.form} in ${finding.artefact}`);
   if (report.findings.length > 50) lines.push(`  … and ${report.findings.length - 50} more`);
   return [head, ...lines].join('\n');
 }

@@ -71,19 +71,27 @@ function toUrlPath(from: string, to: string): string {
 }
 
 /** Writes the preview page (and its stub, state and theme files) into outDir; returns the page's path. */
-export function writePanelPreview(outDir: string, state: PanelState = samplePanelState(), options: PreviewOptions = {}): string {
+export function writePanelPreview(
+  outDir: string,
+  state: PanelState = samplePanelState(),
+  options: PreviewOptions = {},
+): string {
   const name = options.name ?? 'panel-preview';
   const theme = options.theme ?? 'dark';
   fs.mkdirSync(outDir, { recursive: true });
   const bundle = path.join(REPO_ROOT, 'dist', 'panel');
-  if (!fs.existsSync(path.join(bundle, 'panel.js'))) throw new Error('dist/panel/panel.js is missing: run `npm run build` first');
+  if (!fs.existsSync(path.join(bundle, 'panel.js')))
+    throw new Error('dist/panel/panel.js is missing: run `npm run build` first');
   const themeVars = Object.entries(THEMES[theme])
     .map(([key, value]) => `  --vscode-${key}: ${value};`)
     .join('\n');
   fs.writeFileSync(path.join(outDir, `${name}.theme.css`), `html {\n${themeVars}\n}\n`);
   fs.writeFileSync(path.join(outDir, `${name}.stub.js`), STUB_SCRIPT);
   // A separate .js file, not inline: JSON is valid JavaScript and nothing in it is parsed as HTML.
-  fs.writeFileSync(path.join(outDir, `${name}.state.js`), `window.__previewState = ${JSON.stringify(state, null, 2)};\n`);
+  fs.writeFileSync(
+    path.join(outDir, `${name}.state.js`),
+    `window.__previewState = ${JSON.stringify(state, null, 2)};\n`,
+  );
   const csp = options.csp
     ? `  <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src file: data:; style-src file:; script-src file:; font-src file:;">\n`
     : '';
@@ -140,7 +148,8 @@ async function screenshots(outDir: string): Promise<string[]> {
       ...samplePanelState(),
       focus: {
         kind: 'explain',
-        input: '{"error":"invalid_grant","error_description":"Token is expired","errors":[{"errorCode":"OAU-211","message":"Token is revoked"}]}',
+        input:
+          '{"error":"invalid_grant","error_description":"Token is expired","errors":[{"errorCode":"OAU-211","message":"Token is revoked"}]}',
         diagnosis: {
           id: 'refresh-token-revoked',
           code: 'OAU-211',
@@ -157,7 +166,10 @@ async function screenshots(outDir: string): Promise<string[]> {
     written.push(path.join(outDir, 'panel-preview-explain.png'));
     await page.close();
 
-    page = await open(writePanelPreview(outDir, samplePanelState(), { name: 'panel-preview-light', theme: 'light' }), 1200);
+    page = await open(
+      writePanelPreview(outDir, samplePanelState(), { name: 'panel-preview-light', theme: 'light' }),
+      1200,
+    );
     await shot(page, 'panel-preview-light.png');
     await page.close();
 

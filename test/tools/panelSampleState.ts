@@ -4,9 +4,15 @@ import { checkRedirectUri } from '../../src/core/redirect/checkRedirectUri';
 import type { PanelState } from '../../src/panel/protocol';
 
 /** What the sample's error_description carries: markup that must show as text and never run. */
-export const MALICIOUS_DESCRIPTION = 'Redirect rejected for <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>';
+export const MALICIOUS_DESCRIPTION =
+  'Redirect rejected for <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>';
 
-export const SAMPLE_IDS = { failedSignIn: 'signIn-sample-failed', rateLimited: 'refresh-sample-429', okSignIn: 'signIn-sample-ok', cancelled: 'signIn-sample-cancelled' };
+export const SAMPLE_IDS = {
+  failedSignIn: 'signIn-sample-failed',
+  rateLimited: 'refresh-sample-429',
+  okSignIn: 'signIn-sample-ok',
+  cancelled: 'signIn-sample-cancelled',
+};
 export const SAMPLE_SENT_REDIRECT = 'http://127.0.0.1:53134/callback';
 
 const SECOND = 1000;
@@ -32,7 +38,14 @@ export function samplePanelState(now: number = Date.now()): PanelState {
   });
   return {
     now,
-    settings: { server, clientId, redirectMode: 'loopback', uriScheme: 'vscode', hasClientSecret: false, appName: 'Call Log Exporter' },
+    settings: {
+      server,
+      clientId,
+      redirectMode: 'loopback',
+      uriScheme: 'vscode',
+      hasClientSecret: false,
+      appName: 'Call Log Exporter',
+    },
     session: {
       label: 'Ada Lovelace (ext. 101)',
       accountId: '400131234008',
@@ -73,8 +86,19 @@ export function samplePanelState(now: number = Date.now()): PanelState {
             },
             response: {
               status: 429,
-              headers: { 'content-type': 'application/json', 'retry-after': '60', 'x-rate-limit-group': 'auth', 'x-rate-limit-limit': '5', 'x-rate-limit-remaining': '0', 'x-rate-limit-window': '60' },
-              body: JSON.stringify({ errorCode: 'CMN-301', message: 'Request rate exceeded', errors: [{ errorCode: 'CMN-301', message: 'Request rate exceeded' }] }),
+              headers: {
+                'content-type': 'application/json',
+                'retry-after': '60',
+                'x-rate-limit-group': 'auth',
+                'x-rate-limit-limit': '5',
+                'x-rate-limit-remaining': '0',
+                'x-rate-limit-window': '60',
+              },
+              body: JSON.stringify({
+                errorCode: 'CMN-301',
+                message: 'Request rate exceeded',
+                errors: [{ errorCode: 'CMN-301', message: 'Request rate exceeded' }],
+              }),
             },
             diagnosis: {
               id: 'rate-limited',
@@ -86,8 +110,15 @@ export function samplePanelState(now: number = Date.now()): PanelState {
                 'Another process (a script, a second editor window) uses the same app and shares its limit.',
               ],
               fixes: [
-                { label: 'Wait, then retry', detail: 'RingCentral said how long to wait (Retry-After: 60).', action: { kind: 'waitAndRetry', seconds: 60 } },
-                { label: 'Read about rate limits', action: { kind: 'openUrl', url: 'https://developers.ringcentral.com/guide/basics/rate-limits' } },
+                {
+                  label: 'Wait, then retry',
+                  detail: 'RingCentral said how long to wait (Retry-After: 60).',
+                  action: { kind: 'waitAndRetry', seconds: 60 },
+                },
+                {
+                  label: 'Read about rate limits',
+                  action: { kind: 'openUrl', url: 'https://developers.ringcentral.com/guide/basics/rate-limits' },
+                },
               ],
               retryAfterSeconds: 60,
             },
@@ -135,27 +166,53 @@ export function samplePanelState(now: number = Date.now()): PanelState {
               headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
               body: `grant_type=authorization_code&code=U0pD%E2%80%A6x9Q&redirect_uri=${encodeURIComponent(SAMPLE_SENT_REDIRECT)}&client_id=${clientId}&code_verifier=dBjf%E2%80%A6XoM`,
             },
-            response: { status: 400, headers: { 'content-type': 'application/json;charset=utf-8', rcrequestid: '5d1e4c1a-8e0f-11ef-9f6c-005056bb2dc3' }, body: tokenBody },
-            failure: { kind: 'api', info: { status: 400, code: 'OAU-113', error: 'invalid_client', message: 'No redirect uri is registered for the client', description: MALICIOUS_DESCRIPTION, rawBody: tokenBody } },
+            response: {
+              status: 400,
+              headers: {
+                'content-type': 'application/json;charset=utf-8',
+                rcrequestid: '5d1e4c1a-8e0f-11ef-9f6c-005056bb2dc3',
+              },
+              body: tokenBody,
+            },
+            failure: {
+              kind: 'api',
+              info: {
+                status: 400,
+                code: 'OAU-113',
+                error: 'invalid_client',
+                message: 'No redirect uri is registered for the client',
+                description: MALICIOUS_DESCRIPTION,
+                rawBody: tokenBody,
+              },
+            },
             diagnosis: {
               id: 'redirect-uri-not-registered',
               code: 'OAU-113',
               serverMessage: MALICIOUS_DESCRIPTION,
-              summary: 'The app has no OAuth redirect URI registered, so RingCentral has nowhere to send the browser after sign-in.',
+              summary:
+                'The app has no OAuth redirect URI registered, so RingCentral has nowhere to send the browser after sign-in.',
               causes: [
                 'No redirect URI is registered on the app. Redirect URIs live in the app\'s OAuth settings in the Developer Console: your app → Settings → Auth → "OAuth Redirect URI". The URI sent at sign-in must match one of them exactly.',
                 'The app was created without a redirect: JWT, "no UI" and server-only apps have no OAuth Redirect URI, and an app\'s auth flow cannot be changed afterwards.',
                 `Client id ${clientId} may belong to another app, or to the same app in another environment (production, sandbox and .biz each have their own credentials).`,
               ],
               fixes: [
-                { label: 'Copy the redirect URI to add', detail: `Copies ${SAMPLE_SENT_REDIRECT}.`, action: { kind: 'copyRedirectUri', uri: SAMPLE_SENT_REDIRECT } },
+                {
+                  label: 'Copy the redirect URI to add',
+                  detail: `Copies ${SAMPLE_SENT_REDIRECT}.`,
+                  action: { kind: 'copyRedirectUri', uri: SAMPLE_SENT_REDIRECT },
+                },
                 {
                   label: 'Open the app in the Developer Console',
                   detail: `Open your app → Settings → Auth. In "OAuth Redirect URI" paste ${SAMPLE_SENT_REDIRECT} exactly, then save and sign in again.`,
                   action: { kind: 'openDeveloperConsole', url: 'https://developers.ringcentral.com/console/my-apps' },
                 },
                 { label: 'Check the client id and server', action: { kind: 'configureApp' } },
-                { label: 'Use the URI handler redirect instead', detail: 'If vscode://rcdevtools.ringcentral-oauth/callback is registered.', action: { kind: 'switchRedirectMode', mode: 'uriHandler' } },
+                {
+                  label: 'Use the URI handler redirect instead',
+                  detail: 'If vscode://rcdevtools.ringcentral-oauth/callback is registered.',
+                  action: { kind: 'switchRedirectMode', mode: 'uriHandler' },
+                },
                 { label: 'After adding the URI, start a new sign-in.', action: { kind: 'signIn' } },
               ],
             },
@@ -181,7 +238,15 @@ export function samplePanelState(now: number = Date.now()): PanelState {
             response: {
               status: 200,
               headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ access_token: 'U0pDMD…AbC', token_type: 'bearer', expires_in: 3600, refresh_token: 'U0pDMD…x9Q', refresh_token_expires_in: 604800, scope: 'ReadAccounts ReadCallLog CallControl ReadPresence', owner_id: '101' }),
+              body: JSON.stringify({
+                access_token: 'U0pDMD…AbC',
+                token_type: 'bearer',
+                expires_in: 3600,
+                refresh_token: 'U0pDMD…x9Q',
+                refresh_token_expires_in: 604800,
+                scope: 'ReadAccounts ReadCallLog CallControl ReadPresence',
+                owner_id: '101',
+              }),
             },
           },
         ],
@@ -196,7 +261,12 @@ export function samplePanelState(now: number = Date.now()): PanelState {
         clientId,
         steps: [
           { at: now - 26 * HOUR, title: 'Open the authorize page in the browser', ok: true, durationMs: 30 },
-          { at: now - 26 * HOUR + 65_000, title: 'Cancelled before the browser came back', ok: false, note: 'You cancelled the sign-in notification.' },
+          {
+            at: now - 26 * HOUR + 65_000,
+            title: 'Cancelled before the browser came back',
+            ok: false,
+            note: 'You cancelled the sign-in notification.',
+          },
         ],
       },
     ],

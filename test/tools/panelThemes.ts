@@ -3,7 +3,8 @@
 /** VS Code "Dark Modern" and "Light Modern" values of the variables the panel uses (VS Code sets them on <html>). */
 export const THEMES: Record<'dark' | 'light', Record<string, string>> = {
   dark: {
-    'font-family': '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", "DejaVu Sans", sans-serif',
+    'font-family':
+      '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", "DejaVu Sans", sans-serif',
     'font-size': '13px',
     'editor-font-family': '"Droid Sans Mono", "DejaVu Sans Mono", monospace',
     'editor-font-size': '13px',
@@ -45,7 +46,8 @@ export const THEMES: Record<'dark' | 'light', Record<string, string>> = {
     'list-focusOutline': '#0078d4',
   },
   light: {
-    'font-family': '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", "DejaVu Sans", sans-serif',
+    'font-family':
+      '-apple-system, BlinkMacSystemFont, "Segoe WPC", "Segoe UI", "Ubuntu", "Droid Sans", "DejaVu Sans", sans-serif',
     'font-size': '13px',
     'editor-font-family': '"Droid Sans Mono", "DejaVu Sans Mono", monospace',
     'editor-font-size': '13px',

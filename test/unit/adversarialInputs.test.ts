@@ -62,8 +62,12 @@ describe('adversarial inputs: every parser of outside input stays fast at the si
           const failure = parseFailureText(text);
           if (failure) diagnose(failure, {});
         });
-        assertFast(`diagnose(http body: ${name})`, () => diagnose({ kind: 'http', status: 502, contentType: 'text/html', body: text }, {}));
-        assertFast(`diagnose(transport message: ${name})`, () => diagnose({ kind: 'transport', code: 'UNKNOWN', message: text }, {}));
+        assertFast(`diagnose(http body: ${name})`, () =>
+          diagnose({ kind: 'http', status: 502, contentType: 'text/html', body: text }, {}),
+        );
+        assertFast(`diagnose(transport message: ${name})`, () =>
+          diagnose({ kind: 'transport', code: 'UNKNOWN', message: text }, {}),
+        );
       });
     }
   });
@@ -86,7 +90,9 @@ describe('adversarial inputs: every parser of outside input stays fast at the si
 
     it('thirty stars, and stars between every character', () => {
       assertFast('thirty stars', () => compareRedirectUris(sent, `vscode://${'*'.repeat(30)}X`));
-      assertFast('interleaved stars', () => compareRedirectUris(`vscode://${'a'.repeat(1000)}`, `vscode://${'*a'.repeat(1000)}X`));
+      assertFast('interleaved stars', () =>
+        compareRedirectUris(`vscode://${'a'.repeat(1000)}`, `vscode://${'*a'.repeat(1000)}X`),
+      );
     });
 
     it('a pattern longer than the cap gets a clear message instead of "Regular expression too large"', () => {
@@ -94,19 +100,27 @@ describe('adversarial inputs: every parser of outside input stays fast at the si
       let comparison: ReturnType<typeof compareRedirectUris> | undefined;
       assertFast('long pattern', () => (comparison = compareRedirectUris(sent, long)));
       assert.equal(comparison?.matches, false);
-      assert.match(comparison?.differences[0].explanation ?? '', new RegExp(`longer than ${MAX_REDIRECT_URI_LENGTH} characters`));
+      assert.match(
+        comparison?.differences[0].explanation ?? '',
+        new RegExp(`longer than ${MAX_REDIRECT_URI_LENGTH} characters`),
+      );
     });
 
     it('a sent URI with 40,000 inner spaces (3.8 s before)', () => {
       assertFast('inner spaces', () => compareRedirectUris(`vscode://x${' '.repeat(40_000)}y/callback`, sent));
-      assertFast('inner spaces within the cap', () => compareRedirectUris(`vscode://x${' '.repeat(2000)}y/callback`, sent));
+      assertFast('inner spaces within the cap', () =>
+        compareRedirectUris(`vscode://x${' '.repeat(2000)}y/callback`, sent),
+      );
     });
 
     it('a settings list of 10,000 wildcard entries is compared in bounded time, with a warning', () => {
       const registered = Array.from({ length: 10_000 }, () => `vscode://${'*'.repeat(12)}X`);
       let result: ReturnType<typeof checkRedirectUri> | undefined;
       assertFast('many entries', () => (result = checkRedirectUri({ sent, mode: 'uriHandler', registered })));
-      assert.ok(result?.warnings.some((w) => /only the first \d+ are compared/.test(w)), JSON.stringify(result?.warnings));
+      assert.ok(
+        result?.warnings.some((w) => /only the first \d+ are compared/.test(w)),
+        JSON.stringify(result?.warnings),
+      );
     });
 
     for (const [name, text] of Object.entries(PASTES)) {

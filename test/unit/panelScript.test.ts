@@ -10,7 +10,16 @@ import type { TraceStep, FlowAttempt } from '../../src/core/trace/trace';
 import { fixActionLabel, REDIRECT_MODES, retryLabel } from '../../src/core/diagnosis/fixActionLabels';
 import { formatDuration } from '../../src/core/oauth/tokenSet';
 import type * as DiagnosticsPanelModule from '../../src/vscode/diagnosticsPanel';
-import { attemptsNewestFirst, defaultStepIndex, expiryText, formatClock, prettyBody, requestText, responseText, retrySecondsLeft } from '../../src/panel/format';
+import {
+  attemptsNewestFirst,
+  defaultStepIndex,
+  expiryText,
+  formatClock,
+  prettyBody,
+  requestText,
+  responseText,
+  retrySecondsLeft,
+} from '../../src/panel/format';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const PANEL_SOURCES = path.join(REPO_ROOT, 'src', 'panel');
@@ -52,7 +61,17 @@ describe('diagnostics panel app (src/panel)', () => {
     assert.ok(files.length >= 10, `found ${files.length} panel sources`);
     for (const file of files) {
       const source = fs.readFileSync(file, 'utf8');
-      for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function', 'srcdoc', '.style.', "'style'"]) {
+      for (const sink of [
+        'innerHTML',
+        'outerHTML',
+        'insertAdjacentHTML',
+        'document.write',
+        'eval(',
+        'new Function',
+        'srcdoc',
+        '.style.',
+        "'style'",
+      ]) {
         assert.ok(!source.includes(sink), `${path.relative(REPO_ROOT, file)} uses ${sink}`);
       }
     }
@@ -60,17 +79,25 @@ describe('diagnostics panel app (src/panel)', () => {
 
   it('never imports vscode or Node modules (it runs in the webview)', () => {
     for (const file of panelSourceFiles()) {
-      const imports = [...fs.readFileSync(file, 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]);
+      const imports = [...fs.readFileSync(file, 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map(
+        (match) => match[1],
+      );
       for (const specifier of imports) {
         assert.ok(specifier.startsWith('.'), `${path.relative(REPO_ROOT, file)} imports ${specifier}`);
-        assert.ok(!/\/vscode\//.test(specifier), `${path.relative(REPO_ROOT, file)} imports the extension side: ${specifier}`);
+        assert.ok(
+          !/\/vscode\//.test(specifier),
+          `${path.relative(REPO_ROOT, file)} imports the extension side: ${specifier}`,
+        );
       }
     }
   });
 
   it('labels every fix action kind from core (the notifications use the same function)', () => {
     const cases: Array<[FixAction, string]> = [
-      [{ kind: 'openDeveloperConsole', url: 'https://developers.ringcentral.com/console/my-apps' }, 'Open Developer Console'],
+      [
+        { kind: 'openDeveloperConsole', url: 'https://developers.ringcentral.com/console/my-apps' },
+        'Open Developer Console',
+      ],
       [{ kind: 'copyRedirectUri', uri: 'vscode://x/callback' }, 'Copy redirect URI'],
       [{ kind: 'switchRedirectMode', mode: 'loopback' }, 'Use loopback redirect'],
       [{ kind: 'switchRedirectMode', mode: 'paste' }, 'Use paste redirect'],
@@ -133,25 +160,50 @@ describe('diagnostics panel app (src/panel)', () => {
     assert.strictEqual(prettyBody('{not json'), '{not json');
     assert.strictEqual(prettyBody('<html><body>Bad Gateway</body></html>'), '<html><body>Bad Gateway</body></html>');
     assert.strictEqual(
-      prettyBody('grant_type=authorization_code&redirect_uri=http%3A%2F%2F127.0.0.1%3A53134%2Fcallback&code=ab%E2%80%A6c'),
+      prettyBody(
+        'grant_type=authorization_code&redirect_uri=http%3A%2F%2F127.0.0.1%3A53134%2Fcallback&code=ab%E2%80%A6c',
+      ),
       'grant_type=authorization_code\n&redirect_uri=http://127.0.0.1:53134/callback\n&code=ab…c',
     );
     assert.strictEqual(prettyBody(''), '');
     assert.strictEqual(
-      requestText({ method: 'POST', url: 'https://x/restapi/oauth/token', headers: { Accept: 'application/json' }, body: 'a=1&b=2' }),
+      requestText({
+        method: 'POST',
+        url: 'https://x/restapi/oauth/token',
+        headers: { Accept: 'application/json' },
+        body: 'a=1&b=2',
+      }),
       'POST https://x/restapi/oauth/token\nAccept: application/json\n\na=1\n&b=2',
     );
     assert.strictEqual(responseText({ status: 204, headers: {}, body: '' }), 'HTTP 204');
   });
 
   it('opens an attempt on its diagnosed failed step', () => {
-    assert.strictEqual(defaultStepIndex({ steps: [step({}), step({ ok: false, diagnosis: { id: 'x', summary: 's', causes: [], fixes: [] } }), step({ ok: false })] }), 1);
+    assert.strictEqual(
+      defaultStepIndex({
+        steps: [
+          step({}),
+          step({ ok: false, diagnosis: { id: 'x', summary: 's', causes: [], fixes: [] } }),
+          step({ ok: false }),
+        ],
+      }),
+      1,
+    );
     assert.strictEqual(defaultStepIndex({ steps: [step({}), step({ ok: false }), step({})] }), 1);
     assert.strictEqual(defaultStepIndex({ steps: [step({}), step({})] }), 1);
     assert.strictEqual(defaultStepIndex({ steps: [] }), -1);
-    const attempts = [1, 3, 2].map((n) => ({ id: String(n), kind: 'signIn', startedAt: n, outcome: 'ok', steps: [] }) as FlowAttempt);
-    assert.deepStrictEqual(attemptsNewestFirst(attempts).map((a) => a.id), ['3', '2', '1']);
-    assert.deepStrictEqual(attempts.map((a) => a.id), ['1', '3', '2'], 'the input is not reordered');
+    const attempts = [1, 3, 2].map(
+      (n) => ({ id: String(n), kind: 'signIn', startedAt: n, outcome: 'ok', steps: [] }) as FlowAttempt,
+    );
+    assert.deepStrictEqual(
+      attemptsNewestFirst(attempts).map((a) => a.id),
+      ['3', '2', '1'],
+    );
+    assert.deepStrictEqual(
+      attempts.map((a) => a.id),
+      ['1', '3', '2'],
+      'the input is not reordered',
+    );
   });
 });
 
@@ -182,11 +234,18 @@ describe('diagnostics panel messages and HTML (src/vscode/diagnosticsPanel.ts)',
       assert.deepStrictEqual(parsePanelMessage(message), message);
     }
     assert.deepStrictEqual(parsePanelMessage({ command: 'signIn', extra: 1 }), { command: 'signIn' });
-    assert.deepStrictEqual(parsePanelMessage({ command: 'runFix', action: { kind: 'configureApp', command: 'workbench.action.x' } }), {
-      command: 'runFix',
-      action: { kind: 'configureApp' },
+    assert.deepStrictEqual(
+      parsePanelMessage({ command: 'runFix', action: { kind: 'configureApp', command: 'workbench.action.x' } }),
+      {
+        command: 'runFix',
+        action: { kind: 'configureApp' },
+      },
+    );
+    assert.deepStrictEqual(parsePanelMessage({ command: 'checkPermission', method: 'post', path: '/a' }), {
+      command: 'checkPermission',
+      method: 'POST',
+      path: '/a',
     });
-    assert.deepStrictEqual(parsePanelMessage({ command: 'checkPermission', method: 'post', path: '/a' }), { command: 'checkPermission', method: 'POST', path: '/a' });
   });
 
   it('drops unknown or malformed messages', () => {
@@ -225,7 +284,9 @@ describe('diagnostics panel messages and HTML (src/vscode/diagnosticsPanel.ts)',
   it('builds the page with the exact CSP, a fresh nonce and no inline script or style', () => {
     const webview = {
       cspSource: 'https://*.vscode-cdn.net',
-      asWebviewUri: (uri: { path: string }) => ({ toString: () => `https://file+.vscode-resource.vscode-cdn.net${uri.path}` }),
+      asWebviewUri: (uri: { path: string }) => ({
+        toString: () => `https://file+.vscode-resource.vscode-cdn.net${uri.path}`,
+      }),
     };
     // The stubs stand in for vscode.Webview and vscode.Uri: buildPanelHtml reads only these members.
     const stubWebview = webview as unknown as Parameters<typeof buildPanelHtml>[0];
@@ -238,11 +299,23 @@ describe('diagnostics panel messages and HTML (src/vscode/diagnosticsPanel.ts)',
         `content="default-src 'none'; img-src https://*.vscode-cdn.net data:; style-src https://*.vscode-cdn.net; script-src 'nonce-${nonce}'; font-src https://*.vscode-cdn.net;"`,
       ),
     );
-    assert.ok(html.includes(`<script nonce="${nonce}" src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/panel/panel.js"></script>`));
-    assert.ok(html.includes('<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/dist/panel/panel.css">'));
+    assert.ok(
+      html.includes(
+        `<script nonce="${nonce}" src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/panel/panel.js"></script>`,
+      ),
+    );
+    assert.ok(
+      html.includes(
+        '<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/dist/panel/panel.css">',
+      ),
+    );
     assert.ok(!/<script(?![^>]*\bsrc=)/.test(html), 'no inline script');
     assert.ok(!/\sstyle=|<style/.test(html), 'no inline style');
     assert.ok(!/\son[a-z]+=/.test(html), 'no inline event handler');
-    assert.notStrictEqual(/nonce-([^']+)'/.exec(buildPanelHtml(stubWebview, panelRoot))?.[1], nonce, 'a new nonce per page');
+    assert.notStrictEqual(
+      /nonce-([^']+)'/.exec(buildPanelHtml(stubWebview, panelRoot))?.[1],
+      nonce,
+      'a new nonce per page',
+    );
   });
 });

@@ -10,12 +10,22 @@ describe('secret scanner', () => {
     const access = token();
     const report = scanForSecrets(
       [
-        { name: 'log RingCentral.log', text: `2025-01-01 [info] [refresh] Exchange code for tokens | → HTTP 200 {"access_token":"${access}"}` },
+        {
+          name: 'log RingCentral.log',
+          text: `2025-01-01 [info] [refresh] Exchange code for tokens | → HTTP 200 {"access_token":"${access}"}`,
+        },
         { name: 'trace refresh #1', text: '{"title":"Refresh"}' },
       ],
       [{ kind: 'access token', value: access }],
     );
-    assert.deepEqual(report.findings, [{ artefact: 'log RingCentral.log', kind: 'access token', masked: `${access.slice(0, 4)}… (64 characters)`, form: 'as is' }]);
+    assert.deepEqual(report.findings, [
+      {
+        artefact: 'log RingCentral.log',
+        kind: 'access token',
+        masked: `${access.slice(0, 4)}… (64 characters)`,
+        form: 'as is',
+      },
+    ]);
     const text = describeScan('unit', report);
     assert.match(text, /secret scan \(unit\): 2 artefacts, 1 secrets, 1 found/);
     assert.ok(!text.includes(access.slice(4, 20)), 'the report shows no more than the first 4 characters');
@@ -38,7 +48,10 @@ describe('secret scanner', () => {
     ];
     for (const [text, form] of cases) {
       const found = scanForSecrets([{ name: 'line', text }], secrets).findings;
-      assert.ok(found.some((finding) => finding.form === form), `${form} in ${text}: ${JSON.stringify(found)}`);
+      assert.ok(
+        found.some((finding) => finding.form === form),
+        `${form} in ${text}: ${JSON.stringify(found)}`,
+      );
     }
   });
 
@@ -46,7 +59,10 @@ describe('secret scanner', () => {
     const secret = 's3cret-value';
     for (const clientId of ['a', 'ab', 'abc', 'test-app-1']) {
       const header = `Authorization: Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
-      const found = scanForSecrets([{ name: 'header', text: header }], [{ kind: 'client secret', value: secret }]).findings;
+      const found = scanForSecrets(
+        [{ name: 'header', text: header }],
+        [{ kind: 'client secret', value: secret }],
+      ).findings;
       assert.equal(found.length, 1, `client id ${clientId}`);
       assert.equal(found[0].form, 'inside base64');
     }

@@ -37,7 +37,6 @@ export function codeServerAvailable(): boolean {
   return fs.existsSync(NODE24) && fs.existsSync(CODE_SERVER_ENTRY);
 }
 
-
 function isolatedEnv(root: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const dirs = { XDG_CONFIG_HOME: 'xdg-config', XDG_DATA_HOME: 'xdg-data', XDG_CACHE_HOME: 'xdg-cache', TMPDIR: 'tmp' };
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
@@ -52,10 +51,14 @@ function isolatedEnv(root: string, extra: Record<string, string> = {}): NodeJS.P
 }
 
 export async function installExtension(root: string, extensionsDir: string, vsix: string): Promise<void> {
-  await promisify(execFile)(NODE24, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
-    env: isolatedEnv(root),
-    timeout: 120_000,
-  });
+  await promisify(execFile)(
+    NODE24,
+    [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'],
+    {
+      env: isolatedEnv(root),
+      timeout: 120_000,
+    },
+  );
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
@@ -93,14 +96,19 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     NODE24,
     [
       CODE_SERVER_ENTRY,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
-      '--reconnection-grace-time', '30',
+      '--reconnection-grace-time',
+      '30',
       ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
     ],
     { env: isolatedEnv(root, options.env), stdio: ['ignore', log, log], detached: false },
@@ -141,11 +149,21 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 }
 
 /** The workbench URL that loads an extension under development and runs its tests (code-server rejects the CLI flags). */
-export function workbenchUrl(server: CodeServer, options: { folder: string; extensionDevelopmentPath?: string; extensionTestsPath?: string; extensionEnvironment?: Record<string, string> }): string {
+export function workbenchUrl(
+  server: CodeServer,
+  options: {
+    folder: string;
+    extensionDevelopmentPath?: string;
+    extensionTestsPath?: string;
+    extensionEnvironment?: Record<string, string>;
+  },
+): string {
   const remote = (file: string) => `vscode-remote://127.0.0.1:${server.port}${file}`;
   const payload: Array<[string, string]> = [['skipWelcome', 'true']];
-  if (options.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);
+  if (options.extensionDevelopmentPath)
+    payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);
   if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
-  if (options.extensionEnvironment) payload.push(['extensionEnvironment', JSON.stringify(options.extensionEnvironment)]);
+  if (options.extensionEnvironment)
+    payload.push(['extensionEnvironment', JSON.stringify(options.extensionEnvironment)]);
   return `${server.url}/?folder=${encodeURIComponent(options.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

@@ -8,7 +8,11 @@ export type CallKind = 'rest' | 'oauth';
 
 const MAX_SCAN = 20_000;
 
-export function callKind(context: DiagnosisContext, info: RingCentralErrorInfo | undefined, pasted?: string): CallKind | undefined {
+export function callKind(
+  context: DiagnosisContext,
+  info: RingCentralErrorInfo | undefined,
+  pasted?: string,
+): CallKind | undefined {
   if (context.phase === 'api') {
     return 'rest';
   }
@@ -24,7 +28,11 @@ export function callKind(context: DiagnosisContext, info: RingCentralErrorInfo |
   }
   const text = (pasted ?? info?.rawBody ?? '').slice(0, MAX_SCAN).toLowerCase();
   const oauth = text.includes('/restapi/oauth/');
-  const rest = text.includes('/restapi/v1.0') || text.includes('/team-messaging/') || /www-authenticate:[ \t]{0,8}bearer/.test(text) || text.includes('tokeninvalid');
+  const rest =
+    text.includes('/restapi/v1.0') ||
+    text.includes('/team-messaging/') ||
+    /www-authenticate:[ \t]{0,8}bearer/.test(text) ||
+    text.includes('tokeninvalid');
   if (oauth !== rest) {
     return rest ? 'rest' : 'oauth';
   }

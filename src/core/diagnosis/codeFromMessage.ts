@@ -46,7 +46,9 @@ const MESSAGE_CODES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Exact phrases a longer message may only contain as a whole ("Token expired" but not "Access token expired"). */
-const WHOLE_MESSAGE_CODES: ReadonlyArray<readonly [RegExp, string]> = [[/(?:^|[^a-z ])token expired(?:$|[^a-z])/, 'OAU-210']];
+const WHOLE_MESSAGE_CODES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?:^|[^a-z ])token expired(?:$|[^a-z])/, 'OAU-210'],
+];
 
 /** The one code a server message names, or undefined. Texts are searched in order, each line capped. */
 export function codeFromMessage(texts: ReadonlyArray<string | undefined>): string | undefined {

@@ -11,7 +11,12 @@ export const SPECIFIC_CODE = new RegExp(`^(?:${ALTERNATION})-\\d{1,4}$`, 'i');
 export const CODE_IN_TEXT = new RegExp(`\\b((?:${ALTERNATION})-\\d{1,4})\\b`, 'i');
 
 /** Top-level codes that only name a family; a more specific code or message says more. */
-export const GENERIC_TOP_LEVEL_CODES = new Set(['insufficientpermissions', 'invalidparameter', 'tokeninvalid', 'featurenotavailable']);
+export const GENERIC_TOP_LEVEL_CODES = new Set([
+  'insufficientpermissions',
+  'invalidparameter',
+  'tokeninvalid',
+  'featurenotavailable',
+]);
 
 export function normalizeCode(code: string): string {
   return /^[a-z]{3}-\d+$/i.test(code) ? code.toUpperCase() : code;

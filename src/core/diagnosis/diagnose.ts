@@ -3,14 +3,7 @@
 import { maskSecretsInText } from '../trace/mask';
 import { parseErrorBody, type RingCentralErrorInfo } from '../ringcentral/ringcentralError';
 import { ranked, type EntryInput, type KnowledgeEntry } from './entryKit';
-import {
-  findByCode,
-  findByError,
-  findByMessage,
-  findByStatus,
-  findTransport,
-  unknownError,
-} from './knowledgeBase';
+import { findByCode, findByError, findByMessage, findByStatus, findTransport, unknownError } from './knowledgeBase';
 import { CODE_IN_TEXT } from './codePrefixes';
 import { permissionFixText } from './permissionFix';
 import { refineMatch } from './refineMatch';
@@ -84,7 +77,8 @@ function bodyText(fullBody: string, html: boolean): string | undefined {
   }
   const body = fullBody.slice(0, MAX_HTML_SCAN);
   const lower = body.toLowerCase();
-  const raw = firstElementText(lower, body, 'title') ?? firstElementText(lower, body, 'h1') ?? withoutScripts(lower, body);
+  const raw =
+    firstElementText(lower, body, 'title') ?? firstElementText(lower, body, 'h1') ?? withoutScripts(lower, body);
   return clip(
     raw
       // [^<>]: a tag never contains '<', so each '<' is scanned once (was quadratic on "<<<<…").
@@ -119,7 +113,8 @@ const MAX_PASTE_SEARCH = 4_000;
 function matchApi(info: RingCentralErrorInfo): Match {
   // With no message of its own (a bare `invalid_client: Authentication header is missing`), the paste's
   // text is the server's words.
-  const texts = info.message || info.description ? [info.message, info.description] : [info.rawBody?.slice(0, MAX_PASTE_SEARCH)];
+  const texts =
+    info.message || info.description ? [info.message, info.description] : [info.rawBody?.slice(0, MAX_PASTE_SEARCH)];
   const direct = findByCode(info.code);
   const viaTop = direct ? undefined : findByCode(info.topLevelCode);
   const inText = direct || viaTop ? undefined : findByCode(CODE_IN_TEXT.exec(texts.join(' '))?.[1]);
@@ -186,7 +181,12 @@ function match(failure: Failure): Match {
     }
     case 'transport':
       // The entry depends on the loopback check, which needs the input; see diagnose().
-      return { entry: unknownError, code: failure.code, serverMessage: clip(failure.message), texts: [failure.message] };
+      return {
+        entry: unknownError,
+        code: failure.code,
+        serverMessage: clip(failure.message),
+        texts: [failure.message],
+      };
     default:
       return { entry: unknownError, texts: [] };
   }
@@ -198,7 +198,16 @@ export function diagnose(failure: Failure, context: DiagnosisContext = {}): Diag
     const first = match(failure);
     const refined =
       failure.kind === 'api' || failure.kind === 'callback'
-        ? refineMatch({ entry: first.entry, code: first.code }, { context: context ?? {}, info: first.info, texts: first.texts, pasted: first.info?.rawBody, error: first.error })
+        ? refineMatch(
+            { entry: first.entry, code: first.code },
+            {
+              context: context ?? {},
+              info: first.info,
+              texts: first.texts,
+              pasted: first.info?.rawBody,
+              error: first.error,
+            },
+          )
         : { entry: first.entry, code: first.code };
     const m: Match = { ...first, entry: refined.entry, code: refined.code };
     const input: EntryInput = {
@@ -207,7 +216,10 @@ export function diagnose(failure: Failure, context: DiagnosisContext = {}): Diag
       info: m.info,
       code: m.code,
       error: m.error,
-      text: [...m.texts, m.error].filter((t): t is string => typeof t === 'string').join('\n').toLowerCase(),
+      text: [...m.texts, m.error]
+        .filter((t): t is string => typeof t === 'string')
+        .join('\n')
+        .toLowerCase(),
       serverMessage: m.serverMessage,
     };
     const entry = failure.kind === 'transport' ? findTransport(failure.code, isLoopbackFailure(input)) : m.entry;
@@ -220,11 +232,15 @@ export function diagnose(failure: Failure, context: DiagnosisContext = {}): Diag
       summary: result.summary,
       causes: ranked(result.causes),
       fixes: ranked(result.fixes).map((fix) =>
-        fix.action?.kind === 'waitAndRetry' ? { ...fix, action: { ...fix.action, then: context?.phase === 'refresh' ? 'refreshToken' : 'signIn' } } : fix,
+        fix.action?.kind === 'waitAndRetry'
+          ? { ...fix, action: { ...fix.action, then: context?.phase === 'refresh' ? 'refreshToken' : 'signIn' } }
+          : fix,
       ),
       ...(result.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.retryAfterSeconds } : {}),
       ...(result.permission ? { permission: result.permission } : {}),
-      ...(permissionFix ? { permissionFix, permissionFixText: permissionFixText(permissionFix, result.permission) } : {}),
+      ...(permissionFix
+        ? { permissionFix, permissionFixText: permissionFixText(permissionFix, result.permission) }
+        : {}),
     };
     // Drops undefined fields and guarantees plain JSON (posted to a webview, returned to other extensions).
     return JSON.parse(JSON.stringify(diagnosis)) as Diagnosis;

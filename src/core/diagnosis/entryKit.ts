@@ -156,7 +156,11 @@ export function bracketedName(text: string | undefined): string | undefined {
 // Fixes used by many entries
 
 export function consoleFix(ctx: DiagnosisContext, label: string, detail?: string): Fix {
-  return { label, detail, action: { kind: 'openDeveloperConsole', url: developerConsoleUrl(ctx.server, ctx.clientId) } };
+  return {
+    label,
+    detail,
+    action: { kind: 'openDeveloperConsole', url: developerConsoleUrl(ctx.server, ctx.clientId) },
+  };
 }
 
 export function signInFix(detail?: string, label = 'Sign in again'): Fix {
@@ -210,9 +214,17 @@ export function maybe<T>(weight: number, value: T | undefined): Ranked<T> {
 }
 
 export const serverSettingFix = (input: EntryInput) =>
-  settingFix('ringcentral.server', 'Check the server setting', `ringcentral.server is ${input.context.server ?? 'not known here'}; production is https://platform.ringcentral.com.`);
+  settingFix(
+    'ringcentral.server',
+    'Check the server setting',
+    `ringcentral.server is ${input.context.server ?? 'not known here'}; production is https://platform.ringcentral.com.`,
+  );
 
-export const proxySettingFix = settingFix('http.proxy', 'Check the proxy setting', 'VS Code uses http.proxy (or the system proxy) for the extension\'s requests.');
+export const proxySettingFix = settingFix(
+  'http.proxy',
+  'Check the proxy setting',
+  "VS Code uses http.proxy (or the system proxy) for the extension's requests.",
+);
 
 /** The host of a URL, or undefined when it is not one. */
 export function hostOfUrl(url: string | undefined): string | undefined {

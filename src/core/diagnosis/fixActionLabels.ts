@@ -18,7 +18,11 @@ export const FIX_ACTION_LABELS: Readonly<Record<FixAction['kind'], string>> = {
 };
 
 /** How each `ringcentral.redirect.mode` value is named in text. Its keys, in this order, are the modes. */
-export const REDIRECT_MODE_NAMES: Readonly<Record<RedirectMode, string>> = { uriHandler: 'URI handler', loopback: 'loopback', paste: 'paste' };
+export const REDIRECT_MODE_NAMES: Readonly<Record<RedirectMode, string>> = {
+  uriHandler: 'URI handler',
+  loopback: 'loopback',
+  paste: 'paste',
+};
 
 /** Every redirect mode, in the order of package.json's `ringcentral.redirect.mode` enum (a unit test checks it). */
 export const REDIRECT_MODES = Object.keys(REDIRECT_MODE_NAMES) as readonly RedirectMode[];

@@ -78,7 +78,14 @@ export function findByCode(code: string | undefined): { entry: KnowledgeEntry; c
 /** The entry that explains an OAuth `error` value in general. */
 export function findByError(error: string | undefined): KnowledgeEntry | undefined {
   // A WWW-Authenticate header quotes it: error="insufficient_scope".
-  return error ? byError.get(error.trim().toLowerCase().replace(/^["']|["']$/g, '')) : undefined;
+  return error
+    ? byError.get(
+        error
+          .trim()
+          .toLowerCase()
+          .replace(/^["']|["']$/g, ''),
+      )
+    : undefined;
 }
 
 /**

@@ -6,7 +6,10 @@ import type { Failure } from './types';
 
 function fieldValues(text: string, key: string): string[] {
   const values: string[] = [];
-  const quoted = new RegExp(`["']${key}["']\\s*(?::|=>)\\s*(?:"((?:[^"\\\\\\r\\n]|\\\\.)*)"?|'((?:[^'\\\\\\r\\n]|\\\\.)*)'?)`, 'g');
+  const quoted = new RegExp(
+    `["']${key}["']\\s*(?::|=>)\\s*(?:"((?:[^"\\\\\\r\\n]|\\\\.)*)"?|'((?:[^'\\\\\\r\\n]|\\\\.)*)'?)`,
+    'g',
+  );
   const printR = new RegExp(`\\[["']?${key}["']?\\]\\s*=>\\s*([^\\r\\n]*)`, 'g');
   for (const re of [quoted, printR]) {
     let m: RegExpExecArray | null;

@@ -33,9 +33,18 @@ const TRANSPORT_PATTERNS: TransportPattern[] = [
       [/\bTLS\b/i, /error|handshake|disconnected/i],
     ],
   },
-  { code: 'TIMEOUT', re: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|timed? ?out|\btimeout\b|AbortError|operation was aborted/i },
-  { code: 'RESET', re: /socket hang up|\bECONNRESET\b|\bEPIPE\b|connection reset|ERR_CONNECTION_RESET|other side closed|UND_ERR_SOCKET/i },
-  { code: 'UNKNOWN', re: /\bENETUNREACH\b|\bEHOSTUNREACH\b|\bfetch failed\b|network error|Failed to fetch|ERR_INTERNET_DISCONNECTED/i },
+  {
+    code: 'TIMEOUT',
+    re: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|timed? ?out|\btimeout\b|AbortError|operation was aborted/i,
+  },
+  {
+    code: 'RESET',
+    re: /socket hang up|\bECONNRESET\b|\bEPIPE\b|connection reset|ERR_CONNECTION_RESET|other side closed|UND_ERR_SOCKET/i,
+  },
+  {
+    code: 'UNKNOWN',
+    re: /\bENETUNREACH\b|\bEHOSTUNREACH\b|\bfetch failed\b|network error|Failed to fetch|ERR_INTERNET_DISCONNECTED/i,
+  },
 ];
 
 /** The first line that shows the pattern, or undefined. */

@@ -6,7 +6,9 @@ export function notificationText(diagnosis: Diagnosis): string {
   const head = `RingCentral${diagnosis.code ? ` ${diagnosis.code}` : ''}: ${diagnosis.summary}`;
   const server = diagnosis.serverMessage ? ` (“${diagnosis.serverMessage}”)` : '';
   const register = registerUri(diagnosis);
-  const where = register ? ` Register this exact redirect URI on the app (Developer Console → your app → Settings → Auth → OAuth Redirect URI): ${register}` : '';
+  const where = register
+    ? ` Register this exact redirect URI on the app (Developer Console → your app → Settings → Auth → OAuth Redirect URI): ${register}`
+    : '';
   return `${head}${server}${where}`;
 }
 

@@ -38,14 +38,25 @@ const OAUTH_ERRORS = [
 ] as const;
 
 /** Errors that arrive on the redirect back from the authorize page rather than in a token response. */
-const REDIRECT_ERRORS = new Set<string>(['access_denied', 'login_required', 'interaction_required', 'consent_required', 'unsupported_response_type']);
+const REDIRECT_ERRORS = new Set<string>([
+  'access_denied',
+  'login_required',
+  'interaction_required',
+  'consent_required',
+  'unsupported_response_type',
+]);
 
 export function parseFailureText(text: string): Failure | undefined {
   try {
     if (typeof text !== 'string') {
       return undefined;
     }
-    const t = straightQuotes(text.slice(0, MAX_TEXT).replace(/^\uFEFF/, '').trim());
+    const t = straightQuotes(
+      text
+        .slice(0, MAX_TEXT)
+        .replace(/^\uFEFF/, '')
+        .trim(),
+    );
     if (!t) {
       return undefined;
     }
@@ -53,7 +64,10 @@ export function parseFailureText(text: string): Failure | undefined {
     if (unwrapped) {
       const inner = parseText(unwrapped.text);
       if (inner?.kind === 'api' && unwrapped.requestUrl) {
-        return { kind: 'api', info: { ...inner.info, rawBody: `${unwrapped.requestUrl}\n${inner.info.rawBody ?? unwrapped.text}` } };
+        return {
+          kind: 'api',
+          info: { ...inner.info, rawBody: `${unwrapped.requestUrl}\n${inner.info.rawBody ?? unwrapped.text}` },
+        };
       }
       if (inner) {
         return withPastedText(inner, unwrapped.text);
@@ -246,7 +260,10 @@ function fromRedirectUrl(text: string): Failure | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Bare codes, bare OAuth errors, known messages, bare statuses
 
-const BARE_CODE = new RegExp(`\\b(${CODE_PREFIXES.join('|')})-(\\d{1,4})\\b|\\b(TokenInvalid|InsufficientPermissions)\\b`, 'i');
+const BARE_CODE = new RegExp(
+  `\\b(${CODE_PREFIXES.join('|')})-(\\d{1,4})\\b|\\b(TokenInvalid|InsufficientPermissions)\\b`,
+  'i',
+);
 
 function fromBareCode(text: string): Failure | undefined {
   const m = BARE_CODE.exec(text);
@@ -256,7 +273,11 @@ function fromBareCode(text: string): Failure | undefined {
   const raw = m[1] ? `${m[1].toUpperCase()}-${m[2]}` : m[3];
   const code = findByCode(raw)?.code ?? raw;
   const line = text.slice(m.index + m[0].length).split(/\r?\n/)[0];
-  const message = line.replace(/^[\s:;,.\-–—)\]"']+/, '').replace(/["']+\s*$/, '').trim().slice(0, 500);
+  const message = line
+    .replace(/^[\s:;,.\-–—)\]"']+/, '')
+    .replace(/["']+\s*$/, '')
+    .trim()
+    .slice(0, 500);
   const meta = statusAndRetryIn(text);
   const info: RingCentralErrorInfo = {
     code,
@@ -295,7 +316,12 @@ function fromKnownMessage(text: string): Failure | undefined {
   return {
     kind: 'api',
     info: {
-      message: text.split(/\r?\n/).find((l) => l.trim())?.trim().slice(0, 500) ?? text.slice(0, 500),
+      message:
+        text
+          .split(/\r?\n/)
+          .find((l) => l.trim())
+          ?.trim()
+          .slice(0, 500) ?? text.slice(0, 500),
       ...(meta.status !== undefined ? { status: meta.status } : {}),
       ...(meta.retryAfter !== undefined ? { retryAfterSeconds: meta.retryAfter } : {}),
     },

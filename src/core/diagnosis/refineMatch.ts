@@ -45,7 +45,11 @@ export function refineMatch(first: Found, evidence: Evidence): Found {
   const specific = specificCode(found, evidence);
   const specificEntry = findByCode(specific)?.entry;
   const error = evidence.error?.toLowerCase();
-  const contradicts = error !== undefined && specificEntry?.compatibleErrors !== undefined && !specificEntry.compatibleErrors.includes(error) && !specificEntry.errors?.includes(error);
+  const contradicts =
+    error !== undefined &&
+    specificEntry?.compatibleErrors !== undefined &&
+    !specificEntry.compatibleErrors.includes(error) &&
+    !specificEntry.errors?.includes(error);
   if (specific && !contradicts) {
     found = { entry: specificEntry ?? found.entry, code: specific };
   }
@@ -58,7 +62,10 @@ export function refineMatch(first: Found, evidence: Evidence): Found {
     return { ...found, entry: bearerHeaderMissing };
   }
   // OAU-213 inside a 401 TokenInvalid, or on a REST call: the ACCESS token is gone.
-  if (code === 'OAU-213' && (kind === 'rest' || /^tokeninvalid$/i.test(evidence.info?.topLevelCode ?? '') || text.includes('tokeninvalid'))) {
+  if (
+    code === 'OAU-213' &&
+    (kind === 'rest' || /^tokeninvalid$/i.test(evidence.info?.topLevelCode ?? '') || text.includes('tokeninvalid'))
+  ) {
     return { ...found, entry: accessTokenNotFound };
   }
   // CMN-101 on deliveryMode.address: RingCentral could not validate the webhook server.

@@ -27,7 +27,10 @@ function toRule(entry: KnowledgeEntry, answer: StatusAnswer): StatusRule {
 }
 
 /** The lookups diagnose() uses for a status with nothing more specific, and for a failure with no HTTP answer. */
-export function answerLookups(entries: readonly KnowledgeEntry[], fallbacks: { status: KnowledgeEntry; transport: KnowledgeEntry }) {
+export function answerLookups(
+  entries: readonly KnowledgeEntry[],
+  fallbacks: { status: KnowledgeEntry; transport: KnowledgeEntry },
+) {
   const rules = entries
     .flatMap((entry) => (entry.answersStatuses ?? []).map((answer) => toRule(entry, answer)))
     // Array.prototype.sort is stable: equal ranks keep the entries' order.
@@ -46,7 +49,10 @@ export function answerLookups(entries: readonly KnowledgeEntry[], fallbacks: { s
 
   return {
     /** For an HTTP status with no code, error or message we know. `html`: the body is an HTML page. */
-    findByStatus(status: number | undefined, options: { html?: boolean; fromJson?: boolean } = {}): KnowledgeEntry | undefined {
+    findByStatus(
+      status: number | undefined,
+      options: { html?: boolean; fromJson?: boolean } = {},
+    ): KnowledgeEntry | undefined {
       if (status === undefined || !Number.isFinite(status)) {
         return undefined;
       }

@@ -32,7 +32,10 @@ export interface AuthorizationCodeFlowResult {
   authorizeUrl: string;
 }
 
-export async function runAuthorizationCodeFlow(ports: AuthorizationCodeFlowPorts, signal: AbortSignal): Promise<AuthorizationCodeFlowResult> {
+export async function runAuthorizationCodeFlow(
+  ports: AuthorizationCodeFlowPorts,
+  signal: AbortSignal,
+): Promise<AuthorizationCodeFlowResult> {
   await ports.serverTrust.ensureTrusted(ports.client.server, 'signIn');
   signal.throwIfAborted();
   const pkce = createPkcePair();
@@ -71,10 +74,17 @@ export async function runAuthorizationCodeFlow(ports: AuthorizationCodeFlowPorts
     title: result.kind === 'code' ? 'Callback: authorization code received' : `Callback: ${result.error}`,
     ok: result.kind === 'code',
     params: {
-      ...(result.kind === 'code' ? { code: result.code, state: result.state, ...(result.expiresIn ? { expires_in: String(result.expiresIn) } : {}) } : { error: result.error, error_description: result.description ?? '', state: result.state ?? '' }),
+      ...(result.kind === 'code'
+        ? {
+            code: result.code,
+            state: result.state,
+            ...(result.expiresIn ? { expires_in: String(result.expiresIn) } : {}),
+          }
+        : { error: result.error, error_description: result.description ?? '', state: result.state ?? '' }),
       ...(result.issuer !== undefined ? { iss: result.issuer } : {}),
     },
-    failure: result.kind === 'error' ? { kind: 'callback', error: result.error, description: result.description } : undefined,
+    failure:
+      result.kind === 'error' ? { kind: 'callback', error: result.error, description: result.description } : undefined,
   });
   // Before the callback's error text is believed or its code is sent anywhere.
   checkCallbackIssuer(result.issuer, ports.client.server);
@@ -84,6 +94,9 @@ export async function runAuthorizationCodeFlow(ports: AuthorizationCodeFlowPorts
   signal.throwIfAborted();
   ports.onPhase?.('token');
   const issuedAt = ports.clock();
-  const response = await ports.client.exchangeCode({ code: result.code, redirectUri: ports.redirectUri, codeVerifier: pkce.verifier }, ports.recorder);
+  const response = await ports.client.exchangeCode(
+    { code: result.code, redirectUri: ports.redirectUri, codeVerifier: pkce.verifier },
+    ports.recorder,
+  );
   return { tokens: toTokenSet(response, issuedAt), authorizeUrl };
 }

@@ -12,28 +12,48 @@ export type CallbackResult =
 export function parseCallback(input: string): CallbackResult {
   const text = input.trim();
   if (!text) {
-    return { kind: 'invalid', reason: 'Nothing was pasted. Paste the whole address from the browser after you approved access.' };
+    return {
+      kind: 'invalid',
+      reason: 'Nothing was pasted. Paste the whole address from the browser after you approved access.',
+    };
   }
   const params = extractParams(text);
   const error = params.get('error');
   // RFC 9207: the authorization server's own name, checked against the server the sign-in talks to.
   const issuer = params.get('iss') ?? undefined;
   if (error) {
-    return { kind: 'error', error, description: params.get('error_description') ?? undefined, state: params.get('state') ?? undefined, ...(issuer !== undefined ? { issuer } : {}) };
+    return {
+      kind: 'error',
+      error,
+      description: params.get('error_description') ?? undefined,
+      state: params.get('state') ?? undefined,
+      ...(issuer !== undefined ? { issuer } : {}),
+    };
   }
   const code = params.get('code');
   const state = params.get('state');
   if (!code) {
     return {
       kind: 'invalid',
-      reason: 'The address has no "code" parameter. Copy it from the browser after RingCentral sent you back (it contains ?code=…&state=…).',
+      reason:
+        'The address has no "code" parameter. Copy it from the browser after RingCentral sent you back (it contains ?code=…&state=…).',
     };
   }
   if (!state) {
-    return { kind: 'invalid', reason: 'The address has a code but no "state" parameter, so it cannot be matched to this sign-in. Start Sign In again.' };
+    return {
+      kind: 'invalid',
+      reason:
+        'The address has a code but no "state" parameter, so it cannot be matched to this sign-in. Start Sign In again.',
+    };
   }
   const expiresIn = Number(params.get('expires_in'));
-  return { kind: 'code', code, state, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined, ...(issuer !== undefined ? { issuer } : {}) };
+  return {
+    kind: 'code',
+    code,
+    state,
+    expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined,
+    ...(issuer !== undefined ? { issuer } : {}),
+  };
 }
 
 function extractParams(text: string): URLSearchParams {
@@ -41,11 +61,16 @@ function extractParams(text: string): URLSearchParams {
   const queryStart = text.indexOf('?');
   const hashStart = text.indexOf('#');
   const looksLikeUrl = /^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith('/');
-  const query = looksLikeUrl || queryStart >= 0 ? (queryStart >= 0 ? text.slice(queryStart + 1, hashStart > queryStart ? hashStart : undefined) : '') : text;
+  const query =
+    looksLikeUrl || queryStart >= 0
+      ? queryStart >= 0
+        ? text.slice(queryStart + 1, hashStart > queryStart ? hashStart : undefined)
+        : ''
+      : text;
   const fragment = hashStart >= 0 ? text.slice(hashStart + 1) : '';
   for (const part of [query, fragment]) {
     new URLSearchParams(part).forEach((value, key) => {
-      if (!merged.has(key)) merged.set(key, LITERAL_PLUS.has(key) ? literalPlusValue(part, key) ?? value : value);
+      if (!merged.has(key)) merged.set(key, LITERAL_PLUS.has(key) ? (literalPlusValue(part, key) ?? value) : value);
     });
   }
   return merged;

@@ -6,7 +6,11 @@ import type { AttemptRecorder } from '../trace/trace';
 
 export type PreflightOutcome = { ok: true; detail: string } | { ok: false; error: unknown };
 
-export async function preflightRedirect(client: RingCentralClient, redirectUri: string, recorder?: AttemptRecorder): Promise<PreflightOutcome> {
+export async function preflightRedirect(
+  client: RingCentralClient,
+  redirectUri: string,
+  recorder?: AttemptRecorder,
+): Promise<PreflightOutcome> {
   const pkce = createPkcePair();
   const url = buildAuthorizeUrl({
     server: client.server,
@@ -20,9 +24,10 @@ export async function preflightRedirect(client: RingCentralClient, redirectUri: 
     const result = await client.preflightAuthorize(url, recorder);
     return {
       ok: true,
-      detail: result.status >= 300 && result.status < 400
-        ? `HTTP ${result.status} to the sign-in page: RingCentral accepted the client id and this redirect URI.`
-        : `HTTP ${result.status}: RingCentral answered without an error.`,
+      detail:
+        result.status >= 300 && result.status < 400
+          ? `HTTP ${result.status} to the sign-in page: RingCentral accepted the client id and this redirect URI.`
+          : `HTTP ${result.status}: RingCentral answered without an error.`,
     };
   } catch (error) {
     return { ok: false, error };

@@ -43,7 +43,11 @@ function refreshLifetime(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const seconds = lifetime(value);
   if (seconds !== undefined) return seconds;
-  return typeof value === 'number' || typeof value === 'string' ? (Number.isFinite(Number(value)) ? 0 : undefined) : undefined;
+  return typeof value === 'number' || typeof value === 'string'
+    ? Number.isFinite(Number(value))
+      ? 0
+      : undefined
+    : undefined;
 }
 
 /** Validates the parts of a token response we rely on; throws a plain Error naming what is missing. */
@@ -80,7 +84,9 @@ export function toTokenSet(response: TokenResponse, now: number): TokenSet {
     accessExpiresAt: now + response.expires_in * 1000,
     refreshToken: response.refresh_token,
     refreshExpiresAt:
-      response.refresh_token && refreshLifetime !== undefined && Number.isFinite(refreshLifetime) ? now + refreshLifetime * 1000 : undefined,
+      response.refresh_token && refreshLifetime !== undefined && Number.isFinite(refreshLifetime)
+        ? now + refreshLifetime * 1000
+        : undefined,
     scope: response.scope,
     ownerId: response.owner_id,
     endpointId: response.endpoint_id,

@@ -131,11 +131,17 @@ export function findPermissionRequirement(method: string, pathOrUrl: string): Pe
 
 /** For a quick pick: all operations, or filtered by a substring. Whitespace-separated words must all occur (case-insensitive) in the method, path, operationId, summary or permissions. */
 export function listOperations(filter?: string): PermissionRequirement[] {
-  const words = (filter ?? '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = (filter ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const result: PermissionRequirement[] = [];
   for (const row of PERMISSION_TABLE) {
     if (words.length > 0) {
-      const haystack = row.filter((v): v is string => v !== null).join(' ').toLowerCase();
+      const haystack = row
+        .filter((v): v is string => v !== null)
+        .join(' ')
+        .toLowerCase();
       if (!words.every((w) => haystack.includes(w))) continue;
     }
     result.push(toRequirement(row));
@@ -172,7 +178,13 @@ export function hasPermission(scope: string | undefined, permission: string): bo
 export interface PermissionCheck {
   method: string;
   path: string;
-  operation?: { pathTemplate: string; operationId: string; summary: string; appPermission?: string; userPermission?: string };
+  operation?: {
+    pathTemplate: string;
+    operationId: string;
+    summary: string;
+    appPermission?: string;
+    userPermission?: string;
+  };
   /** undefined when there is no token, or the operation needs no app permission. */
   granted?: boolean;
   grantedPermissions: string[];
@@ -190,7 +202,8 @@ export function checkPermissionForScope(method: string, path: string, scope: str
       appPermission: requirement.appPermission,
       userPermission: requirement.userPermission,
     },
-    granted: scope !== undefined && requirement?.appPermission ? hasPermission(scope, requirement.appPermission) : undefined,
+    granted:
+      scope !== undefined && requirement?.appPermission ? hasPermission(scope, requirement.appPermission) : undefined,
     grantedPermissions: grantedPermissions(scope),
   };
 }

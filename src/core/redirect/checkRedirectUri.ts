@@ -2,7 +2,14 @@
 // closest, what to warn about, and (through chooseFix) the one most useful next step.
 import { chooseFix } from './chooseFix';
 import { compareRedirectUris } from './compareUris';
-import { CheckRedirectUriInput, MAX_COMPARED_REGISTERED, MAX_REGISTERED_REDIRECT_URIS, MismatchKind, RedirectCheckResult, RegisteredComparison } from './mismatch';
+import {
+  CheckRedirectUriInput,
+  MAX_COMPARED_REGISTERED,
+  MAX_REGISTERED_REDIRECT_URIS,
+  MismatchKind,
+  RedirectCheckResult,
+  RegisteredComparison,
+} from './mismatch';
 import { DEFAULT_LOOPBACK_PORT, isDynamicRedirectUri } from './redirectUri';
 import { show, trimInvisible } from './uriText';
 

@@ -1,7 +1,13 @@
 // Picks the single most useful fix for a redirect URI that matches nothing registered: switch the redirect mode
 // when the app already has a URI another mode sends (no change on the app), otherwise register the exact URI.
 import { MAX_REGISTERED_REDIRECT_URIS, MISMATCH_KIND_LABELS, RedirectFix, RegisteredComparison } from './mismatch';
-import { RedirectMode, isDynamicRedirectUri, loopbackRedirectUri, splitUri, uriHandlerCallbackUri } from './redirectUri';
+import {
+  RedirectMode,
+  isDynamicRedirectUri,
+  loopbackRedirectUri,
+  splitUri,
+  uriHandlerCallbackUri,
+} from './redirectUri';
 import { isHttpScheme, show, trimInvisible } from './uriText';
 
 function safeHandlerUri(uriScheme: string): string | undefined {
@@ -112,11 +118,13 @@ export function chooseFix(input: ChooseFixInput): RedirectFix {
   }
   if (mode === 'loopback') {
     const otherPort = registered.map(loopbackPortOf).find((port) => port !== undefined && port !== loopbackPort);
-    if (otherPort !== undefined) explanation += ` Or set the loopback port to ${otherPort} to use the registered ${show(loopbackRedirectUri(otherPort))}.`;
+    if (otherPort !== undefined)
+      explanation += ` Or set the loopback port to ${otherPort} to use the registered ${show(loopbackRedirectUri(otherPort))}.`;
   }
   if (mode === 'paste') {
     const pasteTarget = registered.find(isPasteCandidate);
-    if (pasteTarget) explanation += ` Or, in paste mode, set the paste redirect URI to the registered ${show(pasteTarget)}.`;
+    if (pasteTarget)
+      explanation += ` Or, in paste mode, set the paste redirect URI to the registered ${show(pasteTarget)}.`;
   }
   if (registered.length >= MAX_REGISTERED_REDIRECT_URIS) {
     explanation += ` The app already lists ${registered.length} (RingCentral allows ${MAX_REGISTERED_REDIRECT_URIS}): replace one.`;

@@ -3,7 +3,14 @@
 import { isLoopbackHost } from '../ringcentral/serverUrl';
 import type { Differences } from './differences';
 import type { MismatchKind } from './mismatch';
-import { CALLBACK_PATH, LOOPBACK_HOST, UriParts, editorNameForScheme, isKnownEditorScheme, safeDecode } from './redirectUri';
+import {
+  CALLBACK_PATH,
+  LOOPBACK_HOST,
+  UriParts,
+  editorNameForScheme,
+  isKnownEditorScheme,
+  safeDecode,
+} from './redirectUri';
 import { globMatches, isHttpScheme, show } from './uriText';
 
 /** The sent and the registered URI, each as text and as parts. */
@@ -24,7 +31,13 @@ function encodingOrCase(a: string, b: string): MismatchKind[] | undefined {
   return undefined;
 }
 
-function addEncodingOrCase(diffs: Differences, part: Part, sent: string, registered: string, kinds: MismatchKind[]): void {
+function addEncodingOrCase(
+  diffs: Differences,
+  part: Part,
+  sent: string,
+  registered: string,
+  kinds: MismatchKind[],
+): void {
   for (const kind of kinds) {
     if (kind === 'percent-encoding') {
       diffs.add(
@@ -55,7 +68,12 @@ function sameParamsReordered(a: string, b: string): boolean {
 
 /** A registered part with a '*' that globs over the sent part is reported once, as 'wildcard', not again here. */
 function coveredByWildcard(sentPart: string | undefined, registeredPart: string | undefined): boolean {
-  return sentPart !== undefined && registeredPart !== undefined && registeredPart.includes('*') && globMatches(sentPart, registeredPart);
+  return (
+    sentPart !== undefined &&
+    registeredPart !== undefined &&
+    registeredPart.includes('*') &&
+    globMatches(sentPart, registeredPart)
+  );
 }
 
 /** Compares the parts of two parseable, non-identical URIs and records each difference. */
@@ -153,7 +171,9 @@ function comparePort(diffs: Differences, { sent, s, registered, r }: UriPair): v
     const rPort = r.port === undefined || r.port === '' ? undefined : r.port;
     if (sPort === undefined || rPort === undefined) {
       const defaultPort = /^https$/i.test(s.scheme) ? '443' : /^http$/i.test(s.scheme) ? '80' : undefined;
-      const note = defaultPort ? ` Even if ${defaultPort} is the default port for ${s.scheme}, the text must match.` : '';
+      const note = defaultPort
+        ? ` Even if ${defaultPort} is the default port for ${s.scheme}, the text must match.`
+        : '';
       diffs.add(
         'missing-port',
         sPort === undefined
@@ -191,7 +211,11 @@ function comparePath(diffs: Differences, { sent, s, r }: UriPair): void {
     if (sPath !== rPath) {
       const kinds = encodingOrCase(sPath, rPath);
       if (kinds) addEncodingOrCase(diffs, 'path', s.path, r.path, kinds);
-      else diffs.add('path', `You send the path ${show(s.path || '(empty)')}, the app has ${show(r.path || '(empty)')} registered. Register ${show(sent)}.`);
+      else
+        diffs.add(
+          'path',
+          `You send the path ${show(s.path || '(empty)')}, the app has ${show(r.path || '(empty)')} registered. Register ${show(sent)}.`,
+        );
     }
   }
 }
@@ -216,7 +240,8 @@ function compareQuery(diffs: Differences, { sent, s, r }: UriPair): void {
 /** The fragment (a redirect URI must not have one). */
 function compareFragment(diffs: Differences, { sent, s, r }: UriPair): void {
   if (s.fragment !== r.fragment && !coveredByWildcard(s.fragment, r.fragment)) {
-    const describe = (f: string | undefined): string => (f === undefined ? 'no fragment' : `the fragment ${show(`#${f}`)}`);
+    const describe = (f: string | undefined): string =>
+      f === undefined ? 'no fragment' : `the fragment ${show(`#${f}`)}`;
     diffs.add(
       'fragment',
       `You send ${describe(s.fragment)}, the app has ${describe(r.fragment)} registered. ` +
@@ -238,7 +263,12 @@ function schemeFamilyExplanation(sent: string, s: UriParts, registered: string, 
     `You send ${article(s.scheme)} ${s.scheme}: URI (${show(sent)}) and the app has ${article(r.scheme)} ${r.scheme}: URI registered (${show(registered)}); ` +
     'they can never match.';
   if (!isHttpScheme(s.scheme) && isLoopbackCallback(r)) {
-    const usable = r.host === LOOPBACK_HOST && r.path === CALLBACK_PATH && r.query === undefined && r.fragment === undefined && r.userinfo === undefined;
+    const usable =
+      r.host === LOOPBACK_HOST &&
+      r.path === CALLBACK_PATH &&
+      r.query === undefined &&
+      r.fragment === undefined &&
+      r.userinfo === undefined;
     return usable
       ? `${head} Register ${show(sent)}, or switch the redirect mode to loopback with port ${r.port ?? ''} so the editor sends the registered URI.`
       : `${head} Register ${show(sent)}, or switch the redirect mode to paste with ${show(registered)} as the redirect URI.`;

@@ -26,7 +26,11 @@ function tooLongNote(sent: string, registered: string): string | undefined {
  * Compares the URI this editor sends with one registered URI, byte for byte, and names every part that
  * differs. `options.dynamic` overrides the per-session detection of the sent URI.
  */
-export function compareRedirectUris(sent: string, registered: string, options: { dynamic?: boolean } = {}): RegisteredComparison {
+export function compareRedirectUris(
+  sent: string,
+  registered: string,
+  options: { dynamic?: boolean } = {},
+): RegisteredComparison {
   if (sent === registered) return { registered, matches: true, differences: [], kind: 'exact-match' };
   const diffs = new Differences();
   const result = (): RegisteredComparison => {
@@ -51,7 +55,10 @@ export function compareRedirectUris(sent: string, registered: string, options: {
     );
   }
   if (sentNote && s.length > 0) {
-    diffs.add('whitespace', `The URI the editor sends ${show(sent)} ${sentNote}; check the redirect settings so it is exactly ${show(s)}.`);
+    diffs.add(
+      'whitespace',
+      `The URI the editor sends ${show(sent)} ${sentNote}; check the redirect settings so it is exactly ${show(s)}.`,
+    );
   }
   if (s === r && s.length > 0) return result();
 
@@ -66,7 +73,10 @@ export function compareRedirectUris(sent: string, registered: string, options: {
 
   const sentSplit = splitUri(s);
   if (!sentSplit.ok) {
-    diffs.add('not-a-url', `The URI the editor sends, ${show(sent)}, is not a complete URL: ${sentSplit.reason}. Check the redirect settings.`);
+    diffs.add(
+      'not-a-url',
+      `The URI the editor sends, ${show(sent)}, is not a complete URL: ${sentSplit.reason}. Check the redirect settings.`,
+    );
     return result();
   }
   let registeredSplit = splitUri(r);

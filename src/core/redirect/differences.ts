@@ -44,6 +44,10 @@ export class Differences {
   list(): MismatchDifference[] {
     return [...this.byKind.entries()]
       .sort(([a], [b]) => PRIORITY.indexOf(a) - PRIORITY.indexOf(b))
-      .map(([kind, { findings, advice }]) => ({ kind, label: MISMATCH_KIND_LABELS[kind], explanation: [...findings, ...advice].join(' ') }));
+      .map(([kind, { findings, advice }]) => ({
+        kind,
+        label: MISMATCH_KIND_LABELS[kind],
+        explanation: [...findings, ...advice].join(' '),
+      }));
   }
 }

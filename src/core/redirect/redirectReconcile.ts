@@ -12,7 +12,10 @@ export interface PreflightAnswer {
 
 const REDIRECT_CODES = new Set(['OAU-109', 'OAU-113']);
 
-export function reconcileRedirectAnswers(check: RedirectCheckResult, preflight: PreflightAnswer | undefined): string | undefined {
+export function reconcileRedirectAnswers(
+  check: RedirectCheckResult,
+  preflight: PreflightAnswer | undefined,
+): string | undefined {
   if (!preflight || check.comparisons.length === 0) {
     return undefined;
   }

@@ -84,7 +84,10 @@ export function splitUri(text: string): SplitUriResult {
   const isHttp = /^https?$/i.test(scheme);
   if (!rest.startsWith('//')) {
     if (/^\d/.test(rest)) {
-      return { ok: false, reason: `"${scheme}:" is followed by a port, so the scheme (http:// or https://) is missing` };
+      return {
+        ok: false,
+        reason: `"${scheme}:" is followed by a port, so the scheme (http:// or https://) is missing`,
+      };
     }
     if (isHttp) return { ok: false, reason: `it has no host after "${scheme}:" (expected ${scheme}://host/…)` };
     return { ok: true, parts: { scheme, hasAuthority: false, host: '', path: rest, query, fragment } };
@@ -148,7 +151,14 @@ const DYNAMIC_HOST_SUFFIXES = [
 ];
 
 /** Query parameters asExternalUri adds on web hosts so the workbench can route the redirect back. */
-const VSCODE_QUERY_PARAMS = new Set(['vscode-reqid', 'vscode-scheme', 'vscode-authority', 'vscode-path', 'vscode-query', 'vscode-fragment']);
+const VSCODE_QUERY_PARAMS = new Set([
+  'vscode-reqid',
+  'vscode-scheme',
+  'vscode-authority',
+  'vscode-path',
+  'vscode-query',
+  'vscode-fragment',
+]);
 
 /**
  * True when a redirect URI produced by asExternalUri is per-session (web/remote hosts): http(s) with
@@ -214,7 +224,10 @@ export function editorNameForScheme(scheme: string): string {
 }
 
 function normaliseScheme(scheme: string): string {
-  return scheme.trim().replace(/:(\/\/)?$/, '').toLowerCase();
+  return scheme
+    .trim()
+    .replace(/:(\/\/)?$/, '')
+    .toLowerCase();
 }
 
 /** decodeURIComponent that leaves malformed escapes alone instead of throwing. */

@@ -26,7 +26,10 @@ export function trimInvisible(text: string): string {
 
 /** Shows a value with its invisible characters escaped: "vscode://x/callback\n". */
 export function show(text: string): string {
-  return JSON.stringify(text).replace(/[\u200b-\u200d\u2060\ufeff\u00a0]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(
+    /[\u200b-\u200d\u2060\ufeff\u00a0]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function describeWhitespace(chars: string): string {

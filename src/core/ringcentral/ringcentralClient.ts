@@ -28,7 +28,8 @@ export interface ClientOptions {
   userAgent?: string;
 }
 
-export type PreflightResult = { accepted: true; status: number; location: string } | { accepted: false; status: number; body: string };
+export type PreflightResult =
+  { accepted: true; status: number; location: string } | { accepted: false; status: number; body: string };
 
 const RETRYABLE_STATUS = new Set([408, 500, 502, 503, 504]);
 
@@ -47,16 +48,28 @@ export class RingCentralClient {
     return Boolean(this.options.clientSecret);
   }
 
-  exchangeCode(input: { code: string; redirectUri: string; codeVerifier: string }, recorder?: AttemptRecorder): Promise<TokenResponse> {
+  exchangeCode(
+    input: { code: string; redirectUri: string; codeVerifier: string },
+    recorder?: AttemptRecorder,
+  ): Promise<TokenResponse> {
     return this.tokenRequest(
-      { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri, code_verifier: input.codeVerifier },
+      {
+        grant_type: 'authorization_code',
+        code: input.code,
+        redirect_uri: input.redirectUri,
+        code_verifier: input.codeVerifier,
+      },
       'Exchange authorization code for tokens',
       recorder,
     );
   }
 
   refresh(refreshToken: string, recorder?: AttemptRecorder): Promise<TokenResponse> {
-    return this.tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }, 'Refresh access token', recorder);
+    return this.tokenRequest(
+      { grant_type: 'refresh_token', refresh_token: refreshToken },
+      'Refresh access token',
+      recorder,
+    );
   }
 
   jwtBearer(assertion: string, recorder?: AttemptRecorder): Promise<TokenResponse> {
@@ -75,7 +88,10 @@ export class RingCentralClient {
     const response = await this.withRetries(() =>
       exchange(
         this.url(path),
-        { method: 'GET', headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}`, ...this.userAgentHeader() } },
+        {
+          method: 'GET',
+          headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}`, ...this.userAgentHeader() },
+        },
         this.exchangeOptions(title, recorder),
       ),
     );
@@ -105,7 +121,11 @@ export class RingCentralClient {
     return { accepted: true, status: response.status, location: '' };
   }
 
-  private async tokenRequest(form: Record<string, string>, title: string, recorder?: AttemptRecorder): Promise<TokenResponse> {
+  private async tokenRequest(
+    form: Record<string, string>,
+    title: string,
+    recorder?: AttemptRecorder,
+  ): Promise<TokenResponse> {
     const response = await this.postForm(TOKEN_PATH, form, title, recorder);
     if (response.status >= 300) {
       throw this.errorFrom(response);
@@ -117,11 +137,21 @@ export class RingCentralClient {
       for (const token of [tokens.access_token, tokens.refresh_token, tokens.id_token]) registerSecret(token);
       return tokens;
     } catch (error) {
-      throw new UnexpectedResponseError(response.status, response.headers['content-type'] ?? '', maskJsonBody(response.body), (error as Error).message);
+      throw new UnexpectedResponseError(
+        response.status,
+        response.headers['content-type'] ?? '',
+        maskJsonBody(response.body),
+        (error as Error).message,
+      );
     }
   }
 
-  private postForm(path: string, form: Record<string, string>, title: string, recorder?: AttemptRecorder): Promise<RawResponse> {
+  private postForm(
+    path: string,
+    form: Record<string, string>,
+    title: string,
+    recorder?: AttemptRecorder,
+  ): Promise<RawResponse> {
     const headers: Record<string, string> = {
       'Content-Type': 'application/x-www-form-urlencoded',
       Accept: 'application/json',
@@ -142,7 +172,13 @@ export class RingCentralClient {
       // Public app with PKCE: the client identifies itself in the body.
       body.set('client_id', this.options.clientId);
     }
-    return this.withRetries(() => exchange(this.url(path), { method: 'POST', headers, body: body.toString() }, this.exchangeOptions(title, recorder)));
+    return this.withRetries(() =>
+      exchange(
+        this.url(path),
+        { method: 'POST', headers, body: body.toString() },
+        this.exchangeOptions(title, recorder),
+      ),
+    );
   }
 
   private async withRetries(send: () => Promise<RawResponse>): Promise<RawResponse> {
@@ -150,7 +186,8 @@ export class RingCentralClient {
     let response = await send();
     for (let attempt = 0; attempt < retries && RETRYABLE_STATUS.has(response.status); attempt++) {
       const retryAfter = parseRetryAfter(response.headers['retry-after'] ?? null);
-      const pauseMs = retryAfter !== undefined ? retryAfter * 1000 : (this.options.retryPauseMs ?? 1000) * (attempt + 1);
+      const pauseMs =
+        retryAfter !== undefined ? retryAfter * 1000 : (this.options.retryPauseMs ?? 1000) * (attempt + 1);
       if (pauseMs > 10_000) {
         break; // a long Retry-After is the user's to wait for, with a countdown, not ours to block on
       }
@@ -193,7 +230,11 @@ export class RingCentralClient {
     }
     if (retryAfter !== undefined && (response.status === 429 || response.status === 503)) {
       // A gateway's page with Retry-After still says how long to wait; keep it (Explain Error reads it the same way).
-      return new RingCentralApiError({ status: response.status, retryAfterSeconds: retryAfter, rawBody: maskSecretsInText(response.body.slice(0, 4000)) });
+      return new RingCentralApiError({
+        status: response.status,
+        retryAfterSeconds: retryAfter,
+        rawBody: maskSecretsInText(response.body.slice(0, 4000)),
+      });
     }
     return new UnexpectedResponseError(
       response.status,
@@ -211,7 +252,7 @@ export class RingCentralClient {
       response.headers['content-type'] ?? '',
       maskSecretsInText(response.body.slice(0, 4000)),
       `${this.options.server} answered HTTP ${response.status}, a redirect${location ? ` to ${location}` : ''}. ` +
-        'The request was not sent on, because it carries tokens or secrets: check ringcentral.server (RingCentral\'s API does not redirect).',
+        "The request was not sent on, because it carries tokens or secrets: check ringcentral.server (RingCentral's API does not redirect).",
       location,
     );
   }

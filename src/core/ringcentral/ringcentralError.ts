@@ -59,7 +59,11 @@ function asString(value: unknown): string | undefined {
  * Reads a parsed JSON value as a RingCentral error. Returns undefined when the value carries none of the
  * fields RingCentral uses, so the caller can treat it as an unexpected response instead.
  */
-export function parseErrorBody(body: unknown, status?: number, retryAfterSeconds?: number): RingCentralErrorInfo | undefined {
+export function parseErrorBody(
+  body: unknown,
+  status?: number,
+  retryAfterSeconds?: number,
+): RingCentralErrorInfo | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return undefined;
   }
@@ -86,7 +90,9 @@ export function parseErrorBody(body: unknown, status?: number, retryAfterSeconds
 
 /** "OAU-113 No redirect uri is registered for the client (invalid_client)" */
 export function describeErrorInfo(info: RingCentralErrorInfo): string {
-  const statusText = info.status ? `HTTP ${info.status} from RingCentral${info.retryAfterSeconds !== undefined ? ` (retry after ${info.retryAfterSeconds} s)` : ''}` : undefined;
+  const statusText = info.status
+    ? `HTTP ${info.status} from RingCentral${info.retryAfterSeconds !== undefined ? ` (retry after ${info.retryAfterSeconds} s)` : ''}`
+    : undefined;
   const text = info.message ?? info.description ?? statusText ?? 'RingCentral returned an error';
   const parts = [info.code, text].filter(Boolean).join(' ');
   return info.error && info.error !== text ? `${parts} (${info.error})` : parts;

@@ -6,7 +6,11 @@ import { isLoopbackHost } from './serverUrl';
 import { UntrustedServerError } from '../errors';
 
 /** RingCentral's API servers (facts file, "Servers"): HTTPS on the default port only. */
-export const RINGCENTRAL_API_HOSTS: readonly string[] = ['platform.ringcentral.com', 'platform.ringcentral.biz', 'platform.devtest.ringcentral.com'];
+export const RINGCENTRAL_API_HOSTS: readonly string[] = [
+  'platform.ringcentral.com',
+  'platform.ringcentral.biz',
+  'platform.devtest.ringcentral.com',
+];
 
 export type ServerKind = 'ringcentral' | 'loopback' | 'other';
 

@@ -9,12 +9,15 @@ export interface KnownServer {
 export const KNOWN_SERVERS: readonly KnownServer[] = [
   { url: 'https://platform.ringcentral.com', label: 'Production' },
   { url: 'https://platform.ringcentral.biz', label: 'AT&T / Verizon partner platform' },
-  { url: 'https://platform.devtest.ringcentral.com', label: 'Sandbox (deprecated — being retired by RingCentral)', deprecated: true },
+  {
+    url: 'https://platform.devtest.ringcentral.com',
+    label: 'Sandbox (deprecated — being retired by RingCentral)',
+    deprecated: true,
+  },
 ];
 
 export type ServerCheck =
-  | { ok: true; url: string; isLoopback: boolean; warning?: string }
-  | { ok: false; message: string };
+  { ok: true; url: string; isLoopback: boolean; warning?: string } | { ok: false; message: string };
 
 /** 127.0.0.0/8, localhost (and *.localhost, RFC 6761), ::1 in any zero form, ::ffff:127.x — brackets optional. */
 export function isLoopbackHost(hostname: string | undefined): boolean {
@@ -42,7 +45,11 @@ function withoutTrailingSlashes(text: string): string {
 export function checkServerUrl(raw: string | undefined): ServerCheck {
   const text = (typeof raw === 'string' ? raw : '').trim();
   if (!text) {
-    return { ok: false, message: 'The setting ringcentral.server is empty. Set it to https://platform.ringcentral.com (or your emulator URL).' };
+    return {
+      ok: false,
+      message:
+        'The setting ringcentral.server is empty. Set it to https://platform.ringcentral.com (or your emulator URL).',
+    };
   }
   if (text.length > MAX_SERVER_URL_LENGTH) {
     return {
@@ -54,7 +61,10 @@ export function checkServerUrl(raw: string | undefined): ServerCheck {
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: `The setting ringcentral.server is not a URL: "${text}". Use a base URL such as https://platform.ringcentral.com.` };
+    return {
+      ok: false,
+      message: `The setting ringcentral.server is not a URL: "${text}". Use a base URL such as https://platform.ringcentral.com.`,
+    };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, message: `ringcentral.server must be an https URL, not ${url.protocol}// ("${text}").` };
@@ -73,18 +83,26 @@ export function checkServerUrl(raw: string | undefined): ServerCheck {
     return { ok: false, message: `ringcentral.server is a base URL and takes no query or fragment ("${text}").` };
   }
   if (/^\/restapi(\/|$)/i.test(url.pathname)) {
-    return { ok: false, message: `ringcentral.server is the base URL only: use ${url.protocol}//${url.host} (without ${url.pathname}); the extension adds /restapi/oauth/… itself.` };
+    return {
+      ok: false,
+      message: `ringcentral.server is the base URL only: use ${url.protocol}//${url.host} (without ${url.pathname}); the extension adds /restapi/oauth/… itself.`,
+    };
   }
   const base = withoutTrailingSlashes(`${url.protocol}//${url.host}${url.pathname}`);
   if (base.length > MAX_SERVER_URL_LENGTH) {
     // Percent-encoding can lengthen the path; the cap holds for the URL that is used.
-    return { ok: false, message: `The setting ringcentral.server is longer than ${MAX_SERVER_URL_LENGTH} characters once encoded. Use a base URL such as https://platform.ringcentral.com.` };
+    return {
+      ok: false,
+      message: `The setting ringcentral.server is longer than ${MAX_SERVER_URL_LENGTH} characters once encoded. Use a base URL such as https://platform.ringcentral.com.`,
+    };
   }
   const known = KNOWN_SERVERS.find((server) => server.url === base);
   return {
     ok: true,
     url: base,
     isLoopback,
-    warning: known?.deprecated ? 'The RingCentral sandbox is being retired; new apps should use production with a developer account.' : undefined,
+    warning: known?.deprecated
+      ? 'The RingCentral sandbox is being retired; new apps should use production with a developer account.'
+      : undefined,
   };
 }

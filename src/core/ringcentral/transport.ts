@@ -29,11 +29,23 @@ const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)|ERR_OSSL/i;
 
 /** Node and node-fetch errors → our transport codes (node-fetch keeps the system error's `code`). */
 export function classifyTransportError(error: unknown): TransportErrorCode {
-  const record = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; name?: unknown; type?: unknown; message?: unknown; cause?: unknown };
-  const cause = (typeof record.cause === 'object' && record.cause !== null ? record.cause : {}) as { code?: unknown; message?: unknown };
+  const record = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    name?: unknown;
+    type?: unknown;
+    message?: unknown;
+    cause?: unknown;
+  };
+  const cause = (typeof record.cause === 'object' && record.cause !== null ? record.cause : {}) as {
+    code?: unknown;
+    message?: unknown;
+  };
   const code = String(record.code ?? cause.code ?? '');
   // Node's global fetch (undici) throws "fetch failed" and keeps the reason in `cause`.
-  const message = [record.message, cause.message].filter((part) => part !== undefined && part !== '').map(String).join(': ');
+  const message = [record.message, cause.message]
+    .filter((part) => part !== undefined && part !== '')
+    .map(String)
+    .join(': ');
   if (
     record.name === 'AbortError' ||
     record.type === 'aborted' ||
@@ -47,11 +59,19 @@ export function classifyTransportError(error: unknown): TransportErrorCode {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'ENOTFOUND';
   if (/proxy/i.test(code) || /proxy/i.test(message) || code === 'ERR_TUNNEL_CONNECTION_FAILED') return 'PROXY';
   if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(message)) return 'TLS';
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || /socket hang up|ECONNRESET|premature close|other side closed/i.test(message)) return 'RESET';
+  if (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    code === 'UND_ERR_SOCKET' ||
+    /socket hang up|ECONNRESET|premature close|other side closed/i.test(message)
+  )
+    return 'RESET';
   return 'UNKNOWN';
 }
 
-function headersToRecord(headers: { forEach(cb: (value: string, name: string) => void): void }): Record<string, string> {
+function headersToRecord(headers: {
+  forEach(cb: (value: string, name: string) => void): void;
+}): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     out[name.toLowerCase()] = value;
@@ -59,7 +79,11 @@ function headersToRecord(headers: { forEach(cb: (value: string, name: string) =>
   return out;
 }
 
-export async function exchange(url: string, init: Omit<HttpRequestInit, 'signal'>, options: ExchangeOptions): Promise<RawResponse> {
+export async function exchange(
+  url: string,
+  init: Omit<HttpRequestInit, 'signal'>,
+  options: ExchangeOptions,
+): Promise<RawResponse> {
   const clock = options.clock ?? Date.now;
   const started = clock();
   const controller = new AbortController();
@@ -67,9 +91,18 @@ export async function exchange(url: string, init: Omit<HttpRequestInit, 'signal'
   const request = traceRequest({ method: init.method, url, headers: init.headers, body: init.body });
   try {
     // Never follow a redirect unless the caller asks: the request may carry secrets (see HttpRequestInit.redirect).
-    const response = await options.fetch(url, { ...init, redirect: init.redirect ?? 'manual', signal: controller.signal });
+    const response = await options.fetch(url, {
+      ...init,
+      redirect: init.redirect ?? 'manual',
+      signal: controller.signal,
+    });
     const body = await response.text();
-    const raw: RawResponse = { status: response.status, headers: headersToRecord(response.headers), body, durationMs: clock() - started };
+    const raw: RawResponse = {
+      status: response.status,
+      headers: headersToRecord(response.headers),
+      body,
+      durationMs: clock() - started,
+    };
     options.recorder?.add({
       title: options.title,
       ok: raw.status < 300 || (options.redirectIsAnswer === true && isRedirectStatus(raw.status)),
@@ -81,9 +114,18 @@ export async function exchange(url: string, init: Omit<HttpRequestInit, 'signal'
   } catch (error) {
     const code = classifyTransportError(error);
     const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause;
-    const detail = String((error as Error)?.message ?? error) + (typeof cause?.message === 'string' && cause.message ? ` (${cause.message})` : '');
-    const reason = code === 'TIMEOUT' ? `no answer within ${options.timeoutMs < 1000 ? `${options.timeoutMs} ms` : `${Math.round(options.timeoutMs / 1000)} s`}` : detail;
-    const failure = new TransportError(code, `${init.method} ${new URL(url).origin}${new URL(url).pathname} failed: ${reason}`, url);
+    const detail =
+      String((error as Error)?.message ?? error) +
+      (typeof cause?.message === 'string' && cause.message ? ` (${cause.message})` : '');
+    const reason =
+      code === 'TIMEOUT'
+        ? `no answer within ${options.timeoutMs < 1000 ? `${options.timeoutMs} ms` : `${Math.round(options.timeoutMs / 1000)} s`}`
+        : detail;
+    const failure = new TransportError(
+      code,
+      `${init.method} ${new URL(url).origin}${new URL(url).pathname} failed: ${reason}`,
+      url,
+    );
     options.recorder?.add({
       title: options.title,
       ok: false,

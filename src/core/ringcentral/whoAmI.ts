@@ -19,10 +19,19 @@ export interface WhoAmIResult {
   problem?: Error;
 }
 
-export async function whoAmI(client: RingCentralClient, tokens: TokenSet, recorder?: AttemptRecorder): Promise<WhoAmIResult> {
+export async function whoAmI(
+  client: RingCentralClient,
+  tokens: TokenSet,
+  recorder?: AttemptRecorder,
+): Promise<WhoAmIResult> {
   const fallbackId = tokens.ownerId ?? 'unknown';
   try {
-    const info = await client.getJson<ExtensionInfo>(WHO_AM_I_PATH, tokens.accessToken, recorder, 'Who signed in (GET /restapi/v1.0/account/~/extension/~)');
+    const info = await client.getJson<ExtensionInfo>(
+      WHO_AM_I_PATH,
+      tokens.accessToken,
+      recorder,
+      'Who signed in (GET /restapi/v1.0/account/~/extension/~)',
+    );
     const name = info.name ?? [info.contact?.firstName, info.contact?.lastName].filter(Boolean).join(' ');
     const id = info.id !== undefined ? String(info.id) : fallbackId;
     return {

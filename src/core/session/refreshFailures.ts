@@ -15,11 +15,16 @@ const TRANSIENT_BACKOFF_MS = 30_000;
 
 export function isDeadRefreshError(error: unknown): error is RingCentralApiError {
   // invalid_grant also covers other problems (OAU-106/108/251…); without a code it is the refresh token itself.
-  return error instanceof RingCentralApiError && (DEAD_REFRESH_CODES.has(error.info.code ?? '') || (error.info.error === 'invalid_grant' && !error.info.code));
+  return (
+    error instanceof RingCentralApiError &&
+    (DEAD_REFRESH_CODES.has(error.info.code ?? '') || (error.info.error === 'invalid_grant' && !error.info.code))
+  );
 }
 
 export function isRateLimitError(error: unknown): error is RingCentralApiError {
-  return error instanceof RingCentralApiError && (error.info.status === 429 || RATE_LIMIT_CODES.has(error.info.code ?? ''));
+  return (
+    error instanceof RingCentralApiError && (error.info.status === 429 || RATE_LIMIT_CODES.has(error.info.code ?? ''))
+  );
 }
 
 /** A 401 from an API call: the access token was not accepted (expired early, clock wrong, rotated elsewhere). */
@@ -34,10 +39,18 @@ export function backoffAfter(error: unknown, rateLimited: boolean, failures: num
     // spending the budget (or the penalty restarted): double the wait each time, up to the cap.
     const retryAfter = error instanceof RingCentralApiError ? error.info.retryAfterSeconds : undefined;
     const base = Math.max(retryAfter ?? DEFAULT_PENALTY_SECONDS, 1) * 1000;
-    return { notBefore: now + Math.min(base * 2 ** (failures - 1), MAX_BACKOFF_MS) + PENALTY_MARGIN_MS, failures, rateLimited: true };
+    return {
+      notBefore: now + Math.min(base * 2 ** (failures - 1), MAX_BACKOFF_MS) + PENALTY_MARGIN_MS,
+      failures,
+      rateLimited: true,
+    };
   }
   // A network error or 5xx: the 30 s timer would retry anyway; back off so a long outage costs few requests.
-  return { notBefore: now + Math.min(TRANSIENT_BACKOFF_MS * 2 ** (failures - 1), 10 * 60_000) - 1000, failures, rateLimited: false };
+  return {
+    notBefore: now + Math.min(TRANSIENT_BACKOFF_MS * 2 ** (failures - 1), 10 * 60_000) - 1000,
+    failures,
+    rateLimited: false,
+  };
 }
 
 export function withoutBackoff<T extends { refreshBackoff?: RefreshBackoff }>(session: T): T {

@@ -10,7 +10,14 @@ import { asError, WriteQueue, writeWithRetries } from './storageWrites';
 import { isNewerSession, sessionIdFor, StoredSession } from './session';
 import { canRefresh, toTokenSet, TokenResponse } from '../oauth/tokenSet';
 import { RefreshDeferredError, SessionEndedError, SessionExpiredError } from '../errors';
-import { backoffAfter, backoffUntil, isDeadRefreshError, isRateLimitError, isUnauthorizedError, withoutBackoff } from './refreshFailures';
+import {
+  backoffAfter,
+  backoffUntil,
+  isDeadRefreshError,
+  isRateLimitError,
+  isUnauthorizedError,
+  withoutBackoff,
+} from './refreshFailures';
 import type { RingCentralClient } from '../ringcentral/ringcentralClient';
 import type { SessionChange, SessionManagerDeps, SessionNotice, SessionStatus } from './sessionPorts';
 
@@ -47,7 +54,11 @@ export class SessionManager {
     } catch (error) {
       const failures = (this.storageProblem?.failures ?? 0) + 1;
       const delays = this.deps.loadRetryDelaysMs ?? [5_000, 15_000, 30_000, 60_000, 300_000];
-      const problem = { error: asError(error), failures, nextRetryAt: this.deps.clock() + delays[Math.min(failures - 1, delays.length - 1)] };
+      const problem = {
+        error: asError(error),
+        failures,
+        nextRetryAt: this.deps.clock() + delays[Math.min(failures - 1, delays.length - 1)],
+      };
       this.storageProblem = problem;
       this.notices.fire({ kind: 'storageReadFailed', error: problem.error, nextRetryAt: problem.nextRetryAt });
       return problem.error;
@@ -96,7 +107,9 @@ export class SessionManager {
 
   /** The session for the configured app, else the most recent one. */
   current(server?: string, clientId?: string): StoredSession | undefined {
-    const forApp = this.sessions.filter((session) => (!server || session.server === server) && (!clientId || session.clientId === clientId));
+    const forApp = this.sessions.filter(
+      (session) => (!server || session.server === server) && (!clientId || session.clientId === clientId),
+    );
     const pool = forApp.length > 0 ? forApp : this.sessions;
     return [...pool].sort((a, b) => b.createdAt - a.createdAt)[0];
   }
@@ -112,7 +125,8 @@ export class SessionManager {
     const accessExpiresAt = this.expiry.accessExpiresAt(session, now);
     const notBefore = backoffUntil(session, now);
     if (accessExpiresAt <= now && !canRefresh(session.tokens, now)) return { state: 'expired', accessExpiresAt };
-    if (notBefore !== undefined && session.refreshBackoff?.rateLimited) return { state: 'rateLimited', accessExpiresAt, notBefore };
+    if (notBefore !== undefined && session.refreshBackoff?.rateLimited)
+      return { state: 'rateLimited', accessExpiresAt, notBefore };
     return { state: 'active', accessExpiresAt, notBefore };
   }
 
@@ -128,7 +142,11 @@ export class SessionManager {
     this.announcedExpired.delete(id);
     this.ended = undefined;
     // A new sign-in wins over whatever was stored for the same account.
-    const stored = await this.update(id, (current) => ({ ...withoutBackoff(session), id, revision: (current?.revision ?? 0) + 1 }));
+    const stored = await this.update(id, (current) => ({
+      ...withoutBackoff(session),
+      id,
+      revision: (current?.revision ?? 0) + 1,
+    }));
     this.changes.fire({ type: existed ? 'changed' : 'added', session: stored });
     return stored;
   }
@@ -155,7 +173,9 @@ export class SessionManager {
     await this.retryLoadIfDue();
     await this.flushUnsaved();
     this.announceExpired();
-    await Promise.all(this.due().map((session) => this.refresh(session.id, { onlyIfDue: true }).catch(() => undefined)));
+    await Promise.all(
+      this.due().map((session) => this.refresh(session.id, { onlyIfDue: true }).catch(() => undefined)),
+    );
   }
 
   /** A valid access token for the session, refreshing first when it is due. Never hands out an expired one. */
@@ -169,7 +189,8 @@ export class SessionManager {
       this.announceExpired();
       throw new SessionExpiredError(usable);
     }
-    if (status.state === 'rateLimited' && status.notBefore !== undefined) throw new RefreshDeferredError(usable, status.notBefore, this.deps.clock());
+    if (status.state === 'rateLimited' && status.notBefore !== undefined)
+      throw new RefreshDeferredError(usable, status.notBefore, this.deps.clock());
     // Expired, and a refresh is still possible but did not happen (held back after a failure): try it now.
     return (await this.refresh(id)).tokens.accessToken;
   }
@@ -215,10 +236,13 @@ export class SessionManager {
     if (onlyIfDue && !this.isDue(session)) return session;
     const now = this.deps.clock();
     const backoff = backoffUntil(session, now);
-    if (backoff !== undefined && session.refreshBackoff?.rateLimited) throw new RefreshDeferredError(session, backoff, now);
+    if (backoff !== undefined && session.refreshBackoff?.rateLimited)
+      throw new RefreshDeferredError(session, backoff, now);
     const refreshToken = session.tokens.refreshToken;
     if (!refreshToken) {
-      throw new Error('This session has no refresh token (the app does not issue them: turn on "Issue refresh tokens?" in the Developer Console). Sign in again.');
+      throw new Error(
+        'This session has no refresh token (the app does not issue them: turn on "Issue refresh tokens?" in the Developer Console). Sign in again.',
+      );
     }
     const recorder = this.deps.startAttempt?.('refresh', session);
     const issuedAt = now;
@@ -243,7 +267,13 @@ export class SessionManager {
     // These tokens replace the ones we sent, so they are one revision past them, whatever the clock says.
     const refreshed = await this.update(id, (current) => {
       const base = current ?? session;
-      return { ...withoutBackoff(base), tokens, revision: Math.max(base.revision ?? 0, session.revision ?? 0) + 1, lastRefreshAt: issuedAt, refreshError: undefined };
+      return {
+        ...withoutBackoff(base),
+        tokens,
+        revision: Math.max(base.revision ?? 0, session.revision ?? 0) + 1,
+        lastRefreshAt: issuedAt,
+        refreshError: undefined,
+      };
     });
     this.changes.fire({ type: 'changed', session: refreshed });
     return refreshed;
@@ -269,7 +299,11 @@ export class SessionManager {
       const base = current ?? session;
       const previous = base.refreshBackoff;
       const failures = (previous && previous.rateLimited === rateLimited ? previous.failures : 0) + 1;
-      return { ...base, refreshError: asError(error).message, refreshBackoff: backoffAfter(error, rateLimited, failures, now) };
+      return {
+        ...base,
+        refreshError: asError(error).message,
+        refreshBackoff: backoffAfter(error, rateLimited, failures, now),
+      };
     });
     this.changes.fire({ type: 'changed', session: marked });
     if (rateLimited && marked.refreshBackoff) {
@@ -292,7 +326,11 @@ export class SessionManager {
     if (isNewerSession(inMemory, stored)) return inMemory; // ours is newer: its write failed and waits for a retry
     // The same tokens: another window may have been told to wait (a 429) — wait with it.
     if ((stored.refreshBackoff?.notBefore ?? 0) > (inMemory.refreshBackoff?.notBefore ?? 0)) {
-      return this.replaceInMemory({ ...inMemory, refreshBackoff: stored.refreshBackoff, refreshError: stored.refreshError });
+      return this.replaceInMemory({
+        ...inMemory,
+        refreshBackoff: stored.refreshBackoff,
+        refreshError: stored.refreshError,
+      });
     }
     return inMemory;
   }
@@ -320,10 +358,13 @@ export class SessionManager {
 
   private async save(session: StoredSession): Promise<boolean> {
     this.writing.add(session.id);
-    const error = await this.withRetries(() => this.deps.persistence.put(session)).finally(() => this.writing.delete(session.id));
+    const error = await this.withRetries(() => this.deps.persistence.put(session)).finally(() =>
+      this.writing.delete(session.id),
+    );
     if (!error) {
       const wasUnsaved = this.unsaved.delete(session.id);
-      if (wasUnsaved && this.unsaved.size === 0 && this.unsavedRemovals.size === 0) this.notices.fire({ kind: 'storageWriteRecovered' });
+      if (wasUnsaved && this.unsaved.size === 0 && this.unsavedRemovals.size === 0)
+        this.notices.fire({ kind: 'storageWriteRecovered' });
       return true;
     }
     const firstFailure = !this.unsaved.has(session.id);
@@ -344,25 +385,34 @@ export class SessionManager {
         if (!session) this.unsaved.delete(id);
         else if (!(await this.withRetries(() => this.deps.persistence.put(session), []))) this.unsaved.delete(id);
       }
-      if (this.unsaved.size === 0 && this.unsavedRemovals.size === 0) this.notices.fire({ kind: 'storageWriteRecovered' });
+      if (this.unsaved.size === 0 && this.unsavedRemovals.size === 0)
+        this.notices.fire({ kind: 'storageWriteRecovered' });
     });
   }
 
   /** Runs the write; returns the last error if every try failed. */
-  private withRetries(write: () => Promise<void>, delays: readonly number[] = this.deps.storageRetryDelaysMs ?? [100, 500, 2000]): Promise<Error | undefined> {
+  private withRetries(
+    write: () => Promise<void>,
+    delays: readonly number[] = this.deps.storageRetryDelaysMs ?? [100, 500, 2000],
+  ): Promise<Error | undefined> {
     return writeWithRetries(write, delays);
   }
 
   private replaceInMemory(session: StoredSession): StoredSession {
     const index = this.sessions.findIndex((candidate) => candidate.id === session.id);
-    this.sessions = index < 0 ? [...this.sessions, session] : this.sessions.map((candidate, i) => (i === index ? session : candidate));
+    this.sessions =
+      index < 0
+        ? [...this.sessions, session]
+        : this.sessions.map((candidate, i) => (i === index ? session : candidate));
     return session;
   }
 
   private isDue(session: StoredSession): boolean {
     const now = this.deps.clock();
     return (
-      this.expiry.accessExpiresAt(session, now) - (this.deps.refreshLeadMs ?? 60_000) <= now && canRefresh(session.tokens, now) && backoffUntil(session, now) === undefined
+      this.expiry.accessExpiresAt(session, now) - (this.deps.refreshLeadMs ?? 60_000) <= now &&
+      canRefresh(session.tokens, now) &&
+      backoffUntil(session, now) === undefined
     );
   }
 

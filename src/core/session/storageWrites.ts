@@ -12,7 +12,10 @@ export class WriteQueue {
 }
 
 /** Runs the write, and again after each pause while it fails; returns the last error if every try failed. */
-export async function writeWithRetries(write: () => Promise<void>, delays: readonly number[]): Promise<Error | undefined> {
+export async function writeWithRetries(
+  write: () => Promise<void>,
+  delays: readonly number[],
+): Promise<Error | undefined> {
   for (let attempt = 0; ; attempt++) {
     try {
       await write();

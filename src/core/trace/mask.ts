@@ -30,7 +30,11 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set([
 
 /** accessToken, AccessToken, access-token and access_token are one key. */
 const normalizeKey = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');
-const SECRET_KEYS: ReadonlySet<string> = new Set([...[...SECRET_FIELDS].map(normalizeKey), 'authorization', 'proxyauthorization']);
+const SECRET_KEYS: ReadonlySet<string> = new Set([
+  ...[...SECRET_FIELDS].map(normalizeKey),
+  'authorization',
+  'proxyauthorization',
+]);
 
 export function isSecretKey(key: string | undefined): boolean {
   return key !== undefined && SECRET_KEYS.has(normalizeKey(key));
@@ -59,7 +63,8 @@ export function maskUrl(url: string): string {
   const beforeHash = hashStart < 0 ? url : url.slice(0, hashStart);
   const fragment = hashStart < 0 ? undefined : url.slice(hashStart + 1);
   const queryStart = beforeHash.indexOf('?');
-  const masked = queryStart < 0 ? beforeHash : `${beforeHash.slice(0, queryStart)}?${maskParams(beforeHash.slice(queryStart + 1))}`;
+  const masked =
+    queryStart < 0 ? beforeHash : `${beforeHash.slice(0, queryStart)}?${maskParams(beforeHash.slice(queryStart + 1))}`;
   if (fragment === undefined) {
     return maskKnownSecrets(masked);
   }
@@ -125,9 +130,13 @@ export function maskJsonBody(body: string): string {
 }
 
 // Secret names in text, snake_case or camelCase, not as the tail of a longer word ("errorCode" is no "code").
-const SECRET_NAME = '(?<![A-Za-z0-9_])(?:(?:access|refresh|id)[_-]?token|client[_-]?(?:secret|assertion)|code[_-]?verifier|assertion|password|token|code)';
+const SECRET_NAME =
+  '(?<![A-Za-z0-9_])(?:(?:access|refresh|id)[_-]?token|client[_-]?(?:secret|assertion)|code[_-]?verifier|assertion|password|token|code)';
 // "access_token": "…"  /  \"accessToken\":\"…\"  /  'refresh_token' => '…'  /  clientSecret = "…"
-const QUOTED_SECRET = new RegExp(`(\\\\?["']?${SECRET_NAME}\\\\?["']?\\s{0,8}(?::|=>|=)\\s{0,8}\\\\?["'])([^"'\\\\\\r\\n]+)`, 'gi');
+const QUOTED_SECRET = new RegExp(
+  `(\\\\?["']?${SECRET_NAME}\\\\?["']?\\s{0,8}(?::|=>|=)\\s{0,8}\\\\?["'])([^"'\\\\\\r\\n]+)`,
+  'gi',
+);
 // access_token=…&  in a form body, a query, a log line, or a JSON string holding a form body.
 const FORM_SECRET = new RegExp(`(${SECRET_NAME}=)([^&\\s"'\\\\]+)`, 'gi');
 // Authorization credentials in pasted curl or logs: "Bearer U0pD…", "Basic ZGVt…".

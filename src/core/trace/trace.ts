@@ -57,7 +57,12 @@ export function traceRequest(request: TracedRequest): TracedRequest {
     method: request.method,
     url: maskUrl(request.url),
     headers: maskHeaders(request.headers),
-    body: request.body === undefined ? undefined : request.body.trimStart().startsWith('{') ? maskJsonBody(request.body) : maskParams(request.body),
+    body:
+      request.body === undefined
+        ? undefined
+        : request.body.trimStart().startsWith('{')
+          ? maskJsonBody(request.body)
+          : maskParams(request.body),
   };
 }
 
@@ -75,11 +80,18 @@ export function traceResponse(status: number, headers: Record<string, string>, b
 function maskFailure(failure: Failure): Failure {
   switch (failure.kind) {
     case 'transport':
-      return { ...failure, message: maskSecretsInText(failure.message), ...(failure.url ? { url: maskUrl(failure.url) } : {}) };
+      return {
+        ...failure,
+        message: maskSecretsInText(failure.message),
+        ...(failure.url ? { url: maskUrl(failure.url) } : {}),
+      };
     case 'http':
       return { ...failure, body: maskJsonBody(failure.body) };
     case 'api':
-      return { ...failure, info: { ...failure.info, ...(failure.info.rawBody ? { rawBody: maskJsonBody(failure.info.rawBody) } : {}) } };
+      return {
+        ...failure,
+        info: { ...failure.info, ...(failure.info.rawBody ? { rawBody: maskJsonBody(failure.info.rawBody) } : {}) },
+      };
     case 'callback':
       return { ...failure, ...(failure.description ? { description: maskSecretsInText(failure.description) } : {}) };
     default:

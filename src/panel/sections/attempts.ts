@@ -28,17 +28,34 @@ const OUTCOMES: Record<AttemptOutcome, { icon: string; text: string }> = {
 export function renderAttempts(ctx: PanelContext): HTMLElement {
   const attempts = attemptsNewestFirst(ctx.state.attempts);
   const failed = attempts.filter((a) => a.outcome === 'failed').length;
-  const badge = attempts.length === 0 ? undefined : failed > 0 ? chip(failed + ' failed', 'failed') : chip(String(attempts.length), 'muted');
+  const badge =
+    attempts.length === 0
+      ? undefined
+      : failed > 0
+        ? chip(failed + ' failed', 'failed')
+        : chip(String(attempts.length), 'muted');
   const body: HTMLElement[] = [];
-  const clear = button('Clear history', () => ctx.post({ command: 'clearHistory' }), { secondary: true, focusKey: 'clear-history', attrs: { disabled: attempts.length === 0 } });
+  const clear = button('Clear history', () => ctx.post({ command: 'clearHistory' }), {
+    secondary: true,
+    focusKey: 'clear-history',
+    attrs: { disabled: attempts.length === 0 },
+  });
   body.push(
     el('div', { className: 'toolbar' }, [
-      el('span', { className: 'muted', text: attempts.length === 1 ? '1 attempt, newest first' : attempts.length + ' attempts, newest first' }),
+      el('span', {
+        className: 'muted',
+        text: attempts.length === 1 ? '1 attempt, newest first' : attempts.length + ' attempts, newest first',
+      }),
       clear,
     ]),
   );
   if (attempts.length === 0) {
-    body.push(el('p', { className: 'muted empty', text: 'No attempts yet. Sign in or refresh a token and every step of it shows up here.' }));
+    body.push(
+      el('p', {
+        className: 'muted empty',
+        text: 'No attempts yet. Sign in or refresh a token and every step of it shows up here.',
+      }),
+    );
     return section(ctx, 'attempts', 'Attempts', body, badge);
   }
   const current = attempts.find((a) => a.id === ctx.ui.selectedAttemptId) || attempts[0];
@@ -64,7 +81,10 @@ function attemptDetail(ctx: PanelContext, current: FlowAttempt): HTMLElement {
     el('div', { className: 'attempt-detail-head' }, [
       el('span', { className: 'attempt-kind', text: ATTEMPT_KIND_LABELS[current.kind] || current.kind }),
       outcomeBadge(current.outcome),
-      el('span', { className: 'muted', text: 'started ' + timeText(current.startedAt, now) + (duration ? ' · ' + duration : '') }),
+      el('span', {
+        className: 'muted',
+        text: 'started ' + timeText(current.startedAt, now) + (duration ? ' · ' + duration : ''),
+      }),
     ]),
   );
   if (current.server || current.clientId) {
@@ -101,7 +121,9 @@ function attemptDetail(ctx: PanelContext, current: FlowAttempt): HTMLElement {
 
 function stepIndexFor(ctx: PanelContext, attempt: FlowAttempt): number {
   const chosen = ctx.ui.selectedStep[attempt.id];
-  return typeof chosen === 'number' && chosen >= 0 && chosen < attempt.steps.length ? chosen : defaultStepIndex(attempt);
+  return typeof chosen === 'number' && chosen >= 0 && chosen < attempt.steps.length
+    ? chosen
+    : defaultStepIndex(attempt);
 }
 
 /** Roving tabindex: arrows, Home and End move focus between rows; Enter and Space select (like a click). */
@@ -184,7 +206,13 @@ function attemptRow(ctx: PanelContext, a: FlowAttempt, selected: boolean): HTMLE
   );
 }
 
-function stepRow(ctx: PanelContext, attempt: FlowAttempt, step: TraceStep, index: number, selected: boolean): HTMLElement {
+function stepRow(
+  ctx: PanelContext,
+  attempt: FlowAttempt,
+  step: TraceStep,
+  index: number,
+  selected: boolean,
+): HTMLElement {
   return el(
     'div',
     {
@@ -225,23 +253,43 @@ function exchange(step: TraceStep): HTMLElement[] {
       el('div', { className: 'exchange-part' }, [
         el('h4', { text: 'Parameters' }),
         el('table', { className: 'params' }, [
-          el('thead', {}, el('tr', {}, [el('th', { text: 'Name', attrs: { scope: 'col' } }), el('th', { text: 'Value', attrs: { scope: 'col' } })])),
+          el(
+            'thead',
+            {},
+            el('tr', {}, [
+              el('th', { text: 'Name', attrs: { scope: 'col' } }),
+              el('th', { text: 'Value', attrs: { scope: 'col' } }),
+            ]),
+          ),
           el(
             'tbody',
             {},
-            Object.keys(params).map((name) => el('tr', {}, [el('th', { attrs: { scope: 'row' } }, code(name)), el('td', {}, code(params[name]))])),
+            Object.keys(params).map((name) =>
+              el('tr', {}, [el('th', { attrs: { scope: 'row' } }, code(name)), el('td', {}, code(params[name]))]),
+            ),
           ),
         ]),
       ]),
     );
   }
   if (step.request) {
-    parts.push(el('div', { className: 'exchange-part' }, [el('h4', { text: 'Request' }), pre(requestText(step.request), 'code-block request')]));
+    parts.push(
+      el('div', { className: 'exchange-part' }, [
+        el('h4', { text: 'Request' }),
+        pre(requestText(step.request), 'code-block request'),
+      ]),
+    );
   }
   if (step.response) {
     parts.push(
       el('div', { className: 'exchange-part' }, [
-        el('h4', {}, ['Response ', el('span', { className: 'http-status ' + (step.response.status < 400 ? 'ok' : 'failed'), text: String(step.response.status) })]),
+        el('h4', {}, [
+          'Response ',
+          el('span', {
+            className: 'http-status ' + (step.response.status < 400 ? 'ok' : 'failed'),
+            text: String(step.response.status),
+          }),
+        ]),
         pre(responseText(step.response), 'code-block response'),
       ]),
     );
@@ -250,12 +298,24 @@ function exchange(step: TraceStep): HTMLElement[] {
 }
 
 function stepDetail(ctx: PanelContext, attempt: FlowAttempt, step: TraceStep, index: number): HTMLElement {
-  const detail = el('div', { className: 'step-detail', attrs: { 'data-step-index': index, 'aria-label': 'Step ' + (index + 1) + ': ' + step.title, role: 'region' } }, [
-    el('div', { className: 'step-detail-head' }, [
-      el('h3', { text: step.title }),
-      el('span', { className: 'muted', text: timeText(step.at, ctx.clock.now()) + (step.durationMs !== undefined ? ' · ' + formatDuration(step.durationMs) : '') }),
-    ]),
-  ]);
+  const detail = el(
+    'div',
+    {
+      className: 'step-detail',
+      attrs: { 'data-step-index': index, 'aria-label': 'Step ' + (index + 1) + ': ' + step.title, role: 'region' },
+    },
+    [
+      el('div', { className: 'step-detail-head' }, [
+        el('h3', { text: step.title }),
+        el('span', {
+          className: 'muted',
+          text:
+            timeText(step.at, ctx.clock.now()) +
+            (step.durationMs !== undefined ? ' · ' + formatDuration(step.durationMs) : ''),
+        }),
+      ]),
+    ],
+  );
   if (step.note) append(detail, el('p', { className: 'step-note', text: step.note }));
   if (step.diagnosis) {
     append(detail, renderDiagnosis(ctx, step.diagnosis, step.at, 'step-' + attempt.id + '-' + index));
@@ -264,7 +324,13 @@ function stepDetail(ctx: PanelContext, attempt: FlowAttempt, step: TraceStep, in
   }
   const parts = exchange(step);
   if (parts.length > 0) {
-    append(detail, el('div', { className: 'exchange' }, [el('h3', { className: 'subheading', text: 'Raw exchange (secrets masked)' }), ...parts]));
+    append(
+      detail,
+      el('div', { className: 'exchange' }, [
+        el('h3', { className: 'subheading', text: 'Raw exchange (secrets masked)' }),
+        ...parts,
+      ]),
+    );
   }
   return detail;
 }

@@ -4,14 +4,21 @@ import { renderDiagnosis } from '../diagnosis';
 import { append, el, pre } from '../dom';
 import { section } from '../layout';
 
-const EXPLAIN_PLACEHOLDER = 'Paste a response body, an HTTP response, a callback URL, a log line or a code such as OAU-113';
+const EXPLAIN_PLACEHOLDER =
+  'Paste a response body, an HTTP response, a callback URL, a log line or a code such as OAU-113';
 /** Longest echo of the pasted text (the rest is still explained). */
 const ECHO_LENGTH = 600;
 
 export function renderExplain(ctx: PanelContext): HTMLElement {
   const body: HTMLElement[] = [];
   const textarea = el('textarea', {
-    attrs: { id: 'explain-input', rows: '5', spellcheck: 'false', placeholder: EXPLAIN_PLACEHOLDER, 'data-focus-key': 'explain-input' },
+    attrs: {
+      id: 'explain-input',
+      rows: '5',
+      spellcheck: 'false',
+      placeholder: EXPLAIN_PLACEHOLDER,
+      'data-focus-key': 'explain-input',
+    },
     on: {
       input: (e) => {
         ctx.ui.explainText = (e.target as HTMLTextAreaElement).value;
@@ -35,7 +42,15 @@ export function renderExplain(ctx: PanelContext): HTMLElement {
       [
         el('label', { text: EXPLAIN_PLACEHOLDER, attrs: { for: 'explain-input' } }),
         textarea,
-        el('div', { className: 'actions' }, el('button', { className: 'button', text: 'Explain', attrs: { type: 'submit', 'data-focus-key': 'explain-submit', disabled: false } })),
+        el(
+          'div',
+          { className: 'actions' },
+          el('button', {
+            className: 'button',
+            text: 'Explain',
+            attrs: { type: 'submit', 'data-focus-key': 'explain-submit', disabled: false },
+          }),
+        ),
       ],
     ),
   );
@@ -43,7 +58,10 @@ export function renderExplain(ctx: PanelContext): HTMLElement {
   if (result) {
     const out = el('div', { className: 'explain-result' }, [
       el('div', { className: 'label', text: 'You pasted' }),
-      pre(result.input.length > ECHO_LENGTH ? result.input.slice(0, ECHO_LENGTH) + '…' : result.input, 'code-block explain-input-echo'),
+      pre(
+        result.input.length > ECHO_LENGTH ? result.input.slice(0, ECHO_LENGTH) + '…' : result.input,
+        'code-block explain-input-echo',
+      ),
     ]);
     if (result.diagnosis) append(out, renderDiagnosis(ctx, result.diagnosis, result.at, 'explain'));
     else if (result.problem) append(out, el('p', { className: 'warning explain-problem', text: result.problem }));

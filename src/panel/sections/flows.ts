@@ -4,7 +4,10 @@ import { chip, el } from '../dom';
 import { section } from '../layout';
 
 function flow(title: string, tag: { text: string; kind: string } | undefined, paragraphs: string[]): HTMLElement {
-  return el('div', { className: 'flow' }, [el('h3', {}, [title, tag ? chip(tag.text, tag.kind) : undefined]), ...paragraphs.map((text) => el('p', { text }))]);
+  return el('div', { className: 'flow' }, [
+    el('h3', {}, [title, tag ? chip(tag.text, tag.kind) : undefined]),
+    ...paragraphs.map((text) => el('p', { text })),
+  ]);
 }
 
 function faq(question: string, answer: string): HTMLElement {

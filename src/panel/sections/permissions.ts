@@ -15,7 +15,9 @@ export function renderPermissions(ctx: PanelContext): HTMLElement {
   const granted =
     state.session && Array.isArray(state.session.scope)
       ? state.session.scope
-      : state.permission && Array.isArray(state.permission.grantedPermissions) && state.permission.grantedPermissions.length > 0
+      : state.permission &&
+          Array.isArray(state.permission.grantedPermissions) &&
+          state.permission.grantedPermissions.length > 0
         ? state.permission.grantedPermissions
         : undefined;
   body.push(
@@ -48,7 +50,13 @@ export function renderPermissions(ctx: PanelContext): HTMLElement {
   );
   select.value = ui.permissionMethod;
   const path = el('input', {
-    attrs: { id: 'permission-path', type: 'text', spellcheck: 'false', placeholder: '/restapi/v1.0/account/~/extension/~/call-log', 'data-focus-key': 'permission-path' },
+    attrs: {
+      id: 'permission-path',
+      type: 'text',
+      spellcheck: 'false',
+      placeholder: '/restapi/v1.0/account/~/extension/~/call-log',
+      'data-focus-key': 'permission-path',
+    },
     on: {
       input: (e) => {
         ui.permissionPath = (e.target as HTMLInputElement).value;
@@ -73,7 +81,11 @@ export function renderPermissions(ctx: PanelContext): HTMLElement {
         el('label', { className: 'visually-hidden', text: 'API path', attrs: { for: 'permission-path' } }),
         select,
         path,
-        el('button', { className: 'button', text: 'Check', attrs: { type: 'submit', 'data-focus-key': 'permission-check' } }),
+        el('button', {
+          className: 'button',
+          text: 'Check',
+          attrs: { type: 'submit', 'data-focus-key': 'permission-check' },
+        }),
       ],
     ),
   );
@@ -82,30 +94,52 @@ export function renderPermissions(ctx: PanelContext): HTMLElement {
 }
 
 function checkResult(p: PermissionCheck): HTMLElement {
-  const result = el('div', { className: 'permission-result' }, [el('div', { className: 'permission-request' }, [code(p.method + ' ' + p.path)])]);
+  const result = el('div', { className: 'permission-result' }, [
+    el('div', { className: 'permission-request' }, [code(p.method + ' ' + p.path)]),
+  ]);
   const op = p.operation;
   if (!op) {
     return append(
       result,
       el('p', {
         className: 'warning',
-        text: "No operation in RingCentral's API matches " + p.method + ' ' + p.path + '. Check the path (it starts with /restapi/v1.0/ or /team-messaging/v1/…).',
+        text:
+          "No operation in RingCentral's API matches " +
+          p.method +
+          ' ' +
+          p.path +
+          '. Check the path (it starts with /restapi/v1.0/ or /team-messaging/v1/…).',
       }),
     );
   }
   let grantedNode: HTMLElement;
   if (!op.appPermission) grantedNode = el('span', { className: 'muted', text: 'no app permission needed' });
   else if (p.granted === true) grantedNode = statusBadge(true, 'yes, the token has ' + op.appPermission, '');
-  else if (p.granted === false) grantedNode = statusBadge(false, '', 'no: add ' + op.appPermission + ' to the app in the Developer Console, then sign in again');
+  else if (p.granted === false)
+    grantedNode = statusBadge(
+      false,
+      '',
+      'no: add ' + op.appPermission + ' to the app in the Developer Console, then sign in again',
+    );
   else grantedNode = el('span', { className: 'muted', text: 'unknown (not signed in)' });
   append(
     result,
     el('dl', { className: 'fields' }, [
-      ...field('Operation', [el('span', { text: op.summary || op.operationId }), ' ', el('span', { className: 'muted' }, ['(', code(op.operationId), ')'])]),
+      ...field('Operation', [
+        el('span', { text: op.summary || op.operationId }),
+        ' ',
+        el('span', { className: 'muted' }, ['(', code(op.operationId), ')']),
+      ]),
       ...field('Path', code(op.pathTemplate)),
-      ...field('Required app permission', op.appPermission ? chip(op.appPermission, 'permission') : el('span', { className: 'muted', text: 'none' })),
+      ...field(
+        'Required app permission',
+        op.appPermission ? chip(op.appPermission, 'permission') : el('span', { className: 'muted', text: 'none' }),
+      ),
       ...field('Granted', grantedNode),
-      ...field('User permission', op.userPermission ? code(op.userPermission) : el('span', { className: 'muted', text: 'none' })),
+      ...field(
+        'User permission',
+        op.userPermission ? code(op.userPermission) : el('span', { className: 'muted', text: 'none' }),
+      ),
     ]),
   );
   if (op.userPermission) {

@@ -42,14 +42,21 @@ function checkResult(ctx: PanelContext, check: RedirectCheckResult): HTMLElement
   const body: HTMLElement[] = [];
   body.push(
     el('div', { className: 'sent-row' }, [
-      el('div', { className: 'label', text: 'This editor sends (' + (REDIRECT_MODE_NAMES[check.mode] || check.mode) + ' mode)' }),
+      el('div', {
+        className: 'label',
+        text: 'This editor sends (' + (REDIRECT_MODE_NAMES[check.mode] || check.mode) + ' mode)',
+      }),
       el('div', { className: 'sent-uri' }, [
         code(check.sent, { id: 'sent-redirect-uri' }),
-        button('Copy redirect URI', () => ctx.post({ command: 'runFix', action: { kind: 'copyRedirectUri', uri: check.sent } }), {
-          focusKey: 'copy-sent-redirect',
-          className: 'fix-button copy-redirect',
-          attrs: { 'data-action-kind': 'copyRedirectUri' },
-        }),
+        button(
+          'Copy redirect URI',
+          () => ctx.post({ command: 'runFix', action: { kind: 'copyRedirectUri', uri: check.sent } }),
+          {
+            focusKey: 'copy-sent-redirect',
+            className: 'fix-button copy-redirect',
+            attrs: { 'data-action-kind': 'copyRedirectUri' },
+          },
+        ),
       ]),
     ]),
   );
@@ -71,10 +78,16 @@ function checkResult(ctx: PanelContext, check: RedirectCheckResult): HTMLElement
 
   const fix = check.fix || { kind: 'none' };
   if (fix.kind === 'register' || fix.kind === 'switchMode') {
-    const action: FixAction = fix.kind === 'register' ? { kind: 'copyRedirectUri', uri: fix.uri } : { kind: 'switchRedirectMode', mode: fix.mode };
+    const action: FixAction =
+      fix.kind === 'register'
+        ? { kind: 'copyRedirectUri', uri: fix.uri }
+        : { kind: 'switchRedirectMode', mode: fix.mode };
     body.push(
       el('div', { className: 'callout fix-callout' }, [
-        el('div', { className: 'callout-title', text: fix.kind === 'register' ? 'Fix: register this redirect URI' : 'Fix: switch the redirect mode' }),
+        el('div', {
+          className: 'callout-title',
+          text: fix.kind === 'register' ? 'Fix: register this redirect URI' : 'Fix: switch the redirect mode',
+        }),
         el('p', { text: fix.explanation }),
         el('div', { className: 'actions' }, fixButton(ctx, action, ctx.state.now, undefined, 'redirect-fix')),
       ]),
@@ -106,7 +119,11 @@ function comparisonRow(c: RegisteredComparison, closest: boolean): HTMLElement {
   const kinds = (c.differences || []).map((d) => chip(d.label || d.kind, 'difference'));
   return el('li', { className: 'redirect-row' + (c.matches ? ' matches' : ''), attrs: { 'data-kind': c.kind } }, [
     el('div', { className: 'redirect-row-head' }, [
-      el('span', { className: 'status-icon ' + (c.matches ? 'ok' : 'failed'), text: c.matches ? '✓' : '✕', attrs: { 'aria-label': c.matches ? 'matches' : 'differs' } }),
+      el('span', {
+        className: 'status-icon ' + (c.matches ? 'ok' : 'failed'),
+        text: c.matches ? '✓' : '✕',
+        attrs: { 'aria-label': c.matches ? 'matches' : 'differs' },
+      }),
       code(c.registered, { class: 'registered-uri' }),
       closest && !c.matches ? chip('closest', 'muted') : undefined,
     ]),
@@ -125,7 +142,13 @@ function comparisonRow(c: RegisteredComparison, closest: boolean): HTMLElement {
 
 function registeredForm(ctx: PanelContext): HTMLElement {
   const textarea = el('textarea', {
-    attrs: { id: 'redirect-input', rows: '3', spellcheck: 'false', 'data-focus-key': 'redirect-input', placeholder: 'https://example.com/callback' },
+    attrs: {
+      id: 'redirect-input',
+      rows: '3',
+      spellcheck: 'false',
+      'data-focus-key': 'redirect-input',
+      placeholder: 'https://example.com/callback',
+    },
     on: {
       input: (e) => {
         ctx.ui.redirectText = (e.target as HTMLTextAreaElement).value;
@@ -148,7 +171,15 @@ function registeredForm(ctx: PanelContext): HTMLElement {
     [
       el('label', { text: 'Registered redirect URIs (one per line)', attrs: { for: 'redirect-input' } }),
       textarea,
-      el('div', { className: 'actions' }, el('button', { className: 'button', text: 'Compare', attrs: { type: 'submit', 'data-focus-key': 'redirect-compare' } })),
+      el(
+        'div',
+        { className: 'actions' },
+        el('button', {
+          className: 'button',
+          text: 'Compare',
+          attrs: { type: 'submit', 'data-focus-key': 'redirect-compare' },
+        }),
+      ),
     ],
   );
 }

@@ -17,10 +17,18 @@ export function renderSession(ctx: PanelContext): HTMLElement {
     body.push(...signedIn(ctx, session));
   } else {
     badge = chip('Signed out', 'muted');
-    body.push(el('p', { className: 'signed-out', text: 'Not signed in. Sign in with your RingCentral account to get a token for this app.' }));
+    body.push(
+      el('p', {
+        className: 'signed-out',
+        text: 'Not signed in. Sign in with your RingCentral account to get a token for this app.',
+      }),
+    );
     body.push(
       el('div', { className: 'actions' }, [
-        button('Sign In', () => ctx.post({ command: 'signIn' }), { focusKey: 'session-signin', attrs: { 'data-command': 'signIn' } }),
+        button('Sign In', () => ctx.post({ command: 'signIn' }), {
+          focusKey: 'session-signin',
+          attrs: { 'data-command': 'signIn' },
+        }),
       ]),
     );
   }
@@ -40,7 +48,12 @@ export function renderSession(ctx: PanelContext): HTMLElement {
       el('span', { className: 'label', text: 'Settings' }),
       ...parts
         .filter((part) => part !== undefined)
-        .map(([name, value]) => el('span', { className: 'setting' }, [el('span', { className: 'muted', text: name + ': ' }), el('span', { className: 'setting-value', text: value })])),
+        .map(([name, value]) =>
+          el('span', { className: 'setting' }, [
+            el('span', { className: 'muted', text: name + ': ' }),
+            el('span', { className: 'setting-value', text: value }),
+          ]),
+        ),
     ]),
   );
   return section(ctx, 'session', 'Session', body, badge);
@@ -49,21 +62,30 @@ export function renderSession(ctx: PanelContext): HTMLElement {
 function signedIn(ctx: PanelContext, s: SessionSummary): HTMLElement[] {
   const who = [el('span', { className: 'user-label', text: s.label })];
   const showExt = s.extensionNumber && String(s.label).indexOf(s.extensionNumber) < 0;
-  const extra = [showExt ? 'ext. ' + s.extensionNumber : undefined, s.accountId ? 'account ' + s.accountId : undefined].filter(Boolean).join(' · ');
+  const extra = [showExt ? 'ext. ' + s.extensionNumber : undefined, s.accountId ? 'account ' + s.accountId : undefined]
+    .filter(Boolean)
+    .join(' · ');
   if (extra) who.push(el('span', { className: 'muted', text: extra }));
   if (!s.profileKnown) who.push(el('span', { className: 'muted', text: '(profile not loaded)' }));
 
-  const access = ctx.clock.text(el('span', { className: 'countdown access-expiry', attrs: { 'data-expires-at': s.accessExpiresAt } }), (t) => ({
-    text: expiryText(s.accessExpiresAt, t),
-    toggle: { expired: s.accessExpiresAt <= t, soon: s.accessExpiresAt > t && s.accessExpiresAt - t < FIVE_MINUTES },
-  }));
+  const access = ctx.clock.text(
+    el('span', { className: 'countdown access-expiry', attrs: { 'data-expires-at': s.accessExpiresAt } }),
+    (t) => ({
+      text: expiryText(s.accessExpiresAt, t),
+      toggle: { expired: s.accessExpiresAt <= t, soon: s.accessExpiresAt > t && s.accessExpiresAt - t < FIVE_MINUTES },
+    }),
+  );
   let refresh: HTMLElement;
   const refreshExpiresAt = s.refreshExpiresAt;
   if (!s.hasRefreshToken) {
     refresh = el('span', { className: 'muted', text: 'none (sign in again when the access token expires)' });
   } else if (typeof refreshExpiresAt === 'number') {
     refresh = ctx.clock.text(el('span', { className: 'countdown refresh-expiry' }), (t) => ({
-      text: expiryText(refreshExpiresAt, t) + ' (' + new Date(refreshExpiresAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) + ')',
+      text:
+        expiryText(refreshExpiresAt, t) +
+        ' (' +
+        new Date(refreshExpiresAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) +
+        ')',
       toggle: { expired: refreshExpiresAt <= t },
     }));
   } else {
@@ -85,11 +107,20 @@ function signedIn(ctx: PanelContext, s: SessionSummary): HTMLElement[] {
       ...field('Scope', scope),
       ...field('Access token', access),
       ...field('Refresh token', refresh),
-      ...(s.refreshError ? field('Refresh error', el('span', { className: 'error-text refresh-error', text: s.refreshError })) : []),
+      ...(s.refreshError
+        ? field('Refresh error', el('span', { className: 'error-text refresh-error', text: s.refreshError }))
+        : []),
     ]),
     el('div', { className: 'actions' }, [
-      button('Refresh Token', () => ctx.post({ command: 'refreshToken' }), { focusKey: 'session-refresh', attrs: { 'data-command': 'refreshToken' } }),
-      button('Sign In', () => ctx.post({ command: 'signIn' }), { secondary: true, focusKey: 'session-signin', attrs: { 'data-command': 'signIn' } }),
+      button('Refresh Token', () => ctx.post({ command: 'refreshToken' }), {
+        focusKey: 'session-refresh',
+        attrs: { 'data-command': 'refreshToken' },
+      }),
+      button('Sign In', () => ctx.post({ command: 'signIn' }), {
+        secondary: true,
+        focusKey: 'session-signin',
+        attrs: { 'data-command': 'signIn' },
+      }),
     ]),
   ];
 }

@@ -15,10 +15,13 @@ export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerT
    * extension or a task), nobody typed it: a modal dialog names the server and app and asks before it replaces the
    * stored secret.
    */
-  const setClientSecret = async (value?: unknown): Promise<{ ok: boolean; stored?: boolean; cancelled?: boolean; message?: string }> => {
+  const setClientSecret = async (
+    value?: unknown,
+  ): Promise<{ ok: boolean; stored?: boolean; cancelled?: boolean; message?: string }> => {
     const settings = readSettings();
     if (!settings.server.ok || !settings.clientId) {
-      const message = 'Set the server and client id first (RingCentral: Configure App): the secret is stored for that app.';
+      const message =
+        'Set the server and client id first (RingCentral: Configure App): the secret is stored for that app.';
       void notifyWarning(message);
       return { ok: false, message };
     }
@@ -34,9 +37,14 @@ export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerT
     }
     let secret: string | undefined;
     if (value !== undefined) {
-      if (typeof value !== 'string') return { ok: false, message: `${COMMANDS.setClientSecret} takes the secret as a string.` };
+      if (typeof value !== 'string')
+        return { ok: false, message: `${COMMANDS.setClientSecret} takes the secret as a string.` };
       if (!(await confirmSecretFromCode(where, value.trim() === ''))) {
-        return { ok: false, cancelled: true, message: 'Not changed: replacing the client secret from code needs your confirmation.' };
+        return {
+          ok: false,
+          cancelled: true,
+          message: 'Not changed: replacing the client secret from code needs your confirmation.',
+        };
       }
       secret = value;
     } else {
@@ -50,7 +58,11 @@ export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerT
     if (secret === undefined) return { ok: false, cancelled: true, message: 'cancelled' };
     await secrets.set(server, settings.clientId, secret);
     const stored = secret.trim() !== '';
-    void notifyInfo(stored ? `RingCentral client secret for ${where} saved in secret storage.` : `RingCentral client secret for ${where} removed; the app is used as a public PKCE client.`);
+    void notifyInfo(
+      stored
+        ? `RingCentral client secret for ${where} saved in secret storage.`
+        : `RingCentral client secret for ${where} removed; the app is used as a public PKCE client.`,
+    );
     return { ok: true, stored };
   };
 
@@ -58,10 +70,19 @@ export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerT
     const settings = readSettings();
     const current = settings.server.ok ? settings.server.url : '';
     const serverItems: Array<vscode.QuickPickItem & { url?: string }> = [
-      ...KNOWN_SERVERS.map((server) => ({ label: server.url, description: server.label, url: server.url, picked: server.url === current })),
+      ...KNOWN_SERVERS.map((server) => ({
+        label: server.url,
+        description: server.label,
+        url: server.url,
+        picked: server.url === current,
+      })),
       { label: '$(edit) Other URL…', description: 'a local emulator or a proxy' },
     ];
-    const pickedServer = await vscode.window.showQuickPick(serverItems, { title: 'RingCentral: Configure App (1/4) — server', placeHolder: current || 'Choose a server', ignoreFocusOut: true });
+    const pickedServer = await vscode.window.showQuickPick(serverItems, {
+      title: 'RingCentral: Configure App (1/4) — server',
+      placeHolder: current || 'Choose a server',
+      ignoreFocusOut: true,
+    });
     if (!pickedServer) return;
     let server = pickedServer.url;
     if (!server) {
@@ -86,17 +107,36 @@ export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerT
       prompt: 'Developer Console → your app → Credentials → Client ID',
       value: settings.clientId,
       ignoreFocusOut: true,
-      validateInput: (text) => (text.trim() === '' ? 'Enter the Client ID' : /\s/.test(text.trim()) ? 'A client id has no spaces' : undefined),
+      validateInput: (text) =>
+        text.trim() === '' ? 'Enter the Client ID' : /\s/.test(text.trim()) ? 'A client id has no spaces' : undefined,
     });
     if (clientId === undefined) return;
     await updateSetting('clientId', clientId.trim());
 
     const modes: Array<vscode.QuickPickItem & { mode: RedirectMode }> = [
-      { label: 'uriHandler', description: 'browser returns to this editor (default)', detail: `Register ${vscode.env.uriScheme}://rcdevtools.ringcentral-oauth/callback`, mode: 'uriHandler' },
-      { label: 'loopback', description: 'a one-shot server on 127.0.0.1', detail: `Register http://127.0.0.1:${settings.loopbackPort}/callback`, mode: 'loopback' },
-      { label: 'paste', description: 'paste the address the browser landed on', detail: 'Works with any registered redirect URI', mode: 'paste' },
+      {
+        label: 'uriHandler',
+        description: 'browser returns to this editor (default)',
+        detail: `Register ${vscode.env.uriScheme}://rcdevtools.ringcentral-oauth/callback`,
+        mode: 'uriHandler',
+      },
+      {
+        label: 'loopback',
+        description: 'a one-shot server on 127.0.0.1',
+        detail: `Register http://127.0.0.1:${settings.loopbackPort}/callback`,
+        mode: 'loopback',
+      },
+      {
+        label: 'paste',
+        description: 'paste the address the browser landed on',
+        detail: 'Works with any registered redirect URI',
+        mode: 'paste',
+      },
     ];
-    const mode = await vscode.window.showQuickPick(modes, { title: 'RingCentral: Configure App (3/4) — redirect mode', ignoreFocusOut: true });
+    const mode = await vscode.window.showQuickPick(modes, {
+      title: 'RingCentral: Configure App (3/4) — redirect mode',
+      ignoreFocusOut: true,
+    });
     if (!mode) return;
     await updateSetting('redirect.mode', mode.mode);
 
@@ -110,12 +150,19 @@ export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerT
     if (secretChoice?.label === 'Set client secret…') {
       await vscode.commands.executeCommand(COMMANDS.setClientSecret);
     }
-    const next = await notifyInfo('RingCentral app configured. Check that its redirect URI is registered, then sign in.', 'Check Redirect URI', 'Sign In');
+    const next = await notifyInfo(
+      'RingCentral app configured. Check that its redirect URI is registered, then sign in.',
+      'Check Redirect URI',
+      'Sign In',
+    );
     if (next === 'Sign In') await vscode.commands.executeCommand(COMMANDS.signIn);
     if (next === 'Check Redirect URI') await vscode.commands.executeCommand(COMMANDS.checkRedirectUri);
   };
 
-  return [vscode.commands.registerCommand(COMMANDS.setClientSecret, setClientSecret), vscode.commands.registerCommand(COMMANDS.configureApp, configureApp)];
+  return [
+    vscode.commands.registerCommand(COMMANDS.setClientSecret, setClientSecret),
+    vscode.commands.registerCommand(COMMANDS.configureApp, configureApp),
+  ];
 }
 
 async function confirmSecretFromCode(where: string, removing: boolean): Promise<boolean> {

@@ -37,8 +37,20 @@ export interface PermissionCheckResult extends PermissionCheckSummary {
 export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.Disposable[] {
   let lastRedirect: PanelState['redirect'];
   let lastPermission: PermissionCheckSummary | undefined;
-  const buildState = () => buildPanelState({ secrets: deps.secrets, attempts: deps.attempts, session: deps.currentSession.get(), redirect: lastRedirect, permission: lastPermission });
-  const computeRedirectCheck = (registered: string[], withPreflight: boolean) => runRedirectCheck({ clients: deps.clients, attempts: deps.attempts, secrets: deps.secrets }, registered, withPreflight);
+  const buildState = () =>
+    buildPanelState({
+      secrets: deps.secrets,
+      attempts: deps.attempts,
+      session: deps.currentSession.get(),
+      redirect: lastRedirect,
+      permission: lastPermission,
+    });
+  const computeRedirectCheck = (registered: string[], withPreflight: boolean) =>
+    runRedirectCheck(
+      { clients: deps.clients, attempts: deps.attempts, secrets: deps.secrets },
+      registered,
+      withPreflight,
+    );
   const checkPermission = (method: string, path: string): PermissionCheckResult => {
     const session = deps.currentSession.get();
     return { ...checkPermissionForScope(method, path, session?.tokens.scope), signedIn: Boolean(session) };
@@ -47,7 +59,10 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
   const explainText = async (text: string): Promise<{ diagnosis?: Diagnosis; problem?: string }> => {
     const failure = parseFailureText(text);
     if (!failure) {
-      return { problem: 'No RingCentral error found in that text. Paste a response body (JSON), a whole HTTP response, a callback URL with error=…, a log line, or a code such as OAU-113.' };
+      return {
+        problem:
+          'No RingCentral error found in that text. Paste a response body (JSON), a whole HTTP response, a callback URL with error=…, a log line, or a code such as OAU-113.',
+      };
     }
     return { diagnosis: diagnose(failure, await currentDiagnosisContext(deps.secrets)) };
   };
@@ -63,7 +78,11 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
       case 'explain': {
         const result = await explainText(message.text);
         // The echo is masked: people paste whole token responses.
-        await DiagnosticsPanel.current()?.update({ kind: 'explain', input: maskSecretsInText(message.text), ...result });
+        await DiagnosticsPanel.current()?.update({
+          kind: 'explain',
+          input: maskSecretsInText(message.text),
+          ...result,
+        });
         return;
       }
       case 'checkRedirect': {
@@ -94,7 +113,8 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
 
   const openDiagnostics = async (arg?: { attemptId?: string }) => {
     const attemptId = arg?.attemptId ?? deps.attempts.latestFailed()?.id;
-    if (!lastRedirect) lastRedirect = await computeRedirectCheck(registeredFromSettings(), false).catch(() => undefined);
+    if (!lastRedirect)
+      lastRedirect = await computeRedirectCheck(registeredFromSettings(), false).catch(() => undefined);
     showPanel(attemptId ? { kind: 'attempt', attemptId } : undefined);
   };
 
@@ -110,12 +130,14 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
       selected ??
       (await vscode.window.showInputBox({
         title: 'RingCentral: Explain Error',
-        prompt: 'Paste a response body, an HTTP response, a callback URL with error=…, a log line, or a code such as OAU-113',
+        prompt:
+          'Paste a response body, an HTTP response, a callback URL with error=…, a log line, or a code such as OAU-113',
         ignoreFocusOut: true,
       }));
     if (!input) return undefined;
     const limit = 200_000;
-    if (input.length > limit) void notifyInfo(`Explaining the first ${limit.toLocaleString()} characters of the selection.`);
+    if (input.length > limit)
+      void notifyInfo(`Explaining the first ${limit.toLocaleString()} characters of the selection.`);
     const result = await explainText(input.slice(0, limit));
     showPanel({ kind: 'explain', input: maskSecretsInText(input.slice(0, limit)), ...result });
     return result.diagnosis;
@@ -132,7 +154,11 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
         matched: check.matched,
         fix: check.fix,
         warnings: check.warnings,
-        registered: check.comparisons.map((comparison) => ({ uri: comparison.registered, matches: comparison.matches, kinds: comparison.differences.map((difference) => difference.kind) })),
+        registered: check.comparisons.map((comparison) => ({
+          uri: comparison.registered,
+          matches: comparison.matches,
+          kinds: comparison.differences.map((difference) => difference.kind),
+        })),
         preflight,
       };
     }
@@ -140,7 +166,8 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
     if (registered.length === 0) {
       const pasted = await vscode.window.showInputBox({
         title: 'RingCentral: Check Redirect URI',
-        prompt: 'Paste the redirect URIs registered on your app (Developer Console → app → Settings → OAuth Redirect URI), separated by commas or spaces. Leave empty to only see the URI this editor sends.',
+        prompt:
+          'Paste the redirect URIs registered on your app (Developer Console → app → Settings → OAuth Redirect URI), separated by commas or spaces. Leave empty to only see the URI this editor sends.',
         ignoreFocusOut: true,
       });
       if (pasted === undefined) return undefined;

@@ -11,7 +11,13 @@ import type { ClientSecrets } from '../secretStore';
 import { SignInService } from '../oauth/signInService';
 import type { CurrentSession } from '../session/currentSession';
 import { COMMANDS, type CommandId } from '../commandIds';
-import { IssuerMismatchError, RefreshDeferredError, SessionEndedError, SessionExpiredError, UntrustedServerError } from '../../core/errors';
+import {
+  IssuerMismatchError,
+  RefreshDeferredError,
+  SessionEndedError,
+  SessionExpiredError,
+  UntrustedServerError,
+} from '../../core/errors';
 import { FlowFailure, SetupError, SignInCancelledError } from '../errors';
 
 /** What the commands return to callers (tests, other extensions): never a token. */
@@ -70,7 +76,10 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
       return { ok: true, account: { id: refreshed.account.id, label: refreshed.account.label } };
     } catch (error) {
       if (error instanceof SessionEndedError) {
-        return offerSignIn(`Your RingCentral session ended: ${describeErrorInfo(error.cause.info)}. Sign in again.`, error.cause.info.code);
+        return offerSignIn(
+          `Your RingCentral session ended: ${describeErrorInfo(error.cause.info)}. Sign in again.`,
+          error.cause.info.code,
+        );
       }
       return reportSessionProblem(error) ?? reportFailure(error, deps, 'refresh');
     }
@@ -95,10 +104,14 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     }
     const current = sessions.get(session.id) ?? session;
     if (current.tokens.accessExpiresAt <= Date.now()) {
-      return offerSignIn('The RingCentral access token has expired and cannot be refreshed, so nothing was copied. Sign in again.');
+      return offerSignIn(
+        'The RingCentral access token has expired and cannot be refreshed, so nothing was copied. Sign in again.',
+      );
     }
     await vscode.env.clipboard.writeText(token);
-    void notifyInfo('RingCentral access token copied. Use it as "Authorization: Bearer <token>"; it is a secret — do not paste it into code you commit.');
+    void notifyInfo(
+      'RingCentral access token copied. Use it as "Authorization: Bearer <token>"; it is a secret — do not paste it into code you commit.',
+    );
     return { ok: true };
   };
 
@@ -124,28 +137,48 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     const session = deps.currentSession.get();
     const items: Array<vscode.QuickPickItem & { command: CommandId }> = session
       ? [
-          { label: '$(refresh) Refresh Token', command: COMMANDS.refreshToken, description: 'get a new access token now' },
-          { label: '$(copy) Copy Access Token', command: COMMANDS.copyAccessToken, description: 'to try the API with curl or Postman' },
+          {
+            label: '$(refresh) Refresh Token',
+            command: COMMANDS.refreshToken,
+            description: 'get a new access token now',
+          },
+          {
+            label: '$(copy) Copy Access Token',
+            command: COMMANDS.copyAccessToken,
+            description: 'to try the API with curl or Postman',
+          },
           { label: '$(pulse) Open Diagnostics', command: COMMANDS.openDiagnostics },
           { label: '$(shield) Check Permissions', command: COMMANDS.checkPermissions },
-          { label: '$(sign-out) Sign Out', command: COMMANDS.signOut, description: `revoke the session of ${session.account.label}` },
+          {
+            label: '$(sign-out) Sign Out',
+            command: COMMANDS.signOut,
+            description: `revoke the session of ${session.account.label}`,
+          },
           { label: '$(output) Show Log', command: COMMANDS.showLog },
         ]
       : [
           { label: '$(sign-in) Sign In', command: COMMANDS.signIn },
-          { label: '$(gear) Configure App', command: COMMANDS.configureApp, description: 'server, client id, redirect mode, secret' },
+          {
+            label: '$(gear) Configure App',
+            command: COMMANDS.configureApp,
+            description: 'server, client id, redirect mode, secret',
+          },
           { label: '$(link) Check Redirect URI', command: COMMANDS.checkRedirectUri },
           { label: '$(pulse) Open Diagnostics', command: COMMANDS.openDiagnostics },
           { label: '$(output) Show Log', command: COMMANDS.showLog },
         ];
-    const picked = await vscode.window.showQuickPick(items, { title: session ? `RingCentral — ${session.account.label}` : 'RingCentral' });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: session ? `RingCentral — ${session.account.label}` : 'RingCentral',
+    });
     if (picked?.command === COMMANDS.copyAccessToken) await copyAccessToken(true);
     else if (picked) await vscode.commands.executeCommand(picked.command);
   };
 
   const onSessionEnded = sessions.onDidChange((change) => {
     if (change.type === 'removed' && change.reason === 'refreshTokenDead') {
-      void offerSignIn(`Your RingCentral session for ${change.session.account.label} ended: ${change.error?.message ?? 'the refresh token is no longer valid'}. Sign in again.`);
+      void offerSignIn(
+        `Your RingCentral session for ${change.session.account.label} ended: ${change.error?.message ?? 'the refresh token is no longer valid'}. Sign in again.`,
+      );
     }
   });
 
@@ -168,7 +201,8 @@ async function confirmCopy(accountLabel: string, server: string): Promise<boolea
     `Copy the RingCentral access token of ${accountLabel} (${describeServer(server)}) to the clipboard?`,
     {
       modal: true,
-      detail: 'Any program or extension can read the clipboard. Extensions should ask for a session through VS Code (Accounts menu), which asks you for consent per extension.',
+      detail:
+        'Any program or extension can read the clipboard. Extensions should ask for a session through VS Code (Accounts menu), which asks you for consent per extension.',
     },
     copy,
   );
@@ -210,8 +244,14 @@ async function reportFailure(error: unknown, deps: SessionCommandDeps, phase?: '
     });
     return { ok: false, diagnosisId: `setup-${error.setting}`, message: error.message };
   }
-  const failure = error instanceof FlowFailure ? error : toFlowFailure(error, await currentDiagnosisContext(deps.secrets, phase));
+  const failure =
+    error instanceof FlowFailure ? error : toFlowFailure(error, await currentDiagnosisContext(deps.secrets, phase));
   void showFlowFailure(failure, deps.log);
-  return { ok: false, diagnosisId: failure.diagnosis.id, code: failure.diagnosis.code, message: failure.diagnosis.summary, notification: notificationText(failure.diagnosis) };
+  return {
+    ok: false,
+    diagnosisId: failure.diagnosis.id,
+    code: failure.diagnosis.code,
+    message: failure.diagnosis.summary,
+    notification: notificationText(failure.diagnosis),
+  };
 }
-

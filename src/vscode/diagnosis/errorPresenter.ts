@@ -29,7 +29,9 @@ export function recordDiagnosis(error: unknown, context: DiagnosisContext, recor
 
 export async function showFlowFailure(failure: FlowFailure, log: vscode.LogOutputChannel): Promise<void> {
   const { diagnosis } = failure;
-  log.error(`${diagnosis.code ? `${diagnosis.code}: ` : ''}${diagnosis.summary}${diagnosis.serverMessage ? ` — RingCentral said: ${diagnosis.serverMessage}` : ''}`);
+  log.error(
+    `${diagnosis.code ? `${diagnosis.code}: ` : ''}${diagnosis.summary}${diagnosis.serverMessage ? ` — RingCentral said: ${diagnosis.serverMessage}` : ''}`,
+  );
   const actions = diagnosis.fixes.flatMap((fix) => (fix.action ? [fix.action] : [])).slice(0, 2);
   const buttons = [...actions.map(fixActionLabel), 'Explain'];
   const text = notificationText(diagnosis);

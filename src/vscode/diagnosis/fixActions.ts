@@ -17,7 +17,9 @@ export async function runFixAction(action: FixAction): Promise<void> {
       return;
     case 'switchRedirectMode':
       await updateSetting('redirect.mode', action.mode);
-      void notifyInfo(`RingCentral redirect mode is now "${action.mode}". Register the redirect URI it shows (RingCentral: Check Redirect URI), then sign in again.`);
+      void notifyInfo(
+        `RingCentral redirect mode is now "${action.mode}". Register the redirect URI it shows (RingCentral: Check Redirect URI), then sign in again.`,
+      );
       return;
     case 'setClientSecret':
       await vscode.commands.executeCommand(COMMANDS.setClientSecret);
@@ -36,12 +38,18 @@ export async function runFixAction(action: FixAction): Promise<void> {
             progress.report({ message: `retrying in ${left} s…`, increment: 100 / action.seconds });
             await new Promise((resolve) => setTimeout(resolve, 1000));
           }
-          if (!token.isCancellationRequested) await vscode.commands.executeCommand(action.then === 'refreshToken' ? COMMANDS.refreshToken : COMMANDS.signIn);
+          if (!token.isCancellationRequested)
+            await vscode.commands.executeCommand(
+              action.then === 'refreshToken' ? COMMANDS.refreshToken : COMMANDS.signIn,
+            );
         },
       );
       return;
     case 'checkPermissions':
-      await vscode.commands.executeCommand(COMMANDS.checkPermissions, action.permission ? { permission: action.permission } : undefined);
+      await vscode.commands.executeCommand(
+        COMMANDS.checkPermissions,
+        action.permission ? { permission: action.permission } : undefined,
+      );
       return;
     case 'checkRedirectUri':
       await vscode.commands.executeCommand(COMMANDS.checkRedirectUri);

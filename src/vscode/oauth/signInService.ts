@@ -39,7 +39,8 @@ export class SignInService {
   private async run(): Promise<StoredSession> {
     const settings = readSettings();
     const problem = settingsProblem(settings);
-    if (problem || !settings.server.ok) throw new SetupError(problem?.message ?? 'Check ringcentral.server.', problem?.setting ?? 'server');
+    if (problem || !settings.server.ok)
+      throw new SetupError(problem?.message ?? 'Check ringcentral.server.', problem?.setting ?? 'server');
     const server = settings.server.url;
     const client = await this.clients.create({ server, clientId: settings.clientId });
     const target = await resolveRedirectTarget(settings);
@@ -51,11 +52,18 @@ export class SignInService {
     });
     let phase: FlowPhase = 'preflight';
     const controller = new AbortController();
-    const timeout = setTimeout(() => controller.abort(new SignInTimeoutError(settings.signInTimeoutMs / 1000)), settings.signInTimeoutMs);
+    const timeout = setTimeout(
+      () => controller.abort(new SignInTimeoutError(settings.signInTimeoutMs / 1000)),
+      settings.signInTimeoutMs,
+    );
     try {
       const session = await vscode.window.withProgress(
         // The title names the server that receives the code and verifier, for every sign-in.
-        { location: vscode.ProgressLocation.Notification, title: escapeForNotification(`RingCentral: signing in to ${describeServer(server)}`), cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: escapeForNotification(`RingCentral: signing in to ${describeServer(server)}`),
+          cancellable: true,
+        },
         async (progress, token) => {
           token.onCancellationRequested(() => controller.abort(new SignInCancelledError()));
           const waiter = await prepareCallbackWaiter(target, settings, this.pending);
@@ -74,7 +82,11 @@ export class SignInService {
                 openBrowser: async (authorizeUrl) => {
                   progress.report({ message: 'approve access in your browser…' });
                   const launched = await openAuthorizeUrlInBrowser(authorizeUrl, controller.signal);
-                  recorder.add({ title: 'Browser opened', ok: true, note: `via ${launched.launchUrl}, which redirects (302) to the authorize URL above` });
+                  recorder.add({
+                    title: 'Browser opened',
+                    ok: true,
+                    note: `via ${launched.launchUrl}, which redirects (302) to the authorize URL above`,
+                  });
                 },
               },
               controller.signal,
@@ -84,7 +96,11 @@ export class SignInService {
             progress.report({ message: 'reading your profile…' });
             const profile = await whoAmI(client, result.tokens, recorder);
             if (profile.problem) {
-              recorder.add({ title: 'Profile not readable: signed in as the token owner instead', ok: true, note: profile.problem.message });
+              recorder.add({
+                title: 'Profile not readable: signed in as the token owner instead',
+                ok: true,
+                note: profile.problem.message,
+              });
             }
             // Cancelled while the code was being exchanged: do not sign in behind the user's back.
             controller.signal.throwIfAborted();
@@ -106,9 +122,18 @@ export class SignInService {
       return session;
     } catch (error) {
       const closedPasteBox = error instanceof AuthorizationCallbackError && error.error === 'cancelled';
-      const reason = closedPasteBox ? new SignInCancelledError() : controller.signal.aborted ? controller.signal.reason : error;
+      const reason = closedPasteBox
+        ? new SignInCancelledError()
+        : controller.signal.aborted
+          ? controller.signal.reason
+          : error;
       recorder.finish(reason instanceof SignInCancelledError ? 'cancelled' : 'failed');
-      if (reason instanceof SignInCancelledError || reason instanceof SignInTimeoutError || reason instanceof UntrustedServerError || reason instanceof IssuerMismatchError) {
+      if (
+        reason instanceof SignInCancelledError ||
+        reason instanceof SignInTimeoutError ||
+        reason instanceof UntrustedServerError ||
+        reason instanceof IssuerMismatchError
+      ) {
         throw reason;
       }
       throw toFlowFailure(
@@ -132,4 +157,3 @@ export class SignInService {
     }
   }
 }
-

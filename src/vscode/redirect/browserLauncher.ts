@@ -20,7 +20,11 @@ export async function openAuthorizeUrlInBrowser(authorizeUrl: string, signal?: A
   const token = crypto().randomBytes(16).toString('hex');
   const server = http().createServer((request, response) => {
     if (request.url === `/launch/${token}`) {
-      response.writeHead(302, { Location: authorizeUrl, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+      response.writeHead(302, {
+        Location: authorizeUrl,
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      });
       response.end();
       close();
     } else {
@@ -44,7 +48,9 @@ export async function openAuthorizeUrlInBrowser(authorizeUrl: string, signal?: A
     const launchUrl = `http://127.0.0.1:${port}/launch/${token}`;
     const opened = await vscode.env.openExternal(vscode.Uri.parse(launchUrl));
     if (!opened) {
-      throw new Error('VS Code could not open a browser. Copy the sign-in link from the RingCentral log (Show Log) and open it yourself.');
+      throw new Error(
+        'VS Code could not open a browser. Copy the sign-in link from the RingCentral log (Show Log) and open it yourself.',
+      );
     }
     return { launchUrl };
   } catch (error) {

@@ -24,15 +24,34 @@ export async function startLoopbackReceiver(port: number, pending: PendingAuthor
       delivered === 'accepted'
         ? result.kind === 'code'
           ? [200, callbackPage('Signed in to RingCentral', 'You can close this tab and return to VS Code.', true)]
-          : [200, callbackPage('RingCentral sign-in did not complete', 'VS Code shows what happened and what to do next. You can close this tab.', false)]
+          : [
+              200,
+              callbackPage(
+                'RingCentral sign-in did not complete',
+                'VS Code shows what happened and what to do next. You can close this tab.',
+                false,
+              ),
+            ]
         : delivered === 'unknown-state'
-          ? [400, callbackPage('This sign-in link has expired', 'VS Code is not waiting for this sign-in any more (it finished, was cancelled or timed out). Run "RingCentral: Sign In" again.', false)]
-          : [400, callbackPage('Not a RingCentral sign-in response', result.kind === 'invalid' ? result.reason : '', false)];
+          ? [
+              400,
+              callbackPage(
+                'This sign-in link has expired',
+                'VS Code is not waiting for this sign-in any more (it finished, was cancelled or timed out). Run "RingCentral: Sign In" again.',
+                false,
+              ),
+            ]
+          : [
+              400,
+              callbackPage('Not a RingCentral sign-in response', result.kind === 'invalid' ? result.reason : '', false),
+            ];
     response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     response.end(page);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new LoopbackPortBusyError(port) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new LoopbackPortBusyError(port) : error),
+    );
     server.listen(port, LOOPBACK_HOST, () => resolve());
   });
   return {

@@ -23,10 +23,21 @@ export function registeredFromSettings(): string[] {
   return vscode.workspace.getConfiguration('ringcentral').get<string[]>('redirect.registeredUris', []) ?? [];
 }
 
-export async function runRedirectCheck(deps: RedirectCheckDeps, registered: string[], withPreflight: boolean): Promise<{ check: RedirectCheckResult; preflight?: PreflightSummary }> {
+export async function runRedirectCheck(
+  deps: RedirectCheckDeps,
+  registered: string[],
+  withPreflight: boolean,
+): Promise<{ check: RedirectCheckResult; preflight?: PreflightSummary }> {
   const settings = readSettings();
   const target = await resolveRedirectTarget(settings);
-  const check = checkRedirectUri({ sent: target.redirectUri, mode: target.mode, registered, dynamic: target.dynamic, loopbackPort: settings.loopbackPort, uriScheme: vscode.env.uriScheme });
+  const check = checkRedirectUri({
+    sent: target.redirectUri,
+    mode: target.mode,
+    registered,
+    dynamic: target.dynamic,
+    loopbackPort: settings.loopbackPort,
+    uriScheme: vscode.env.uriScheme,
+  });
   if (!withPreflight || !settings.server.ok || !settings.clientId) return { check };
   const client = await deps.clients.create({ server: settings.server.url, clientId: settings.clientId });
   const recorder = deps.attempts.start('preflight', { server: settings.server.url, clientId: settings.clientId });
@@ -38,8 +49,14 @@ export async function runRedirectCheck(deps: RedirectCheckDeps, registered: stri
 }
 
 /** When the pasted list and the pre-flight disagree, the first warning says which to believe. */
-function withReconciliation(check: RedirectCheckResult, preflight: PreflightSummary): { check: RedirectCheckResult; preflight: PreflightSummary } {
+function withReconciliation(
+  check: RedirectCheckResult,
+  preflight: PreflightSummary,
+): { check: RedirectCheckResult; preflight: PreflightSummary } {
   const reconciliation = reconcileRedirectAnswers(check, { ok: preflight.ok, code: preflight.diagnosis?.code });
   if (!reconciliation) return { check, preflight };
-  return { check: { ...check, warnings: [reconciliation, ...check.warnings] }, preflight: { ...preflight, reconciliation } };
+  return {
+    check: { ...check, warnings: [reconciliation, ...check.warnings] },
+    preflight: { ...preflight, reconciliation },
+  };
 }

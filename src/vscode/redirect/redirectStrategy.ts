@@ -32,7 +32,11 @@ export async function resolveRedirectTarget(settings: RedirectSettings): Promise
     case 'loopback':
       return { mode: 'loopback', redirectUri: loopbackRedirectUri(settings.loopbackPort), dynamic: false };
     case 'paste':
-      return { mode: 'paste', redirectUri: settings.pasteRedirectUri || loopbackRedirectUri(settings.loopbackPort), dynamic: false };
+      return {
+        mode: 'paste',
+        redirectUri: settings.pasteRedirectUri || loopbackRedirectUri(settings.loopbackPort),
+        dynamic: false,
+      };
     case 'uriHandler': {
       const scheme = vscode.env.uriScheme;
       if (!cachedExternalUri || cachedExternalUri.scheme !== scheme) {
@@ -41,7 +45,11 @@ export async function resolveRedirectTarget(settings: RedirectSettings): Promise
         // and the workbench would no longer recognise its callback.
         cachedExternalUri = { scheme, uri: external.toString(true) };
       }
-      return { mode: 'uriHandler', redirectUri: cachedExternalUri.uri, dynamic: isDynamicRedirectUri(cachedExternalUri.uri) };
+      return {
+        mode: 'uriHandler',
+        redirectUri: cachedExternalUri.uri,
+        dynamic: isDynamicRedirectUri(cachedExternalUri.uri),
+      };
     }
   }
 }
@@ -59,7 +67,11 @@ export interface CallbackWaiter {
 }
 
 /** Starts whatever must listen before the browser opens (the loopback server), then waits for the callback. */
-export async function prepareCallbackWaiter(target: RedirectTarget, settings: RedirectSettings, pending: PendingAuthorizations): Promise<CallbackWaiter> {
+export async function prepareCallbackWaiter(
+  target: RedirectTarget,
+  settings: RedirectSettings,
+  pending: PendingAuthorizations,
+): Promise<CallbackWaiter> {
   if (target.mode === 'loopback') {
     const receiver = await startLoopbackReceiver(settings.loopbackPort, pending);
     return { wait: (state, signal) => pending.wait(state, signal), dispose: () => receiver.close() };
@@ -77,7 +89,11 @@ export async function prepareCallbackWaiter(target: RedirectTarget, settings: Re
   return { wait: (state, signal) => pending.wait(state, signal), dispose: () => undefined };
 }
 
-async function askForPastedUrl(redirectUri: string, pending: PendingAuthorizations, signal: AbortSignal): Promise<void> {
+async function askForPastedUrl(
+  redirectUri: string,
+  pending: PendingAuthorizations,
+  signal: AbortSignal,
+): Promise<void> {
   const cancel = new vscode.CancellationTokenSource();
   signal.addEventListener('abort', () => cancel.cancel(), { once: true });
   while (!signal.aborted) {
@@ -97,7 +113,10 @@ async function askForPastedUrl(redirectUri: string, pending: PendingAuthorizatio
     if (pasted === undefined) {
       if (!signal.aborted) {
         // Escape in the input box cancels the sign-in.
-        pending.deliver({ kind: 'error', error: 'cancelled', description: 'You closed the paste box.' }, { toOnlyPending: true });
+        pending.deliver(
+          { kind: 'error', error: 'cancelled', description: 'You closed the paste box.' },
+          { toOnlyPending: true },
+        );
       }
       return;
     }

@@ -19,7 +19,9 @@ export class CallbackUriHandler implements vscode.UriHandler {
     // toString(true): the plain toString() percent-encodes the query's own '=' and '&', hiding code and state.
     const outcome = this.pending.deliver(parseCallback(uri.toString(true)));
     if (outcome === 'unknown-state') {
-      this.log.warn('A sign-in callback arrived for a state VS Code is not waiting for (finished, cancelled, timed out, or not ours). It was ignored.');
+      this.log.warn(
+        'A sign-in callback arrived for a state VS Code is not waiting for (finished, cancelled, timed out, or not ours). It was ignored.',
+      );
       void notifyWarning(
         'RingCentral: a sign-in response arrived, but no sign-in is waiting for it (it finished, timed out or was cancelled). Run "RingCentral: Sign In" again.',
       );

@@ -24,7 +24,8 @@ class GlobalStateHostMemory implements TrustedHostMemory {
 }
 
 const WHAT_IT_RECEIVES: Record<TrustPurpose, string> = {
-  signIn: 'Signing in sends it your authorization code and PKCE verifier (and the client secret, if one is set), and it returns the tokens this extension keeps.',
+  signIn:
+    'Signing in sends it your authorization code and PKCE verifier (and the client secret, if one is set), and it returns the tokens this extension keeps.',
   clientSecret: 'The client secret you store is sent to it when you sign in.',
   preflight: 'The check sends it your client id and redirect URI.',
 };

@@ -18,7 +18,11 @@ export class RingCentralAuthenticationProvider implements vscode.AuthenticationP
     this.subscription = sessions.onDidChange((change) => {
       const session = toAuthenticationSession(change.session);
       this.changed.fire(
-        change.type === 'added' ? { added: [session], removed: [], changed: [] } : change.type === 'removed' ? { added: [], removed: [session], changed: [] } : { added: [], removed: [], changed: [session] },
+        change.type === 'added'
+          ? { added: [session], removed: [], changed: [] }
+          : change.type === 'removed'
+            ? { added: [], removed: [session], changed: [] }
+            : { added: [], removed: [], changed: [session] },
       );
     });
   }

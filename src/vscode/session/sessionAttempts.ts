@@ -6,13 +6,19 @@ import { recordDiagnosis } from '../diagnosis/errorPresenter';
 import type { ClientSecrets } from '../secretStore';
 import type { SessionManagerDeps } from '../../core/session/sessionPorts';
 
-export function sessionAttemptHooks(attempts: AttemptStore, secrets: ClientSecrets): Required<Pick<SessionManagerDeps, 'startAttempt' | 'endAttempt'>> {
+export function sessionAttemptHooks(
+  attempts: AttemptStore,
+  secrets: ClientSecrets,
+): Required<Pick<SessionManagerDeps, 'startAttempt' | 'endAttempt'>> {
   return {
     startAttempt: (kind, session) => attempts.start(kind, { server: session.server, clientId: session.clientId }),
     endAttempt: (recorder, error) => {
       if (!recorder) return;
       recorder.finish(error ? 'failed' : 'ok');
-      if (error) void currentDiagnosisContext(secrets, recorder.attempt.kind === 'signOut' ? 'revoke' : 'refresh').then((ctx) => recordDiagnosis(error, ctx, recorder));
+      if (error)
+        void currentDiagnosisContext(secrets, recorder.attempt.kind === 'signOut' ? 'revoke' : 'refresh').then((ctx) =>
+          recordDiagnosis(error, ctx, recorder),
+        );
     },
   };
 }

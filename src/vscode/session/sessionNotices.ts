@@ -19,7 +19,10 @@ export function showSessionNotices(sessions: SessionManager, log: vscode.LogOutp
         return;
       }
       case 'expired':
-        void notifyWarning(`Your RingCentral session for ${notice.session.account.label} has expired (the refresh token is past its lifetime). Sign in again.`, 'Sign In').then((choice) => {
+        void notifyWarning(
+          `Your RingCentral session for ${notice.session.account.label} has expired (the refresh token is past its lifetime). Sign in again.`,
+          'Sign In',
+        ).then((choice) => {
           if (choice) void vscode.commands.executeCommand(COMMANDS.signIn);
         });
         return;
@@ -34,7 +37,9 @@ export function showSessionNotices(sessions: SessionManager, log: vscode.LogOutp
         log.info('Sessions saved to the OS keychain again.');
         return;
       case 'storageReadFailed':
-        log.error(`Reading saved RingCentral sessions failed: ${notice.error.message} (next try at ${new Date(notice.nextRetryAt).toLocaleTimeString()}).`);
+        log.error(
+          `Reading saved RingCentral sessions failed: ${notice.error.message} (next try at ${new Date(notice.nextRetryAt).toLocaleTimeString()}).`,
+        );
         if (readProblemShown) return;
         readProblemShown = true;
         void notifyWarning(

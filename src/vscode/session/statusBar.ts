@@ -38,7 +38,9 @@ export class TokenStatusBar implements vscode.Disposable {
       this.item.text = '$(warning) RingCentral: keychain unavailable';
       this.item.tooltip = `Saved RingCentral sessions could not be read from the OS keychain (${readProblem.error.message}). Unlock your keyring; the next try is at ${new Date(readProblem.nextRetryAt).toLocaleTimeString()}. Nothing stored was changed.`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-      this.item.accessibilityInformation = { label: 'RingCentral: saved sessions could not be read from the OS keychain.' };
+      this.item.accessibilityInformation = {
+        label: 'RingCentral: saved sessions could not be read from the OS keychain.',
+      };
       return;
     }
     const ended = this.sessions.recentlyEnded();
@@ -46,7 +48,9 @@ export class TokenStatusBar implements vscode.Disposable {
       this.item.text = `$(warning) ${ended.account.label} · expired — sign in again`;
       this.item.tooltip = `The RingCentral session of ${ended.account.label} ended (RingCentral no longer accepts its refresh token). Click to sign in again.`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-      this.item.accessibilityInformation = { label: `RingCentral: session of ${ended.account.label} expired. Sign in again.` };
+      this.item.accessibilityInformation = {
+        label: `RingCentral: session of ${ended.account.label} expired. Sign in again.`,
+      };
       return;
     }
     if (!session) {
@@ -62,11 +66,17 @@ export class TokenStatusBar implements vscode.Disposable {
     const warn = left < WARN_BELOW_SECONDS || Boolean(session.refreshError) || status.state !== 'active';
     const nextTry = status.notBefore !== undefined ? new Date(status.notBefore).toLocaleTimeString() : undefined;
     const detail =
-      status.state === 'expired' ? 'expired — sign in again' : status.state === 'rateLimited' ? `${formatTimeLeft(left)} · rate-limited, next try ${nextTry}` : formatTimeLeft(left);
+      status.state === 'expired'
+        ? 'expired — sign in again'
+        : status.state === 'rateLimited'
+          ? `${formatTimeLeft(left)} · rate-limited, next try ${nextTry}`
+          : formatTimeLeft(left);
     this.item.text = `${warn ? '$(warning)' : '$(account)'} ${session.account.label} · ${detail}`;
     this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.tooltip = tooltipFor(session, status, now);
-    this.item.accessibilityInformation = { label: `RingCentral: signed in as ${session.account.label}, ${status.state === 'expired' ? 'session expired, sign in again' : `access token ${formatTimeLeft(left)} left`}` };
+    this.item.accessibilityInformation = {
+      label: `RingCentral: signed in as ${session.account.label}, ${status.state === 'expired' ? 'session expired, sign in again' : `access token ${formatTimeLeft(left)} left`}`,
+    };
   }
 
   dispose(): void {
@@ -81,18 +91,35 @@ function tooltipFor(session: StoredSession, status: SessionStatus, now: number):
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.isTrusted = false;
   markdown.supportHtml = false;
-  const line = (label: string, value: string) => markdown.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
+  const line = (label: string, value: string) =>
+    markdown.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
   markdown.appendMarkdown('**RingCentral** — ').appendText(session.account.label).appendMarkdown('  \n');
   line('Server', session.server);
   line('Client ID', session.clientId);
-  line('Extension', `${session.account.id}${session.account.extensionNumber ? ` (ext. ${session.account.extensionNumber})` : ''}${session.account.profileKnown ? '' : ' — profile not readable (app lacks ReadAccounts)'}`);
+  line(
+    'Extension',
+    `${session.account.id}${session.account.extensionNumber ? ` (ext. ${session.account.extensionNumber})` : ''}${session.account.profileKnown ? '' : ' — profile not readable (app lacks ReadAccounts)'}`,
+  );
   line('Permissions (scope)', tokens.scope || '(none reported)');
-  line('Access token', `${formatTimeLeft(secondsLeft(status.accessExpiresAt, now))} left (until ${new Date(status.accessExpiresAt).toLocaleTimeString()})`);
-  line('Refresh token', tokens.refreshToken ? (tokens.refreshExpiresAt ? `${formatTimeLeft(secondsLeft(tokens.refreshExpiresAt, now))} left` : 'no expiry reported') : 'none (the app does not issue refresh tokens)');
+  line(
+    'Access token',
+    `${formatTimeLeft(secondsLeft(status.accessExpiresAt, now))} left (until ${new Date(status.accessExpiresAt).toLocaleTimeString()})`,
+  );
+  line(
+    'Refresh token',
+    tokens.refreshToken
+      ? tokens.refreshExpiresAt
+        ? `${formatTimeLeft(secondsLeft(tokens.refreshExpiresAt, now))} left`
+        : 'no expiry reported'
+      : 'none (the app does not issue refresh tokens)',
+  );
   if (session.refreshError) line('Last refresh failed', session.refreshError);
   if (status.state === 'expired') line('Session', 'expired — both tokens are past their lifetime. Sign in again.');
   if (status.state === 'rateLimited' && status.notBefore !== undefined) {
-    line('Next refresh', `${new Date(status.notBefore).toLocaleTimeString()} (RingCentral rate limit, CMN-301; a request before then would restart its penalty)`);
+    line(
+      'Next refresh',
+      `${new Date(status.notBefore).toLocaleTimeString()} (RingCentral rate limit, CMN-301; a request before then would restart its penalty)`,
+    );
   } else if (status.notBefore !== undefined) {
     line('Next refresh try', new Date(status.notBefore).toLocaleTimeString());
   }

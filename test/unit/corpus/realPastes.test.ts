@@ -28,7 +28,9 @@ describe('corpus of real pastes', () => {
   it(`has at least ${MIN_PASTES} sourced pastes in at least ${MIN_FORMAT_FAMILIES} wrapper families`, () => {
     // A bare JSON body or a message quoted in prose is no wrapper; count only the wrappers around them.
     const families = new Set(REAL_PASTES.map((p) => family(p.format)).filter((f) => f !== 'json' && f !== 'message'));
-    console.log(`      real pastes: ${REAL_PASTES.length}, wrapper families: ${families.size} (${[...families].sort().join(', ')})`);
+    console.log(
+      `      real pastes: ${REAL_PASTES.length}, wrapper families: ${families.size} (${[...families].sort().join(', ')})`,
+    );
     assert.ok(REAL_PASTES.length >= MIN_PASTES, `only ${REAL_PASTES.length} pastes`);
     assert.ok(families.size >= MIN_FORMAT_FAMILIES, `only ${families.size} families`);
     for (const paste of REAL_PASTES) {
@@ -46,9 +48,15 @@ describe('corpus of real pastes', () => {
     const wrong: string[] = [];
     for (const paste of REAL_PASTES) {
       const got = explain(paste);
-      const want = { code: paste.expected.code, id: paste.expected.id, ...(paste.expected.permission ? { permission: paste.expected.permission } : {}) };
+      const want = {
+        code: paste.expected.code,
+        id: paste.expected.id,
+        ...(paste.expected.permission ? { permission: paste.expected.permission } : {}),
+      };
       if (JSON.stringify(got) !== JSON.stringify(want)) {
-        wrong.push(`${paste.source} [${paste.format}]\n        want ${JSON.stringify(want)}\n        got  ${JSON.stringify(got)}`);
+        wrong.push(
+          `${paste.source} [${paste.format}]\n        want ${JSON.stringify(want)}\n        got  ${JSON.stringify(got)}`,
+        );
       }
     }
     console.log(`      diagnosed right: ${REAL_PASTES.length - wrong.length} of ${REAL_PASTES.length}`);

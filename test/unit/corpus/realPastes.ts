@@ -15,4 +15,9 @@ export interface RealPaste {
 }
 
 /** Every real paste, in one list. */
-export const REAL_PASTES: RealPaste[] = [...JSON_PASTES, ...MESSAGE_ONLY_PASTES, ...SDK_PASTES, ...BROWSER_AND_HTTP_PASTES];
+export const REAL_PASTES: RealPaste[] = [
+  ...JSON_PASTES,
+  ...MESSAGE_ONLY_PASTES,
+  ...SDK_PASTES,
+  ...BROWSER_AND_HTTP_PASTES,
+];

@@ -18,7 +18,7 @@ describe('diagnose', () => {
     assert.equal(diagnose(api({ code: 'tokeninvalid' })).id, 'access-token-invalid');
   });
 
-  it('an unknown code with a known error gets that error\'s entry, and keeps the code', () => {
+  it("an unknown code with a known error gets that error's entry, and keeps the code", () => {
     const d = diagnose(api({ code: 'OAU-999', error: 'invalid_grant', status: 400 }));
     assert.equal(d.id, 'oauth-invalid-grant');
     assert.equal(d.code, 'OAU-999');
@@ -30,16 +30,25 @@ describe('diagnose', () => {
   });
 
   it('matches by message alone, case-insensitively, longest message first', () => {
-    assert.equal(diagnose(api({ message: 'NO REDIRECT URI IS REGISTERED FOR THE CLIENT' })).id, 'redirect-uri-not-registered');
+    assert.equal(
+      diagnose(api({ message: 'NO REDIRECT URI IS REGISTERED FOR THE CLIENT' })).id,
+      'redirect-uri-not-registered',
+    );
     assert.equal(diagnose(api({ description: 'Access token expired.' })).id, 'access-token-expired');
     assert.equal(diagnose(api({ message: 'Token expired' })).id, 'refresh-token-expired');
-    assert.equal(diagnose(api({ message: 'Invalid Authorization header value: xyz' })).id, 'client-authentication-required');
+    assert.equal(
+      diagnose(api({ message: 'Invalid Authorization header value: xyz' })).id,
+      'client-authentication-required',
+    );
     assert.equal(diagnose(api({ message: 'Invalid Authorization header.' })).id, 'invalid-authorization-header');
   });
 
   it('a message that contradicts the error does not override the error', () => {
     // "Sandbox client is not allowed" carries no particular error, so it is trusted; OAU-146's text comes with invalid_client only.
-    assert.equal(diagnose(api({ error: 'invalid_client', message: 'Sandbox client is not allowed' })).id, 'sandbox-retired');
+    assert.equal(
+      diagnose(api({ error: 'invalid_client', message: 'Sandbox client is not allowed' })).id,
+      'sandbox-retired',
+    );
     assert.equal(diagnose(api({ error: 'access_denied', message: 'Invalid client credentials' })).id, 'access-denied');
   });
 
@@ -99,10 +108,13 @@ describe('diagnose', () => {
 
     it('points the console action at the emulator on a loopback server', () => {
       const d = diagnose(api({ code: 'OAU-113' }), { server: 'http://127.0.0.1:8911/' });
-      assert.deepEqual(actions(d).find((a) => a.kind === 'openDeveloperConsole'), {
-        kind: 'openDeveloperConsole',
-        url: 'http://127.0.0.1:8911/__console',
-      });
+      assert.deepEqual(
+        actions(d).find((a) => a.kind === 'openDeveloperConsole'),
+        {
+          kind: 'openDeveloperConsole',
+          url: 'http://127.0.0.1:8911/__console',
+        },
+      );
       assert.ok(!actions(d).some((a) => a.kind === 'copyRedirectUri'), 'no URI known, no copy action');
     });
 
@@ -116,7 +128,10 @@ describe('diagnose', () => {
 
   describe('OAU-109', () => {
     it('at authorize: the URI is not registered; at token: the two requests differ', () => {
-      const authorize = diagnose(api({ code: 'OAU-109' }), { phase: 'authorize', redirectUri: 'http://127.0.0.1:53134/callback' });
+      const authorize = diagnose(api({ code: 'OAU-109' }), {
+        phase: 'authorize',
+        redirectUri: 'http://127.0.0.1:53134/callback',
+      });
       assert.match(authorize.causes[0], /not among the redirect URIs registered/);
       assert.match(authorize.causes[0], /127\.0\.0\.1:53134/);
       assert.ok(actions(authorize).some((a) => a.kind === 'checkRedirectUri'));
@@ -181,7 +196,11 @@ describe('diagnose', () => {
     assert.equal(d.retryAfterSeconds, 42);
     assert.deepEqual(d.fixes[0].action, { kind: 'waitAndRetry', seconds: 42, then: 'signIn' });
     const duringRefresh = diagnose(api({ code: 'CMN-301', status: 429, retryAfterSeconds: 42 }), { phase: 'refresh' });
-    assert.deepEqual(duringRefresh.fixes[0].action, { kind: 'waitAndRetry', seconds: 42, then: 'refreshToken' }, 'a rate-limited refresh retries the refresh');
+    assert.deepEqual(
+      duringRefresh.fixes[0].action,
+      { kind: 'waitAndRetry', seconds: 42, then: 'refreshToken' },
+      'a rate-limited refresh retries the refresh',
+    );
     const absent = diagnose(api({ code: 'CMN-302', status: 429 }));
     assert.equal(absent.retryAfterSeconds, 60);
     assert.match(diagnose(api({ code: 'CMN-301' }), { phase: 'token' }).causes[0], /5 requests per user per minute/);
@@ -189,13 +208,23 @@ describe('diagnose', () => {
 
   it('CMN-401 carries the permission, from permissionName or the message', () => {
     const d = diagnose(
-      api({ code: 'CMN-401', topLevelCode: 'InsufficientPermissions', permissionName: 'ReadContacts', message: 'In order to call this API endpoint, application needs to have [ReadContacts] permission' }),
+      api({
+        code: 'CMN-401',
+        topLevelCode: 'InsufficientPermissions',
+        permissionName: 'ReadContacts',
+        message: 'In order to call this API endpoint, application needs to have [ReadContacts] permission',
+      }),
     );
     assert.equal(d.id, 'app-permission-missing');
     assert.equal(d.permission, 'ReadContacts');
     assert.deepEqual(d.fixes[0].action, { kind: 'checkPermissions', permission: 'ReadContacts' });
     assert.match(d.causes.join(' '), /sign in again/);
-    const fromMessage = diagnose(api({ code: 'InsufficientPermissions', message: 'In order to call this API endpoint, application needs to have [ReadCallLog] permission' }));
+    const fromMessage = diagnose(
+      api({
+        code: 'InsufficientPermissions',
+        message: 'In order to call this API endpoint, application needs to have [ReadCallLog] permission',
+      }),
+    );
     assert.equal(fromMessage.permission, 'ReadCallLog');
     const role = diagnose(api({ code: 'CMN-408', message: '[EditExtensions] permission required' }));
     assert.equal(role.permission, 'EditExtensions');
@@ -203,12 +232,26 @@ describe('diagnose', () => {
   });
 
   describe('transport and non-JSON HTTP', () => {
-    const transport = (code: TransportErrorCode, message: string, url?: string): Failure => ({ kind: 'transport', code, message, url });
+    const transport = (code: TransportErrorCode, message: string, url?: string): Failure => ({
+      kind: 'transport',
+      code,
+      message,
+      url,
+    });
 
     it('ECONNREFUSED on loopback means the emulator is not running', () => {
-      assert.equal(diagnose(transport('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:8911')).id, 'emulator-not-running');
-      assert.equal(diagnose(transport('ECONNREFUSED', 'refused', 'http://localhost:8911/restapi/oauth/token')).id, 'emulator-not-running');
-      assert.equal(diagnose(transport('ECONNREFUSED', 'refused'), { server: 'http://[::1]:8911' }).id, 'emulator-not-running');
+      assert.equal(
+        diagnose(transport('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:8911')).id,
+        'emulator-not-running',
+      );
+      assert.equal(
+        diagnose(transport('ECONNREFUSED', 'refused', 'http://localhost:8911/restapi/oauth/token')).id,
+        'emulator-not-running',
+      );
+      assert.equal(
+        diagnose(transport('ECONNREFUSED', 'refused'), { server: 'http://[::1]:8911' }).id,
+        'emulator-not-running',
+      );
       assert.equal(diagnose(transport('ECONNREFUSED', 'connect ECONNREFUSED 10.1.2.3:443')).id, 'connection-refused');
     });
 
@@ -239,20 +282,28 @@ describe('diagnose', () => {
     });
 
     it('non-JSON HTTP answers', () => {
-      const html = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
+      const html =
+        '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
       const page = diagnose({ kind: 'http', status: 502, contentType: 'text/html', body: html });
       assert.equal(page.id, 'proxy-error-page');
       assert.equal(page.serverMessage, '502 Bad Gateway');
       assert.equal(diagnose({ kind: 'http', status: 500, body: '' }).id, 'server-error');
       assert.equal(diagnose({ kind: 'http', status: 503, body: 'down' }).id, 'temporarily-unavailable');
-      assert.equal(diagnose({ kind: 'http', status: 200, contentType: 'application/json', body: '{"access_tok' }).id, 'malformed-json');
+      assert.equal(
+        diagnose({ kind: 'http', status: 200, contentType: 'application/json', body: '{"access_tok' }).id,
+        'malformed-json',
+      );
       assert.equal(diagnose({ kind: 'http', status: 404, body: 'Not Found' }).id, 'server-url-not-found');
       assert.equal(diagnose({ kind: 'http', status: 415, body: '' }).id, 'unsupported-media-type');
       assert.equal(diagnose({ kind: 'http', status: 429, body: '' }).retryAfterSeconds, 60);
     });
 
     it('an http failure whose body is RingCentral JSON is read as such', () => {
-      const d = diagnose({ kind: 'http', status: 400, body: '{"error":"invalid_grant","errors":[{"errorCode":"OAU-213","message":"Token not found"}]}' });
+      const d = diagnose({
+        kind: 'http',
+        status: 400,
+        body: '{"error":"invalid_grant","errors":[{"errorCode":"OAU-213","message":"Token not found"}]}',
+      });
       assert.equal(d.id, 'refresh-token-not-found');
       assert.equal(d.code, 'OAU-213');
     });
@@ -260,7 +311,10 @@ describe('diagnose', () => {
 
   it('developerConsoleUrl', () => {
     assert.equal(developerConsoleUrl(), 'https://developers.ringcentral.com/console/my-apps');
-    assert.equal(developerConsoleUrl('https://platform.ringcentral.biz', 'x'), 'https://developers.ringcentral.com/console/my-apps');
+    assert.equal(
+      developerConsoleUrl('https://platform.ringcentral.biz', 'x'),
+      'https://developers.ringcentral.com/console/my-apps',
+    );
     assert.equal(developerConsoleUrl('http://localhost:8911'), 'http://localhost:8911/__console');
     assert.equal(developerConsoleUrl('not a url'), 'https://developers.ringcentral.com/console/my-apps');
   });
@@ -268,9 +322,28 @@ describe('diagnose', () => {
   it('every diagnosis is plain JSON with ranked, non-empty content', () => {
     const contexts: DiagnosisContext[] = [
       {},
-      { phase: 'token', hasClientSecret: false, server: 'https://platform.devtest.ringcentral.com', redirectMode: 'paste', codeAgeSeconds: 70 },
-      { phase: 'refresh', grantType: 'refresh_token', hasClientSecret: true, redirectUriIsDynamic: true, redirectMode: 'uriHandler', uriScheme: 'vscode-insiders', redirectUri: 'vscode-insiders://x/cb' },
-      { phase: 'jwt', grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer', server: 'http://127.0.0.1:8911', clientId: '' },
+      {
+        phase: 'token',
+        hasClientSecret: false,
+        server: 'https://platform.devtest.ringcentral.com',
+        redirectMode: 'paste',
+        codeAgeSeconds: 70,
+      },
+      {
+        phase: 'refresh',
+        grantType: 'refresh_token',
+        hasClientSecret: true,
+        redirectUriIsDynamic: true,
+        redirectMode: 'uriHandler',
+        uriScheme: 'vscode-insiders',
+        redirectUri: 'vscode-insiders://x/cb',
+      },
+      {
+        phase: 'jwt',
+        grantType: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        server: 'http://127.0.0.1:8911',
+        clientId: '',
+      },
       { phase: 'api', redirectMode: 'loopback' },
     ];
     const failures: Failure[] = [
@@ -279,7 +352,11 @@ describe('diagnose', () => {
       ...(['ECONNREFUSED', 'ENOTFOUND', 'TIMEOUT', 'TLS', 'PROXY', 'RESET', 'UNKNOWN'] as TransportErrorCode[]).map(
         (code): Failure => ({ kind: 'transport', code, message: `${code} happened` }),
       ),
-      ...[200, 302, 400, 401, 403, 404, 407, 408, 415, 429, 500, 502, 503, 504].map((status): Failure => ({ kind: 'http', status, body: '<html>x</html>' })),
+      ...[200, 302, 400, 401, 403, 404, 407, 408, 415, 429, 500, 502, 503, 504].map((status): Failure => ({
+        kind: 'http',
+        status,
+        body: '<html>x</html>',
+      })),
       api({}),
       { kind: 'callback', error: '' },
     ];
@@ -293,7 +370,11 @@ describe('diagnose', () => {
         assert.ok(d.causes.length > 0, `${d.id} has no causes`);
         assert.ok(d.fixes.length > 0, `${d.id} has no fixes`);
         for (const text of [d.summary, ...d.causes, ...d.fixes.flatMap((f) => [f.label, f.detail ?? ''])]) {
-          assert.doesNotMatch(text, /(?<!limits )undefined|\[object|<\/?(?:a|b|i|p|br|div|span|code|strong|em)\b[^>]*>|\*\*/, `${d.id}: ${text}`);
+          assert.doesNotMatch(
+            text,
+            /(?<!limits )undefined|\[object|<\/?(?:a|b|i|p|br|div|span|code|strong|em)\b[^>]*>|\*\*/,
+            `${d.id}: ${text}`,
+          );
         }
         assert.equal(new Set(d.causes).size, d.causes.length, `${d.id} repeats a cause`);
       }

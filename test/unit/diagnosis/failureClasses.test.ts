@@ -22,7 +22,11 @@ describe('issue 9 failure classes (synthetic examples)', () => {
       assert.ok(d, 'nothing parsed');
       assert.deepEqual(
         { code: d.code ?? null, id: d.id, ...(d.permission ? { permission: d.permission } : {}) },
-        { code: example.expected.code, id: example.expected.id, ...(example.expected.permission ? { permission: example.expected.permission } : {}) },
+        {
+          code: example.expected.code,
+          id: example.expected.id,
+          ...(example.expected.permission ? { permission: example.expected.permission } : {}),
+        },
       );
     });
   }
@@ -49,19 +53,32 @@ describe('issue 9 failure classes (synthetic examples)', () => {
 
   it('SDK refresh messages explain the 7-day lifetime, rotation, "Issue refresh tokens?" and what to store', () => {
     const expired = explain('Refresh token has expired');
-    const expiredText = [expired?.summary, ...(expired?.causes ?? []), ...(expired?.fixes ?? []).map((f) => f.detail)].join('\n');
+    const expiredText = [
+      expired?.summary,
+      ...(expired?.causes ?? []),
+      ...(expired?.fixes ?? []).map((f) => f.detail),
+    ].join('\n');
     assert.match(expiredText, /No request was sent/);
     assert.match(expiredText, /7 days/);
     assert.match(expiredText, /rotate/);
     assert.match(expiredText, /Store the WHOLE token response/);
     const missing = explain('Refresh token is missing');
-    const missingText = [missing?.summary, ...(missing?.causes ?? []), ...(missing?.fixes ?? []).map((f) => `${f.label} ${f.detail}`)].join('\n');
+    const missingText = [
+      missing?.summary,
+      ...(missing?.causes ?? []),
+      ...(missing?.fixes ?? []).map((f) => `${f.label} ${f.detail}`),
+    ].join('\n');
     assert.match(missingText, /Issue refresh tokens\?/);
     assert.match(missingText, /refresh_token/);
   });
 
   it('every diagnosis that names a permission says whether the fix is on the app or on the user role', () => {
-    const texts = [...REAL_PASTES.map((p) => p.text), ...FAILURE_CLASS_EXAMPLES.map((e) => e.text), 'SUB-528', 'insufficient_scope'];
+    const texts = [
+      ...REAL_PASTES.map((p) => p.text),
+      ...FAILURE_CLASS_EXAMPLES.map((e) => e.text),
+      'SUB-528',
+      'insufficient_scope',
+    ];
     let named = 0;
     for (const text of texts) {
       const d = explain(text);
@@ -70,7 +87,11 @@ describe('issue 9 failure classes (synthetic examples)', () => {
       }
       named++;
       assert.ok(d.permissionFix === 'app' || d.permissionFix === 'userRole', `${d.id}: no permissionFix`);
-      assert.match(d.permissionFixText ?? '', d.permissionFix === 'app' ? /Developer Console.*sign in again/ : /admin portal/, d.id);
+      assert.match(
+        d.permissionFixText ?? '',
+        d.permissionFix === 'app' ? /Developer Console.*sign in again/ : /admin portal/,
+        d.id,
+      );
     }
     assert.ok(named >= 15, `only ${named} permission diagnoses checked`);
     assert.equal(explain('CMN-401 [ReadAccounts]')?.permissionFix, 'app');
@@ -94,7 +115,10 @@ describe('issue 9 failure classes (synthetic examples)', () => {
       ['unquoted keys, long values', ` message: "${'a'.repeat(N)}`],
       ['ruby symbol keys', ':errorCode=>"'.repeat(N / 13)],
       ['HAR-like, deeply nested', `{"log":{"entries":[{"response":${'['.repeat(N / 2)}`],
-      ['HAR-like, many entries', `{"log":{"entries":[${'{"response":{"status":500},"request":{}},'.repeat(N / 42)}{}]}}`],
+      [
+        'HAR-like, many entries',
+        `{"log":{"entries":[${'{"response":{"status":500},"request":{}},'.repeat(N / 42)}{}]}}`,
+      ],
       ['bare code prefixes', 'SUB-'.repeat(N / 4)],
       ['brackets for grant names', '[implicit'.repeat(N / 9)],
       ['message phrases', 'user needs to have '.repeat(N / 19)],

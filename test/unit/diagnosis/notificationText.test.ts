@@ -18,7 +18,11 @@ function linksIn(text: string): string[] {
 describe('escapeForNotification', () => {
   it('the who-am-I name from the issue is no link after escaping, and still reads the same', () => {
     const name = '[Click](command:workbench.action.terminal.new)';
-    assert.deepEqual(linksIn(`Signed in to RingCentral as ${name}.`), ['command:workbench.action.terminal.new'], 'the oracle sees the attack');
+    assert.deepEqual(
+      linksIn(`Signed in to RingCentral as ${name}.`),
+      ['command:workbench.action.terminal.new'],
+      'the oracle sees the attack',
+    );
     const escaped = escapeForNotification(`Signed in to RingCentral as ${name}.`);
     assert.deepEqual(linksIn(escaped), []);
     assert.equal(escaped, 'Signed in to RingCentral as [Click] (command:workbench.action.terminal.new).');
@@ -39,15 +43,39 @@ describe('escapeForNotification', () => {
   });
 
   it('unicode brackets and bare command: URIs are not links, and stay untouched', () => {
-    for (const text of ['［Click］（command:workbench.action.terminal.new）', '⟦a⟧(command:x)', 'run command:workbench.action.terminal.new now', '[ReadAccounts] permission required']) {
+    for (const text of [
+      '［Click］（command:workbench.action.terminal.new）',
+      '⟦a⟧(command:x)',
+      'run command:workbench.action.terminal.new now',
+      '[ReadAccounts] permission required',
+    ]) {
       assert.deepEqual(linksIn(text), [], text);
       assert.equal(escapeForNotification(text), text);
     }
   });
 
   it('property: for any text, nothing VS Code would render as a link survives (20,000 cases)', () => {
-    const piece = fc.constantFrom('[', ']', '(', ')', ']( ', 'command:', 'https://', 'file:', ' ', '"', "'", 'x', '\n', '］', '\u200b');
-    const text = fc.oneof(fc.string({ maxLength: 60 }), fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')));
+    const piece = fc.constantFrom(
+      '[',
+      ']',
+      '(',
+      ')',
+      ']( ',
+      'command:',
+      'https://',
+      'file:',
+      ' ',
+      '"',
+      "'",
+      'x',
+      '\n',
+      '］',
+      '\u200b',
+    );
+    const text = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')),
+    );
     fc.assert(
       fc.property(text, text, (untrusted, around) => {
         const escaped = escapeForNotification(`${around}${untrusted}${around}`);

@@ -48,20 +48,33 @@ describe('parseFailureText', () => {
   });
 
   it('an HTTP/2 response', () => {
-    const info = apiInfo(parseFailureText(`HTTP/2 401\ncontent-type: application/json\n\n{"errorCode":"TokenInvalid","message":"Unparseable access token","errors":[{"errorCode":"TokenInvalid","message":"Unparseable access token"}]}`));
+    const info = apiInfo(
+      parseFailureText(
+        `HTTP/2 401\ncontent-type: application/json\n\n{"errorCode":"TokenInvalid","message":"Unparseable access token","errors":[{"errorCode":"TokenInvalid","message":"Unparseable access token"}]}`,
+      ),
+    );
     assert.equal(info.status, 401);
     assert.equal(info.code, 'TokenInvalid');
   });
 
   it('curl -v output with an interim 100 Continue', () => {
-    const text = ['< HTTP/1.1 100 Continue', '<', '< HTTP/1.1 400 Bad Request', '< Content-Type: application/json', '<', OAU_113_BODY].join('\n');
+    const text = [
+      '< HTTP/1.1 100 Continue',
+      '<',
+      '< HTTP/1.1 400 Bad Request',
+      '< Content-Type: application/json',
+      '<',
+      OAU_113_BODY,
+    ].join('\n');
     const info = apiInfo(parseFailureText(text));
     assert.equal(info.status, 400);
     assert.equal(info.code, 'OAU-113');
   });
 
   it('an HTTP response with an HTML body', () => {
-    const f = parseFailureText('HTTP/1.1 502 Bad Gateway\nContent-Type: text/html\n\n<html><head><title>502 Bad Gateway</title></head></html>');
+    const f = parseFailureText(
+      'HTTP/1.1 502 Bad Gateway\nContent-Type: text/html\n\n<html><head><title>502 Bad Gateway</title></head></html>',
+    );
     assert.ok(f && f.kind === 'http');
     assert.equal(f.status, 502);
     assert.equal(f.contentType, 'text/html');
@@ -76,36 +89,58 @@ describe('parseFailureText', () => {
   });
 
   it('a callback URL with error and error_description', () => {
-    const f = parseFailureText('vscode://rcdevtools.ringcentral-oauth/callback?error=access_denied&error_description=The+user+denied+access&state=abc');
+    const f = parseFailureText(
+      'vscode://rcdevtools.ringcentral-oauth/callback?error=access_denied&error_description=The+user+denied+access&state=abc',
+    );
     assert.deepEqual(f, { kind: 'callback', error: 'access_denied', description: 'The user denied access' });
-    const frag = parseFailureText('http://127.0.0.1:53134/callback#error=invalid_request&error_description=Redirect%20URIs%20do%20not%20match');
+    const frag = parseFailureText(
+      'http://127.0.0.1:53134/callback#error=invalid_request&error_description=Redirect%20URIs%20do%20not%20match',
+    );
     assert.deepEqual(frag, { kind: 'callback', error: 'invalid_request', description: 'Redirect URIs do not match' });
     // The description names a known message that comes with invalid_request too, so it wins over the generic entry.
     assert.equal(diagnose(frag as Failure).id, 'redirect-uri-mismatch');
   });
 
   it('a log line containing JSON and a status', () => {
-    const info = apiInfo(parseFailureText(`[2025-01-02T10:00:00Z] ERROR token request failed with status 400: ${OAU_113_BODY} (took 120 ms)`));
+    const info = apiInfo(
+      parseFailureText(
+        `[2025-01-02T10:00:00Z] ERROR token request failed with status 400: ${OAU_113_BODY} (took 120 ms)`,
+      ),
+    );
     assert.equal(info.code, 'OAU-113');
     assert.equal(info.status, 400);
   });
 
   it('escaped JSON inside a log line', () => {
-    const info = apiInfo(parseFailureText(`msg="refresh failed" body="{\\"error\\":\\"invalid_grant\\",\\"errors\\":[{\\"errorCode\\":\\"OAU-213\\",\\"message\\":\\"Token not found\\"}]}"`));
+    const info = apiInfo(
+      parseFailureText(
+        `msg="refresh failed" body="{\\"error\\":\\"invalid_grant\\",\\"errors\\":[{\\"errorCode\\":\\"OAU-213\\",\\"message\\":\\"Token not found\\"}]}"`,
+      ),
+    );
     assert.equal(info.code, 'OAU-213');
   });
 
   it('a Python dict and a PHP print_r', () => {
-    const py = apiInfo(parseFailureText("{'error': 'invalid_grant', 'error_description': 'Token not found', 'errors': [{'errorCode': 'OAU-213', 'message': 'Token not found'}]}"));
+    const py = apiInfo(
+      parseFailureText(
+        "{'error': 'invalid_grant', 'error_description': 'Token not found', 'errors': [{'errorCode': 'OAU-213', 'message': 'Token not found'}]}",
+      ),
+    );
     assert.equal(py.code, 'OAU-213');
     assert.equal(py.error, 'invalid_grant');
-    const php = apiInfo(parseFailureText('Array\n(\n    [error] => invalid_client\n    [errors] => Array\n        (\n            [0] => Array\n                (\n                    [errorCode] => OAU-146\n                    [message] => Invalid client credentials\n                )\n        )\n)'));
+    const php = apiInfo(
+      parseFailureText(
+        'Array\n(\n    [error] => invalid_client\n    [errors] => Array\n        (\n            [0] => Array\n                (\n                    [errorCode] => OAU-146\n                    [message] => Invalid client credentials\n                )\n        )\n)',
+      ),
+    );
     assert.equal(php.code, 'OAU-146');
     assert.equal(php.error, 'invalid_client');
   });
 
   it('truncated JSON', () => {
-    const info = apiInfo(parseFailureText('{"error":"invalid_grant","errors":[{"errorCode":"OAU-210","message":"Token exp'));
+    const info = apiInfo(
+      parseFailureText('{"error":"invalid_grant","errors":[{"errorCode":"OAU-210","message":"Token exp'),
+    );
     assert.equal(info.code, 'OAU-210');
     assert.equal(diagnose({ kind: 'api', info }).id, 'refresh-token-expired');
   });
@@ -152,21 +187,36 @@ describe('parseFailureText', () => {
       assert.ok(f && f.kind === 'transport', text);
       assert.equal(f.code, code, text);
     }
-    assert.equal(diagnose(parseFailureText('connect ECONNREFUSED 127.0.0.1:443') as Failure).id, 'emulator-not-running');
-    const nf = parseFailureText('request to https://platform.ringcental.com/restapi/oauth/token failed, reason: getaddrinfo ENOTFOUND platform.ringcental.com');
+    assert.equal(
+      diagnose(parseFailureText('connect ECONNREFUSED 127.0.0.1:443') as Failure).id,
+      'emulator-not-running',
+    );
+    const nf = parseFailureText(
+      'request to https://platform.ringcental.com/restapi/oauth/token failed, reason: getaddrinfo ENOTFOUND platform.ringcental.com',
+    );
     assert.ok(nf && nf.kind === 'transport');
     assert.equal(nf.url, 'https://platform.ringcental.com/restapi/oauth/token');
     assert.equal(diagnose(nf).id, 'host-not-found');
   });
 
   it('a bare status', () => {
-    const f = parseFailureText('requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://platform.ringcentral.com/restapi/oauth/token');
+    const f = parseFailureText(
+      'requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://platform.ringcentral.com/restapi/oauth/token',
+    );
     assert.ok(f && f.kind === 'http');
     assert.equal(f.status, 502);
   });
 
   it('nothing recognisable', () => {
-    for (const text of ['', '   \n\t', 'hello world', 'the weather is nice', '{}', '{"access_token":"abc","expires_in":3600}', '12345']) {
+    for (const text of [
+      '',
+      '   \n\t',
+      'hello world',
+      'the weather is nice',
+      '{}',
+      '{"access_token":"abc","expires_in":3600}',
+      '12345',
+    ]) {
       assert.equal(parseFailureText(text), undefined, JSON.stringify(text));
     }
   });
@@ -177,7 +227,8 @@ describe('parseFailureText', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed / 0x7fffffff;
     };
-    const alphabet = '{}[]":,\\\'=&?#<>/ \n\r\tHTTP/1.1 429OAU-CMN-errorerror_descriptionRetry-After:ECONNREFUSED\u0000\u00ff\ud83d';
+    const alphabet =
+      '{}[]":,\\\'=&?#<>/ \n\r\tHTTP/1.1 429OAU-CMN-errorerror_descriptionRetry-After:ECONNREFUSED\u0000\u00ff\ud83d';
     const seeds = [
       OAU_113_BODY,
       'HTTP/1.1 429 Too Many Requests\r\nRetry-After: 5\r\n\r\n{"errorCode":"CMN-301"}',
@@ -198,12 +249,21 @@ describe('parseFailureText', () => {
       }
       inputs.push(s);
     }
-    inputs.push('{'.repeat(5000), '"'.repeat(5000), 'HTTP/1.1 '.repeat(1000), 'error='.repeat(1000), 'x'.repeat(300_000));
+    inputs.push(
+      '{'.repeat(5000),
+      '"'.repeat(5000),
+      'HTTP/1.1 '.repeat(1000),
+      'error='.repeat(1000),
+      'x'.repeat(300_000),
+    );
     for (const input of inputs) {
       let f: Failure | undefined;
-      assert.doesNotThrow(() => {
-        f = parseFailureText(input);
-      }, JSON.stringify(input.slice(0, 80)));
+      assert.doesNotThrow(
+        () => {
+          f = parseFailureText(input);
+        },
+        JSON.stringify(input.slice(0, 80)),
+      );
       if (f) {
         const d = diagnose(f);
         assert.deepEqual(JSON.parse(JSON.stringify(d)), d);

@@ -22,11 +22,13 @@ export function withinTimeBound<T>(name: string, run: () => T): T {
       return result;
     }
   }
-  throw new Error(`${name} took ${bestWall.toFixed(1)} ms (${bestCpu.toFixed(1)} ms of CPU) at best of ${ATTEMPTS} runs; the bound is ${PER_INPUT_MS} ms per input`);
+  throw new Error(
+    `${name} took ${bestWall.toFixed(1)} ms (${bestCpu.toFixed(1)} ms of CPU) at best of ${ATTEMPTS} runs; the bound is ${PER_INPUT_MS} ms per input`,
+  );
 }
 
 /** A short, printable preview of a generated input for failure messages. */
 export function preview(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return JSON.stringify(text.length > 120 ? `${text.slice(0, 100)}… (${text.length} chars)` : text);
 }

@@ -49,7 +49,10 @@ describe('authorizeUrl', () => {
     assert.equal(url.searchParams.has('vscode-path'), false);
     assert.equal(url.searchParams.getAll('redirect_uri').length, 1);
     // The '&', '?', '=' and the '%' of %2F are escaped inside the value.
-    assert.ok(built.includes('redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2Fstable-abc%2Fcallback%3Fvscode-reqid%3D1%26'), built);
+    assert.ok(
+      built.includes('redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2Fstable-abc%2Fcallback%3Fvscode-reqid%3D1%26'),
+      built,
+    );
     assert.ok(built.includes('vscode-path%3D%252Fcallback'), built);
   });
 
@@ -64,14 +67,27 @@ describe('authorizeUrl', () => {
     assert.equal(plain.has('prompt'), false);
     assert.equal(plain.has('login_hint'), false);
     assert.equal(plain.has('ui_locales'), false);
-    const extra = authorizeParams(request({ prompt: 'login consent', loginHint: 'ada@example.com', uiLocales: 'en-US' }));
+    const extra = authorizeParams(
+      request({ prompt: 'login consent', loginHint: 'ada@example.com', uiLocales: 'en-US' }),
+    );
     assert.equal(extra.get('prompt'), 'login consent');
     assert.equal(extra.get('login_hint'), 'ada@example.com');
     assert.equal(extra.get('ui_locales'), 'en-US');
-    assert.deepEqual([...extra.keys()].slice(0, 6), ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method']);
+    assert.deepEqual([...extra.keys()].slice(0, 6), [
+      'response_type',
+      'client_id',
+      'redirect_uri',
+      'state',
+      'code_challenge',
+      'code_challenge_method',
+    ]);
   });
 
   it('uses a custom server (emulator) as given', () => {
-    assert.ok(buildAuthorizeUrl(request({ server: 'http://127.0.0.1:4567' })).startsWith('http://127.0.0.1:4567/restapi/oauth/authorize?response_type=code&'));
+    assert.ok(
+      buildAuthorizeUrl(request({ server: 'http://127.0.0.1:4567' })).startsWith(
+        'http://127.0.0.1:4567/restapi/oauth/authorize?response_type=code&',
+      ),
+    );
   });
 });

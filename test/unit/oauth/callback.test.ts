@@ -6,12 +6,15 @@ const WEB_REDIRECT =
 
 describe('parseCallback', () => {
   it('reads code, state and expires_in from a full URL', () => {
-    assert.deepEqual(parseCallback('vscode://rcdevtools.ringcentral-oauth/callback?code=U0pDMDFQ&state=st-1&expires_in=60'), {
-      kind: 'code',
-      code: 'U0pDMDFQ',
-      state: 'st-1',
-      expiresIn: 60,
-    });
+    assert.deepEqual(
+      parseCallback('vscode://rcdevtools.ringcentral-oauth/callback?code=U0pDMDFQ&state=st-1&expires_in=60'),
+      {
+        kind: 'code',
+        code: 'U0pDMDFQ',
+        state: 'st-1',
+        expiresIn: 60,
+      },
+    );
   });
 
   it('reads a redirect URI that has its own query, with surrounding whitespace', () => {
@@ -20,8 +23,18 @@ describe('parseCallback', () => {
   });
 
   it('reads a bare query string, with or without the leading ?', () => {
-    assert.deepEqual(parseCallback('code=c1&state=s1'), { kind: 'code', code: 'c1', state: 's1', expiresIn: undefined });
-    assert.deepEqual(parseCallback('?code=c2&state=s2'), { kind: 'code', code: 'c2', state: 's2', expiresIn: undefined });
+    assert.deepEqual(parseCallback('code=c1&state=s1'), {
+      kind: 'code',
+      code: 'c1',
+      state: 's1',
+      expiresIn: undefined,
+    });
+    assert.deepEqual(parseCallback('?code=c2&state=s2'), {
+      kind: 'code',
+      code: 'c2',
+      state: 's2',
+      expiresIn: undefined,
+    });
   });
 
   it('reads parameters from a fragment', () => {
@@ -31,7 +44,12 @@ describe('parseCallback', () => {
       state: 'frag-state',
       expiresIn: undefined,
     });
-    assert.deepEqual(parseCallback('#code=c3&state=s3'), { kind: 'code', code: 'c3', state: 's3', expiresIn: undefined });
+    assert.deepEqual(parseCallback('#code=c3&state=s3'), {
+      kind: 'code',
+      code: 'c3',
+      state: 's3',
+      expiresIn: undefined,
+    });
   });
 
   it('prefers the query over the fragment when both carry a code', () => {
@@ -50,16 +68,24 @@ describe('parseCallback', () => {
   });
 
   it('returns error and description (form-decoded) with the state', () => {
-    assert.deepEqual(parseCallback('vscode://x/callback?error=access_denied&error_description=The+user+has%20denied+access&state=st'), {
-      kind: 'error',
-      error: 'access_denied',
-      description: 'The user has denied access',
-      state: 'st',
-    });
+    assert.deepEqual(
+      parseCallback('vscode://x/callback?error=access_denied&error_description=The+user+has%20denied+access&state=st'),
+      {
+        kind: 'error',
+        error: 'access_denied',
+        description: 'The user has denied access',
+        state: 'st',
+      },
+    );
   });
 
   it('returns an error without description or state', () => {
-    assert.deepEqual(parseCallback('?error=server_error'), { kind: 'error', error: 'server_error', description: undefined, state: undefined });
+    assert.deepEqual(parseCallback('?error=server_error'), {
+      kind: 'error',
+      error: 'server_error',
+      description: undefined,
+      state: undefined,
+    });
   });
 
   it('an error wins over a code in the same callback', () => {
@@ -97,14 +123,23 @@ describe('parseCallback', () => {
 
 describe('parseCallback: RFC 9207 iss', () => {
   it('keeps iss on a code and on an error, and leaves it out when absent', () => {
-    assert.deepEqual(parseCallback('http://127.0.0.1:53134/callback?code=c&state=s&iss=https%3A%2F%2Fplatform.ringcentral.com'), {
-      kind: 'code',
-      code: 'c',
+    assert.deepEqual(
+      parseCallback('http://127.0.0.1:53134/callback?code=c&state=s&iss=https%3A%2F%2Fplatform.ringcentral.com'),
+      {
+        kind: 'code',
+        code: 'c',
+        state: 's',
+        expiresIn: undefined,
+        issuer: 'https://platform.ringcentral.com',
+      },
+    );
+    assert.deepEqual(parseCallback('?error=access_denied&state=s&iss=http://127.0.0.1:5000'), {
+      kind: 'error',
+      error: 'access_denied',
+      description: undefined,
       state: 's',
-      expiresIn: undefined,
-      issuer: 'https://platform.ringcentral.com',
+      issuer: 'http://127.0.0.1:5000',
     });
-    assert.deepEqual(parseCallback('?error=access_denied&state=s&iss=http://127.0.0.1:5000'), { kind: 'error', error: 'access_denied', description: undefined, state: 's', issuer: 'http://127.0.0.1:5000' });
     assert.equal('issuer' in parseCallback('?code=c&state=s'), false);
   });
 });

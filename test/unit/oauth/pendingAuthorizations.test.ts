@@ -64,7 +64,10 @@ describe('PendingAuthorizations', () => {
   it('the paste box may send an error without state to the single pending attempt', async () => {
     const pending = new PendingAuthorizations();
     const waiting = pending.wait('only', new AbortController().signal);
-    assert.equal(pending.deliver(parseCallback('?error=access_denied&error_description=no'), { toOnlyPending: true }), 'accepted');
+    assert.equal(
+      pending.deliver(parseCallback('?error=access_denied&error_description=no'), { toOnlyPending: true }),
+      'accepted',
+    );
     const outcome: CallbackOutcome = await waiting;
     assert.deepEqual(outcome, { kind: 'error', error: 'access_denied', description: 'no', state: undefined });
     assert.equal(pending.size, 0);

@@ -10,8 +10,14 @@ function referenceS256(verifier: string): string {
 describe('pkce', () => {
   it('matches the RFC 7636 appendix B test vector', () => {
     // RFC 7636 appendix B prints E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM; node:crypto agrees.
-    assert.equal(referenceS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'), 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
-    assert.equal(s256Challenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'), 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    assert.equal(
+      referenceS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'),
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
+    assert.equal(
+      s256Challenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'),
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
 
   it('base64Url turns + and / into - and _ and drops padding', () => {

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { canRefresh, formatTimeLeft, readTokenResponse, secondsLeft, toTokenSet, TokenSet } from '../../../src/core/oauth/tokenSet';
+import {
+  canRefresh,
+  formatTimeLeft,
+  readTokenResponse,
+  secondsLeft,
+  toTokenSet,
+  TokenSet,
+} from '../../../src/core/oauth/tokenSet';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 
@@ -78,7 +85,10 @@ describe('tokenSet', () => {
       const set = toTokenSet(readTokenResponse(withoutLifetime), NOW);
       assert.equal(set.refreshToken, 'refresh-1');
       assert.equal(set.refreshExpiresAt, undefined);
-      assert.equal(toTokenSet(readTokenResponse({ ...FULL, refresh_token_expires_in: 'x' }), NOW).refreshExpiresAt, undefined);
+      assert.equal(
+        toTokenSet(readTokenResponse({ ...FULL, refresh_token_expires_in: 'x' }), NOW).refreshExpiresAt,
+        undefined,
+      );
     });
 
     it('missing expires_in → one hour from now', () => {

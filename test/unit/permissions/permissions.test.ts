@@ -70,7 +70,11 @@ describe('permissions', () => {
       const rows = lib.buildPermissionRows(loaded.spec);
       const hint = `table is stale (spec ${loaded.packageVersion}, committed ${SPEC_VERSION}): run npm run generate:permissions`;
       assert.strictEqual(rows.length, PERMISSION_TABLE.length, hint);
-      assert.deepStrictEqual(rows, PERMISSION_TABLE.map((r) => [...r]), hint);
+      assert.deepStrictEqual(
+        rows,
+        PERMISSION_TABLE.map((r) => [...r]),
+        hint,
+      );
     });
   });
 

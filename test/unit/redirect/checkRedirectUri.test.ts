@@ -42,7 +42,11 @@ describe('redirectMismatch', () => {
     });
 
     it('closest prefers a trailing-slash difference over a port difference', () => {
-      const result = checkRedirectUri({ sent: L, mode: 'loopback', registered: ['http://127.0.0.1:5000/callback', `${L}/`] });
+      const result = checkRedirectUri({
+        sent: L,
+        mode: 'loopback',
+        registered: ['http://127.0.0.1:5000/callback', `${L}/`],
+      });
       assert.strictEqual(result.closest, 1);
     });
 
@@ -58,7 +62,11 @@ describe('redirectMismatch', () => {
     it('uriHandler mode with a registered loopback callback: switch to loopback', () => {
       const result = checkRedirectUri({ sent: V, mode: 'uriHandler', registered: ['http://127.0.0.1:5000/callback'] });
       assert.deepStrictEqual(
-        { kind: result.fix.kind, mode: result.fix.kind === 'switchMode' ? result.fix.mode : undefined, uri: result.fix.kind === 'switchMode' ? result.fix.uri : undefined },
+        {
+          kind: result.fix.kind,
+          mode: result.fix.kind === 'switchMode' ? result.fix.mode : undefined,
+          uri: result.fix.kind === 'switchMode' ? result.fix.uri : undefined,
+        },
         { kind: 'switchMode', mode: 'loopback', uri: 'http://127.0.0.1:5000/callback' },
       );
       if (result.fix.kind === 'switchMode') assert.match(result.fix.explanation, /port to 5000/);
@@ -105,8 +113,16 @@ describe('redirectMismatch', () => {
     });
 
     it('dynamic: prefers paste with a registered https URI when no loopback callback is registered', () => {
-      const result = checkRedirectUri({ sent: CODE_SERVER, mode: 'uriHandler', registered: [V, 'https://localhost/callback'] });
-      assert.ok(result.fix.kind === 'switchMode' && result.fix.mode === 'paste' && result.fix.uri === 'https://localhost/callback');
+      const result = checkRedirectUri({
+        sent: CODE_SERVER,
+        mode: 'uriHandler',
+        registered: [V, 'https://localhost/callback'],
+      });
+      assert.ok(
+        result.fix.kind === 'switchMode' &&
+          result.fix.mode === 'paste' &&
+          result.fix.uri === 'https://localhost/callback',
+      );
     });
 
     it('dynamic: uses the registered loopback callback', () => {
@@ -115,7 +131,12 @@ describe('redirectMismatch', () => {
     });
 
     it('dynamic flag from the caller overrides detection', () => {
-      const result = checkRedirectUri({ sent: 'https://example.com/cb', mode: 'uriHandler', registered: [V], dynamic: true });
+      const result = checkRedirectUri({
+        sent: 'https://example.com/cb',
+        mode: 'uriHandler',
+        registered: [V],
+        dynamic: true,
+      });
       assert.strictEqual(result.fix.kind, 'switchMode');
       assert.ok(result.warnings.some((w) => /per-session/.test(w)));
     });
@@ -140,7 +161,10 @@ describe('redirectMismatch', () => {
     it('warns about more than 10 registered', () => {
       const registered = Array.from({ length: 11 }, (_, i) => `https://example.com/cb${i}`);
       const result = checkRedirectUri({ sent: V, mode: 'uriHandler', registered });
-      assert.ok(result.warnings.some((w) => /11 redirect URIs/.test(w) && /at most 10/.test(w)), result.warnings.join('\n'));
+      assert.ok(
+        result.warnings.some((w) => /11 redirect URIs/.test(w) && /at most 10/.test(w)),
+        result.warnings.join('\n'),
+      );
       const ten = checkRedirectUri({ sent: V, mode: 'uriHandler', registered: registered.slice(0, 10) });
       assert.deepStrictEqual(ten.warnings, []);
     });

@@ -58,7 +58,10 @@ describe('redirectMismatch', () => {
     });
 
     it('keeps wrong entries so the comparison can report them', () => {
-      assert.deepStrictEqual(parseRegisteredList('localhost:5000/callback\nvscode://*/callback'), ['localhost:5000/callback', 'vscode://*/callback']);
+      assert.deepStrictEqual(parseRegisteredList('localhost:5000/callback\nvscode://*/callback'), [
+        'localhost:5000/callback',
+        'vscode://*/callback',
+      ]);
     });
 
     it('keeps duplicates (checkRedirectUri warns about them)', () => {

@@ -12,40 +12,140 @@ interface Row {
 
 const TABLE: Row[] = [
   { name: 'identical', sent: V, registered: V, expected: ['exact-match'] },
-  { name: 'vscode vs vscode-insiders', sent: V, registered: 'vscode-insiders://rcdevtools.ringcentral-oauth/callback', expected: ['editor-scheme'] },
-  { name: 'cursor vs vscode', sent: 'cursor://rcdevtools.ringcentral-oauth/callback', registered: V, expected: ['editor-scheme'] },
+  {
+    name: 'vscode vs vscode-insiders',
+    sent: V,
+    registered: 'vscode-insiders://rcdevtools.ringcentral-oauth/callback',
+    expected: ['editor-scheme'],
+  },
+  {
+    name: 'cursor vs vscode',
+    sent: 'cursor://rcdevtools.ringcentral-oauth/callback',
+    registered: V,
+    expected: ['editor-scheme'],
+  },
   { name: 'two unknown custom schemes', sent: 'myapp://x/cb', registered: 'otherapp://x/cb', expected: ['scheme'] },
   { name: 'custom scheme vs loopback http', sent: V, registered: L, expected: ['scheme'] },
   { name: 'loopback http vs custom scheme', sent: L, registered: V, expected: ['scheme'] },
-  { name: 'https vs http on the same host', sent: 'https://example.com/callback', registered: 'http://example.com/callback', expected: ['http-vs-https'] },
-  { name: 'localhost vs 127.0.0.1', sent: 'http://localhost:53134/callback', registered: L, expected: ['loopback-host'] },
+  {
+    name: 'https vs http on the same host',
+    sent: 'https://example.com/callback',
+    registered: 'http://example.com/callback',
+    expected: ['http-vs-https'],
+  },
+  {
+    name: 'localhost vs 127.0.0.1',
+    sent: 'http://localhost:53134/callback',
+    registered: L,
+    expected: ['loopback-host'],
+  },
   { name: '127.0.0.1 vs [::1]', sent: L, registered: 'http://[::1]:53134/callback', expected: ['loopback-host'] },
-  { name: 'different hosts', sent: 'https://a.example.com/callback', registered: 'https://b.example.com/callback', expected: ['host'] },
+  {
+    name: 'different hosts',
+    sent: 'https://a.example.com/callback',
+    registered: 'https://b.example.com/callback',
+    expected: ['host'],
+  },
   { name: 'port 53134 vs 5000', sent: L, registered: 'http://127.0.0.1:5000/callback', expected: ['port'] },
   { name: 'registered has no port', sent: L, registered: 'http://127.0.0.1/callback', expected: ['missing-port'] },
-  { name: 'sent has no port (default 443 written out)', sent: 'https://example.com/cb', registered: 'https://example.com:443/cb', expected: ['missing-port'] },
-  { name: '/callback vs /oauth2callback', sent: 'http://localhost:5000/callback', registered: 'http://localhost:5000/oauth2callback', expected: ['path'] },
+  {
+    name: 'sent has no port (default 443 written out)',
+    sent: 'https://example.com/cb',
+    registered: 'https://example.com:443/cb',
+    expected: ['missing-port'],
+  },
+  {
+    name: '/callback vs /oauth2callback',
+    sent: 'http://localhost:5000/callback',
+    registered: 'http://localhost:5000/oauth2callback',
+    expected: ['path'],
+  },
   { name: 'trailing slash registered', sent: L, registered: `${L}/`, expected: ['trailing-slash'] },
-  { name: 'trailing slash sent, none registered', sent: 'https://example.com/', registered: 'https://example.com', expected: ['trailing-slash'] },
-  { name: 'Callback vs callback', sent: V, registered: 'vscode://rcdevtools.ringcentral-oauth/Callback', expected: ['letter-case'] },
-  { name: 'host case RCDEVTOOLS vs rcdevtools', sent: V, registered: 'vscode://RCDEVTOOLS.ringcentral-oauth/callback', expected: ['letter-case'] },
-  { name: 'scheme case HTTP vs http', sent: 'HTTP://example.com/cb', registered: 'http://example.com/cb', expected: ['letter-case'] },
+  {
+    name: 'trailing slash sent, none registered',
+    sent: 'https://example.com/',
+    registered: 'https://example.com',
+    expected: ['trailing-slash'],
+  },
+  {
+    name: 'Callback vs callback',
+    sent: V,
+    registered: 'vscode://rcdevtools.ringcentral-oauth/Callback',
+    expected: ['letter-case'],
+  },
+  {
+    name: 'host case RCDEVTOOLS vs rcdevtools',
+    sent: V,
+    registered: 'vscode://RCDEVTOOLS.ringcentral-oauth/callback',
+    expected: ['letter-case'],
+  },
+  {
+    name: 'scheme case HTTP vs http',
+    sent: 'HTTP://example.com/cb',
+    registered: 'http://example.com/cb',
+    expected: ['letter-case'],
+  },
   { name: 'extra query', sent: L, registered: `${L}?x=1`, expected: ['query'] },
   { name: 'query parameters reordered', sent: `${L}?a=1&b=2`, registered: `${L}?b=2&a=1`, expected: ['query'] },
   { name: 'fragment', sent: L, registered: `${L}#top`, expected: ['fragment'] },
-  { name: '%2F in the path', sent: `${V.replace('/callback', '')}/oauth/callback`, registered: 'vscode://rcdevtools.ringcentral-oauth/oauth%2Fcallback', expected: ['percent-encoding'] },
-  { name: 'lowercase vs uppercase hex', sent: 'https://a.example/cb?x=%3a', registered: 'https://a.example/cb?x=%3A', expected: ['percent-encoding'] },
-  { name: 'whole URI percent-encoded (copied from an authorize URL)', sent: V, registered: 'vscode%3A%2F%2Frcdevtools.ringcentral-oauth%2Fcallback', expected: ['percent-encoding'] },
+  {
+    name: '%2F in the path',
+    sent: `${V.replace('/callback', '')}/oauth/callback`,
+    registered: 'vscode://rcdevtools.ringcentral-oauth/oauth%2Fcallback',
+    expected: ['percent-encoding'],
+  },
+  {
+    name: 'lowercase vs uppercase hex',
+    sent: 'https://a.example/cb?x=%3a',
+    registered: 'https://a.example/cb?x=%3A',
+    expected: ['percent-encoding'],
+  },
+  {
+    name: 'whole URI percent-encoded (copied from an authorize URL)',
+    sent: V,
+    registered: 'vscode%3A%2F%2Frcdevtools.ringcentral-oauth%2Fcallback',
+    expected: ['percent-encoding'],
+  },
   { name: 'leading space', sent: V, registered: ` ${V}`, expected: ['whitespace'] },
   { name: 'trailing newline', sent: V, registered: `${V}\n`, expected: ['whitespace'] },
-  { name: 'zero-width space and a port difference', sent: L, registered: '\u200bhttp://127.0.0.1:5000/callback', expected: ['whitespace', 'port'] },
-  { name: 'user name before the host', sent: L, registered: 'http://user@127.0.0.1:53134/callback', expected: ['userinfo'] },
-  { name: 'code-server URI with vscode-reqid vs vscode://', sent: CODE_SERVER, registered: V, expected: ['dynamic-host'] },
-  { name: 'Codespaces forwarded host', sent: 'https://fuzzy-space-53134.app.github.dev/callback', registered: L, expected: ['dynamic-host'] },
+  {
+    name: 'zero-width space and a port difference',
+    sent: L,
+    registered: '\u200bhttp://127.0.0.1:5000/callback',
+    expected: ['whitespace', 'port'],
+  },
+  {
+    name: 'user name before the host',
+    sent: L,
+    registered: 'http://user@127.0.0.1:53134/callback',
+    expected: ['userinfo'],
+  },
+  {
+    name: 'code-server URI with vscode-reqid vs vscode://',
+    sent: CODE_SERVER,
+    registered: V,
+    expected: ['dynamic-host'],
+  },
+  {
+    name: 'Codespaces forwarded host',
+    sent: 'https://fuzzy-space-53134.app.github.dev/callback',
+    registered: L,
+    expected: ['dynamic-host'],
+  },
   { name: "'*' wildcard that would match", sent: V, registered: 'vscode://*/callback', expected: ['wildcard'] },
-  { name: "'*' wildcard that would not match either", sent: V, registered: 'vscode://*/oauth', expected: ['wildcard', 'path'] },
+  {
+    name: "'*' wildcard that would not match either",
+    sent: V,
+    registered: 'vscode://*/oauth',
+    expected: ['wildcard', 'path'],
+  },
   { name: "'*' as the port", sent: L, registered: 'http://127.0.0.1:*/callback', expected: ['wildcard'] },
-  { name: "'*' in the host, path differs too", sent: 'https://app.example.com/cb', registered: 'https://*.example.com/callback', expected: ['wildcard', 'path'] },
+  {
+    name: "'*' in the host, path differs too",
+    sent: 'https://app.example.com/cb',
+    registered: 'https://*.example.com/callback',
+    expected: ['wildcard', 'path'],
+  },
   { name: 'not a url', sent: V, registered: 'not a url', expected: ['not-a-url'] },
   { name: 'host:port without a scheme', sent: L, registered: '127.0.0.1:53134/callback', expected: ['not-a-url'] },
   { name: 'localhost:port without a scheme', sent: L, registered: 'localhost:53134/callback', expected: ['not-a-url'] },
@@ -55,7 +155,12 @@ const TABLE: Row[] = [
     registered: 'https://LOCALHOST:5000/OAuth2Callback/',
     expected: ['http-vs-https', 'trailing-slash', 'letter-case'],
   },
-  { name: 'different host and path', sent: 'https://a.example.com/cb', registered: 'https://b.example.com/callback', expected: ['host', 'path'] },
+  {
+    name: 'different host and path',
+    sent: 'https://a.example.com/cb',
+    registered: 'https://b.example.com/callback',
+    expected: ['host', 'path'],
+  },
 ];
 
 describe('redirectMismatch', () => {
@@ -113,8 +218,18 @@ describe('redirectMismatch', () => {
     });
 
     it('orders differences most important first', () => {
-      const comparison = compareRedirectUris('http://localhost:5000/oauth2callback', ' https://LOCALHOST:5001/oauth2callback/?a');
-      assert.deepStrictEqual(kinds(comparison), ['whitespace', 'http-vs-https', 'port', 'trailing-slash', 'letter-case', 'query']);
+      const comparison = compareRedirectUris(
+        'http://localhost:5000/oauth2callback',
+        ' https://LOCALHOST:5001/oauth2callback/?a',
+      );
+      assert.deepStrictEqual(kinds(comparison), [
+        'whitespace',
+        'http-vs-https',
+        'port',
+        'trailing-slash',
+        'letter-case',
+        'query',
+      ]);
     });
 
     it('merges one kind found in several parts into one entry', () => {
@@ -131,7 +246,9 @@ describe('redirectMismatch', () => {
     });
 
     it('honours an explicit dynamic flag', () => {
-      assert.deepStrictEqual(kinds(compareRedirectUris('https://example.com/cb', V, { dynamic: true })), ['dynamic-host']);
+      assert.deepStrictEqual(kinds(compareRedirectUris('https://example.com/cb', V, { dynamic: true })), [
+        'dynamic-host',
+      ]);
       assert.deepStrictEqual(kinds(compareRedirectUris(CODE_SERVER, V, { dynamic: false })), ['scheme']);
     });
 

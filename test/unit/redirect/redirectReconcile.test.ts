@@ -20,7 +20,10 @@ describe('reconcileRedirectAnswers', () => {
   it('list says registered, pre-flight refused with OAU-109/113: believe the pre-flight', () => {
     const check = checkRedirectUri({ sent: SENT, mode: 'loopback', registered: [SENT] });
     assert.equal(check.matched, true);
-    assert.match(reconcileRedirectAnswers(check, { ok: false, code: 'OAU-113' }) ?? '', /refused it in the pre-flight \(OAU-113\)\. Believe the pre-flight/);
+    assert.match(
+      reconcileRedirectAnswers(check, { ok: false, code: 'OAU-113' }) ?? '',
+      /refused it in the pre-flight \(OAU-113\)\. Believe the pre-flight/,
+    );
   });
 
   it('nothing to reconcile when both agree, when no list was given, or when the pre-flight failed for another reason', () => {

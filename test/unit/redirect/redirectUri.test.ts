@@ -24,7 +24,10 @@ describe('redirectUri', () => {
   describe('uriHandlerCallbackUri', () => {
     it('builds the URI-handler callback for each editor scheme', () => {
       assert.strictEqual(uriHandlerCallbackUri('vscode'), 'vscode://rcdevtools.ringcentral-oauth/callback');
-      assert.strictEqual(uriHandlerCallbackUri('vscode-insiders'), 'vscode-insiders://rcdevtools.ringcentral-oauth/callback');
+      assert.strictEqual(
+        uriHandlerCallbackUri('vscode-insiders'),
+        'vscode-insiders://rcdevtools.ringcentral-oauth/callback',
+      );
       assert.strictEqual(uriHandlerCallbackUri('code-oss'), 'code-oss://rcdevtools.ringcentral-oauth/callback');
       assert.strictEqual(uriHandlerCallbackUri('cursor'), 'cursor://rcdevtools.ringcentral-oauth/callback');
     });
@@ -151,7 +154,16 @@ describe('redirectUri', () => {
     });
 
     it('handles IPv6 hosts, bare ports, empty paths and empty queries', () => {
-      assert.deepStrictEqual(parts('http://[::1]:5000'), { scheme: 'http', hasAuthority: true, userinfo: undefined, host: '[::1]', port: '5000', path: '', query: undefined, fragment: undefined });
+      assert.deepStrictEqual(parts('http://[::1]:5000'), {
+        scheme: 'http',
+        hasAuthority: true,
+        userinfo: undefined,
+        host: '[::1]',
+        port: '5000',
+        path: '',
+        query: undefined,
+        fragment: undefined,
+      });
       assert.strictEqual(parts('http://[::1]/cb').port, undefined);
       assert.strictEqual(parts('http://h:/cb').port, '');
       assert.strictEqual(parts('http://h/cb?').query, '');
@@ -165,17 +177,34 @@ describe('redirectUri', () => {
     });
 
     it('rejects what cannot be a redirect URI', () => {
-      for (const text of ['', 'not a url', 'localhost:5000/callback', '127.0.0.1:5000/callback', 'http:/callback', 'http://', 'http://h:5x/cb', 'http://[::1/cb', 'http://h/a b']) {
+      for (const text of [
+        '',
+        'not a url',
+        'localhost:5000/callback',
+        '127.0.0.1:5000/callback',
+        'http:/callback',
+        'http://',
+        'http://h:5x/cb',
+        'http://[::1/cb',
+        'http://h/a b',
+      ]) {
         assert.strictEqual(splitUri(text).ok, false, text);
       }
     });
 
     it('rebuilds the original text from the parts', () => {
-      for (const text of ['HTTP://User@LocalHost:0080/A%2fB/?q=%3a#Frag', 'vscode://x/cb', 'http://[::1]:5000', 'myapp:cb?x#y']) {
+      for (const text of [
+        'HTTP://User@LocalHost:0080/A%2fB/?q=%3a#Frag',
+        'vscode://x/cb',
+        'http://[::1]:5000',
+        'myapp:cb?x#y',
+      ]) {
         const p = parts(text);
         const rebuilt =
           `${p.scheme}:` +
-          (p.hasAuthority ? `//${p.userinfo !== undefined ? `${p.userinfo}@` : ''}${p.host}${p.port !== undefined ? `:${p.port}` : ''}` : '') +
+          (p.hasAuthority
+            ? `//${p.userinfo !== undefined ? `${p.userinfo}@` : ''}${p.host}${p.port !== undefined ? `:${p.port}` : ''}`
+            : '') +
           p.path +
           (p.query !== undefined ? `?${p.query}` : '') +
           (p.fragment !== undefined ? `#${p.fragment}` : '');

@@ -26,7 +26,12 @@ describe('ringcentralError', () => {
     it('reads a REST CMN-401 body with its permission and the top-level code', () => {
       const message = 'In order to call this API endpoint, application needs to have [ReadAccounts] permission';
       const info = parseErrorBody(
-        { errorCode: 'InsufficientPermissions', message, errors: [{ errorCode: 'CMN-401', message, permissionName: 'ReadAccounts' }], permissionName: 'ReadAccounts' },
+        {
+          errorCode: 'InsufficientPermissions',
+          message,
+          errors: [{ errorCode: 'CMN-401', message, permissionName: 'ReadAccounts' }],
+          permissionName: 'ReadAccounts',
+        },
         403,
       );
       assert.equal(info?.code, 'CMN-401');
@@ -44,13 +49,24 @@ describe('ringcentralError', () => {
     });
 
     it('keeps Retry-After seconds for a 429', () => {
-      const info = parseErrorBody({ errorCode: 'CMN-301', message: 'Request rate exceeded', errors: [{ errorCode: 'CMN-301', message: 'Request rate exceeded' }] }, 429, 60);
+      const info = parseErrorBody(
+        {
+          errorCode: 'CMN-301',
+          message: 'Request rate exceeded',
+          errors: [{ errorCode: 'CMN-301', message: 'Request rate exceeded' }],
+        },
+        429,
+        60,
+      );
       assert.equal(info?.code, 'CMN-301');
       assert.equal(info?.retryAfterSeconds, 60);
     });
 
     it('skips non-object entries in errors', () => {
-      assert.equal(parseErrorBody({ errors: [null, 'x', { errorCode: 'OAU-106', message: 'Invalid authorization code' }] })?.code, 'OAU-106');
+      assert.equal(
+        parseErrorBody({ errors: [null, 'x', { errorCode: 'OAU-106', message: 'Invalid authorization code' }] })?.code,
+        'OAU-106',
+      );
     });
 
     it('reads a body with only error / error_description', () => {
@@ -61,7 +77,17 @@ describe('ringcentralError', () => {
     });
 
     it('returns undefined for values that are not RingCentral errors', () => {
-      for (const body of [undefined, null, 'text', 42, [], ['OAU-113'], {}, { access_token: 'x' }, { errorCode: '', message: '' }]) {
+      for (const body of [
+        undefined,
+        null,
+        'text',
+        42,
+        [],
+        ['OAU-113'],
+        {},
+        { access_token: 'x' },
+        { errorCode: '', message: '' },
+      ]) {
         assert.equal(parseErrorBody(body, 500), undefined, JSON.stringify(body));
       }
     });
@@ -70,13 +96,20 @@ describe('ringcentralError', () => {
   describe('describeErrorInfo', () => {
     it('joins code, message and OAuth error', () => {
       assert.equal(
-        describeErrorInfo({ code: 'OAU-113', message: 'No redirect uri is registered for the client', error: 'invalid_client' }),
+        describeErrorInfo({
+          code: 'OAU-113',
+          message: 'No redirect uri is registered for the client',
+          error: 'invalid_client',
+        }),
         'OAU-113 No redirect uri is registered for the client (invalid_client)',
       );
     });
 
     it('falls back to the description, then to a generic text', () => {
-      assert.equal(describeErrorInfo({ description: 'Token not found', error: 'invalid_grant' }), 'Token not found (invalid_grant)');
+      assert.equal(
+        describeErrorInfo({ description: 'Token not found', error: 'invalid_grant' }),
+        'Token not found (invalid_grant)',
+      );
       assert.equal(describeErrorInfo({}), 'RingCentral returned an error');
       assert.equal(describeErrorInfo({ code: 'CMN-301' }), 'CMN-301 RingCentral returned an error');
     });
@@ -107,7 +140,12 @@ describe('ringcentralError', () => {
 
   describe('error classes', () => {
     it('RingCentralApiError carries the info and a readable message', () => {
-      const error = new RingCentralApiError({ status: 401, code: 'OAU-146', message: 'Invalid client credentials', error: 'invalid_client' });
+      const error = new RingCentralApiError({
+        status: 401,
+        code: 'OAU-146',
+        message: 'Invalid client credentials',
+        error: 'invalid_client',
+      });
       assert.ok(error instanceof Error);
       assert.equal(error.kind, 'api');
       assert.equal(error.name, 'RingCentralApiError');
@@ -131,14 +169,19 @@ describe('ringcentralError', () => {
   });
 
   describe('classifyTransportError', () => {
-    const system = (code: string, message = `request failed, reason: ${code}`) => Object.assign(new Error(message), { code });
-    const undici = (code: string, message: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(message), { code }) });
+    const system = (code: string, message = `request failed, reason: ${code}`) =>
+      Object.assign(new Error(message), { code });
+    const undici = (code: string, message: string) =>
+      Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(message), { code }) });
 
     it('classifies node-fetch system errors by code', () => {
       assert.equal(classifyTransportError(system('ECONNREFUSED')), 'ECONNREFUSED');
       assert.equal(classifyTransportError(system('ENOTFOUND')), 'ENOTFOUND');
       assert.equal(classifyTransportError(system('EAI_AGAIN')), 'ENOTFOUND');
-      assert.equal(classifyTransportError(system('ECONNRESET', 'request to x failed, reason: socket hang up')), 'RESET');
+      assert.equal(
+        classifyTransportError(system('ECONNRESET', 'request to x failed, reason: socket hang up')),
+        'RESET',
+      );
       assert.equal(classifyTransportError(system('EPIPE')), 'RESET');
       assert.equal(classifyTransportError(system('ETIMEDOUT')), 'TIMEOUT');
       assert.equal(classifyTransportError(system('CERT_HAS_EXPIRED')), 'TLS');
@@ -148,16 +191,27 @@ describe('ringcentralError', () => {
     });
 
     it('classifies aborts as timeouts', () => {
-      assert.equal(classifyTransportError(Object.assign(new Error('The user aborted a request.'), { name: 'AbortError', type: 'aborted' })), 'TIMEOUT');
+      assert.equal(
+        classifyTransportError(
+          Object.assign(new Error('The user aborted a request.'), { name: 'AbortError', type: 'aborted' }),
+        ),
+        'TIMEOUT',
+      );
       assert.equal(classifyTransportError(new DOMException('This operation was aborted', 'AbortError')), 'TIMEOUT');
     });
 
     it('classifies Node global fetch (undici) errors by their cause', () => {
       assert.equal(classifyTransportError(undici('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:9')), 'ECONNREFUSED');
-      assert.equal(classifyTransportError(undici('ENOTFOUND', 'getaddrinfo ENOTFOUND nonexistent.invalid')), 'ENOTFOUND');
+      assert.equal(
+        classifyTransportError(undici('ENOTFOUND', 'getaddrinfo ENOTFOUND nonexistent.invalid')),
+        'ENOTFOUND',
+      );
       assert.equal(classifyTransportError(undici('UND_ERR_SOCKET', 'other side closed')), 'RESET');
       assert.equal(classifyTransportError(undici('UND_ERR_CONNECT_TIMEOUT', 'Connect Timeout Error')), 'TIMEOUT');
-      assert.equal(classifyTransportError(undici('UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'unable to get local issuer certificate')), 'TLS');
+      assert.equal(
+        classifyTransportError(undici('UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'unable to get local issuer certificate')),
+        'TLS',
+      );
     });
 
     it('anything else is UNKNOWN', () => {

@@ -8,16 +8,32 @@ import { IssuerMismatchError, UntrustedServerError } from '../../../src/core/err
 
 describe('classifyServer', () => {
   it('RingCentral: the three API hosts, https on the default port, in any letter case', () => {
-    for (const server of ['https://platform.ringcentral.com', 'https://platform.ringcentral.biz', 'https://platform.devtest.ringcentral.com', 'https://PLATFORM.RingCentral.com', 'https://platform.ringcentral.com:443', 'https://platform.ringcentral.com/']) {
+    for (const server of [
+      'https://platform.ringcentral.com',
+      'https://platform.ringcentral.biz',
+      'https://platform.devtest.ringcentral.com',
+      'https://PLATFORM.RingCentral.com',
+      'https://platform.ringcentral.com:443',
+      'https://platform.ringcentral.com/',
+    ]) {
       assert.equal(classifyServer(server).kind, 'ringcentral', server);
     }
     // Every server Configure App offers is trusted without a prompt.
-    assert.deepEqual(KNOWN_SERVERS.map((server) => classifyServer(server.url).kind), KNOWN_SERVERS.map(() => 'ringcentral'));
+    assert.deepEqual(
+      KNOWN_SERVERS.map((server) => classifyServer(server.url).kind),
+      KNOWN_SERVERS.map(() => 'ringcentral'),
+    );
     assert.equal(RINGCENTRAL_API_HOSTS.length, 3);
   });
 
   it('loopback: the emulator on 127.0.0.1, localhost, [::1], any port, http or https', () => {
-    for (const server of ['http://127.0.0.1:5000', 'http://localhost:8080', 'http://[::1]:3000', 'https://127.0.0.1', 'http://emulator.localhost:9000']) {
+    for (const server of [
+      'http://127.0.0.1:5000',
+      'http://localhost:8080',
+      'http://[::1]:3000',
+      'https://127.0.0.1',
+      'http://emulator.localhost:9000',
+    ]) {
       assert.equal(classifyServer(server).kind, 'loopback', server);
     }
   });
@@ -102,11 +118,14 @@ describe('RFC 9207 issuer check', () => {
       ['', 'https://platform.ringcentral.com'],
       ['not a url', 'https://platform.ringcentral.com'],
     ]) {
-      assert.throws(() => checkCallbackIssuer(issuer, server), (error: unknown) => {
-        assert.ok(error instanceof IssuerMismatchError, `${issuer} vs ${server}`);
-        assert.match(error.message, /The code was not sent anywhere/);
-        return true;
-      });
+      assert.throws(
+        () => checkCallbackIssuer(issuer, server),
+        (error: unknown) => {
+          assert.ok(error instanceof IssuerMismatchError, `${issuer} vs ${server}`);
+          assert.match(error.message, /The code was not sent anywhere/);
+          return true;
+        },
+      );
     }
   });
 });

@@ -13,16 +13,30 @@ function refused(check: ServerCheck): string {
 
 describe('checkServerUrl', () => {
   it('refuses an API path pasted as the server (it would double /restapi/…) and says what to set', () => {
-    for (const pasted of ['https://platform.ringcentral.com/restapi/oauth/token', 'https://platform.ringcentral.com/restapi/v1.0', 'https://platform.ringcentral.com/restapi']) {
+    for (const pasted of [
+      'https://platform.ringcentral.com/restapi/oauth/token',
+      'https://platform.ringcentral.com/restapi/v1.0',
+      'https://platform.ringcentral.com/restapi',
+    ]) {
       const check = checkServerUrl(pasted);
       assert.equal(check.ok, false, pasted);
       assert.match(check.ok ? '' : check.message, /use https:\/\/platform\.ringcentral\.com \(without \/restapi/);
     }
-    assert.deepEqual(checkServerUrl('https://proxy.example.com/ringcentral/'), { ok: true, url: 'https://proxy.example.com/ringcentral', isLoopback: false, warning: undefined });
+    assert.deepEqual(checkServerUrl('https://proxy.example.com/ringcentral/'), {
+      ok: true,
+      url: 'https://proxy.example.com/ringcentral',
+      isLoopback: false,
+      warning: undefined,
+    });
   });
 
   it('accepts the known https servers as they are, without warning except the sandbox', () => {
-    assert.deepEqual(checkServerUrl('https://platform.ringcentral.com'), { ok: true, url: 'https://platform.ringcentral.com', isLoopback: false, warning: undefined });
+    assert.deepEqual(checkServerUrl('https://platform.ringcentral.com'), {
+      ok: true,
+      url: 'https://platform.ringcentral.com',
+      isLoopback: false,
+      warning: undefined,
+    });
     assert.deepEqual(ok(checkServerUrl('https://platform.ringcentral.biz')).url, 'https://platform.ringcentral.biz');
     const sandbox = ok(checkServerUrl('https://platform.devtest.ringcentral.com'));
     assert.match(sandbox.warning ?? '', /sandbox is being retired/i);
@@ -39,7 +53,10 @@ describe('checkServerUrl', () => {
   it('trims whitespace and trailing slashes, and lower-cases the host', () => {
     assert.equal(ok(checkServerUrl('  https://platform.ringcentral.com/  ')).url, 'https://platform.ringcentral.com');
     assert.equal(ok(checkServerUrl('https://Platform.RingCentral.com//')).url, 'https://platform.ringcentral.com');
-    assert.equal(ok(checkServerUrl('https://proxy.example.com/ringcentral/')).url, 'https://proxy.example.com/ringcentral');
+    assert.equal(
+      ok(checkServerUrl('https://proxy.example.com/ringcentral/')).url,
+      'https://proxy.example.com/ringcentral',
+    );
   });
 
   it('keeps a non-default port and drops the default one', () => {
@@ -48,11 +65,21 @@ describe('checkServerUrl', () => {
   });
 
   it('allows plain http only on loopback hosts', () => {
-    assert.deepEqual(ok(checkServerUrl('http://127.0.0.1:4567')), { ok: true, url: 'http://127.0.0.1:4567', isLoopback: true, warning: undefined });
+    assert.deepEqual(ok(checkServerUrl('http://127.0.0.1:4567')), {
+      ok: true,
+      url: 'http://127.0.0.1:4567',
+      isLoopback: true,
+      warning: undefined,
+    });
     assert.equal(ok(checkServerUrl('http://localhost:4567/')).url, 'http://localhost:4567');
     assert.equal(ok(checkServerUrl('http://[::1]:4567')).url, 'http://[::1]:4567');
     assert.equal(ok(checkServerUrl('http://127.0.0.2:4567')).isLoopback, true);
-    for (const url of ['http://platform.ringcentral.com', 'http://192.168.1.10:4567', 'http://localhost.example.com', 'http://10.0.0.1']) {
+    for (const url of [
+      'http://platform.ringcentral.com',
+      'http://192.168.1.10:4567',
+      'http://localhost.example.com',
+      'http://10.0.0.1',
+    ]) {
       const message = refused(checkServerUrl(url));
       assert.match(message, /Refusing plain http/, url);
       assert.match(message, /Use https:\/\//, url);
@@ -87,7 +114,9 @@ describe('checkServerUrl', () => {
   });
 
   it('isLoopbackHost knows the loopback names', () => {
-    for (const host of ['127.0.0.1', 'localhost', 'LOCALHOST', '[::1]', '::1', '127.1.2.3']) assert.equal(isLoopbackHost(host), true, host);
-    for (const host of ['128.0.0.1', 'localhost.evil.com', '127.0.0.1.evil.com', '0.0.0.0', 'example.com']) assert.equal(isLoopbackHost(host), false, host);
+    for (const host of ['127.0.0.1', 'localhost', 'LOCALHOST', '[::1]', '::1', '127.1.2.3'])
+      assert.equal(isLoopbackHost(host), true, host);
+    for (const host of ['128.0.0.1', 'localhost.evil.com', '127.0.0.1.evil.com', '0.0.0.0', 'example.com'])
+      assert.equal(isLoopbackHost(host), false, host);
   });
 });

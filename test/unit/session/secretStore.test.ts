@@ -3,7 +3,14 @@ import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { SessionManager } from '../../../src/core/session/sessionManager';
 import type { StoredSession } from '../../../src/core/session/session';
-import { ClientSecrets, clientSecretKey, LEGACY_SESSIONS_KEY, SecretSessionPersistence, SESSION_INDEX_KEY, sessionKey } from '../../../src/vscode/secretStore';
+import {
+  ClientSecrets,
+  clientSecretKey,
+  LEGACY_SESSIONS_KEY,
+  SecretSessionPersistence,
+  SESSION_INDEX_KEY,
+  sessionKey,
+} from '../../../src/vscode/secretStore';
 import { FaultySecretStorage } from '../../fakes/faultySecretStorage';
 
 class MemorySecretStorage extends FaultySecretStorage {}
@@ -15,7 +22,14 @@ function session(ownerId: string): Omit<StoredSession, 'id'> {
     server: 'https://platform.ringcentral.com',
     clientId: 'client-1',
     account: { id: ownerId, label: `User ${ownerId}`, profileKnown: true },
-    tokens: { accessToken: `access-${ownerId}`, tokenType: 'bearer', accessExpiresAt: 2_000_000, refreshToken: `refresh-${ownerId}`, refreshExpiresAt: 9_000_000, issuedAt: 1_000_000 },
+    tokens: {
+      accessToken: `access-${ownerId}`,
+      tokenType: 'bearer',
+      accessExpiresAt: 2_000_000,
+      refreshToken: `refresh-${ownerId}`,
+      refreshExpiresAt: 9_000_000,
+      issuedAt: 1_000_000,
+    },
     grant: 'authorization_code',
     createdAt: 1_000_000,
   };
@@ -35,7 +49,10 @@ describe('SecretStorage persistence', () => {
     await manager(storage).add(session('101'));
     const reloaded = manager(storage);
     await reloaded.load();
-    assert.deepEqual(reloaded.list().map((s) => [s.account.id, s.tokens.refreshToken]), [['101', 'refresh-101']]);
+    assert.deepEqual(
+      reloaded.list().map((s) => [s.account.id, s.tokens.refreshToken]),
+      [['101', 'refresh-101']],
+    );
   });
 
   it('keeps several accounts side by side, one key each plus an index, and deletes each key when its session goes', async () => {
@@ -61,7 +78,11 @@ describe('SecretStorage persistence', () => {
     assert.equal(storage.values.get(LEGACY_SESSIONS_KEY), '{not json', 'what cannot be read is left alone');
     storage.values.set(LEGACY_SESSIONS_KEY, JSON.stringify([{ id: 'x' }, { ...session('103'), id: 'ok' }]));
     await sessions.load();
-    assert.deepEqual(sessions.list().map((s) => s.id), ['ok'], 'entries that are not sessions are dropped, the rest kept');
+    assert.deepEqual(
+      sessions.list().map((s) => s.id),
+      ['ok'],
+      'entries that are not sessions are dropped, the rest kept',
+    );
   });
 
   it('migrates the version-1 single key: every session kept, then the old key deleted', async () => {
@@ -71,7 +92,10 @@ describe('SecretStorage persistence', () => {
     storage.values.set(LEGACY_SESSIONS_KEY, JSON.stringify([a, b]));
     const sessions = manager(storage);
     await sessions.load();
-    assert.deepEqual(sessions.list().map((s) => s.tokens.refreshToken), ['refresh-201', 'refresh-202']);
+    assert.deepEqual(
+      sessions.list().map((s) => s.tokens.refreshToken),
+      ['refresh-201', 'refresh-202'],
+    );
     assert.equal(storage.values.has(LEGACY_SESSIONS_KEY), false);
     assert.deepEqual(JSON.parse(storage.values.get(sessionKey(a.id)) ?? '{}'), a);
     const reloaded = manager(storage);
@@ -89,7 +113,10 @@ describe('SecretStorage persistence', () => {
     assert.ok(storage.values.has(LEGACY_SESSIONS_KEY));
     const second = manager(storage);
     assert.equal(await second.load(), undefined);
-    assert.deepEqual(second.list().map((s) => s.id), [a.id]);
+    assert.deepEqual(
+      second.list().map((s) => s.id),
+      [a.id],
+    );
   });
 
   it('client secrets are per server and client id; an empty value removes the secret', async () => {

@@ -12,7 +12,17 @@ import { isDeadRefreshError } from '../../../src/core/session/refreshFailures';
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
 const SERVER = 'https://platform.ringcentral.com';
 
-function sessionInput(overrides: { ownerId?: string; clientId?: string; server?: string; createdAt?: number; accessExpiresAt?: number; refreshToken?: string; refreshExpiresAt?: number } = {}): Omit<StoredSession, 'id'> {
+function sessionInput(
+  overrides: {
+    ownerId?: string;
+    clientId?: string;
+    server?: string;
+    createdAt?: number;
+    accessExpiresAt?: number;
+    refreshToken?: string;
+    refreshExpiresAt?: number;
+  } = {},
+): Omit<StoredSession, 'id'> {
   const ownerId = overrides.ownerId ?? '101';
   return {
     server: overrides.server ?? SERVER,
@@ -31,7 +41,9 @@ function sessionInput(overrides: { ownerId?: string; clientId?: string; server?:
   };
 }
 
-function setup(clientFor: () => Promise<RingCentralClient> = () => Promise.reject(new Error('no network in unit tests'))) {
+function setup(
+  clientFor: () => Promise<RingCentralClient> = () => Promise.reject(new Error('no network in unit tests')),
+) {
   let now = T0;
   const persistence = new MemoryPersistence();
   const manager = new SessionManager({ persistence, clientFor, clock: () => now });
@@ -59,7 +71,10 @@ describe('SessionManager (unit)', () => {
     assert.equal(manager.list().length, 1);
     assert.equal(manager.list()[0].createdAt, T0 + 5);
     assert.equal(persistence.stored().length, 1);
-    assert.deepEqual(events.map((event) => event.type), ['added', 'changed']);
+    assert.deepEqual(
+      events.map((event) => event.type),
+      ['added', 'changed'],
+    );
     assert.equal(events[1].session, again);
   });
 
@@ -68,7 +83,9 @@ describe('SessionManager (unit)', () => {
     assert.equal(manager.current(), undefined);
     const old = await manager.add(sessionInput({ ownerId: '1', clientId: 'app-1', createdAt: T0 }));
     const newer = await manager.add(sessionInput({ ownerId: '2', clientId: 'app-2', createdAt: T0 + 1000 }));
-    const newest = await manager.add(sessionInput({ ownerId: '3', clientId: 'app-1', server: 'http://127.0.0.1:4567', createdAt: T0 + 2000 }));
+    const newest = await manager.add(
+      sessionInput({ ownerId: '3', clientId: 'app-1', server: 'http://127.0.0.1:4567', createdAt: T0 + 2000 }),
+    );
     assert.equal(manager.current()?.id, newest.id);
     assert.equal(manager.current(SERVER, 'app-1')?.id, old.id);
     assert.equal(manager.current(undefined, 'app-2')?.id, newer.id);
@@ -87,7 +104,10 @@ describe('SessionManager (unit)', () => {
     const c = { ...b, ...sessionInput({ ownerId: 'c' }), id: sessionIdFor(SERVER, 'app-1', 'c') };
     persistence.setStored([aChanged, c, { id: 'junk' }, 42]);
     await manager.load();
-    assert.deepEqual(manager.list().map((session) => session.id), [a.id, c.id]);
+    assert.deepEqual(
+      manager.list().map((session) => session.id),
+      [a.id, c.id],
+    );
     assert.deepEqual(
       events.map((event) => [event.type, event.session.id]),
       [
@@ -113,18 +133,31 @@ describe('SessionManager (unit)', () => {
     const expiresAt = T0 + 3_600_000;
     const session = await manager.add(sessionInput({ accessExpiresAt: expiresAt }));
     await manager.add(sessionInput({ ownerId: 'no-refresh', accessExpiresAt: expiresAt, refreshToken: undefined }));
-    await manager.add(sessionInput({ ownerId: 'refresh-dead', accessExpiresAt: expiresAt, refreshExpiresAt: expiresAt - 120_000 }));
+    await manager.add(
+      sessionInput({ ownerId: 'refresh-dead', accessExpiresAt: expiresAt, refreshExpiresAt: expiresAt - 120_000 }),
+    );
     setNow(expiresAt - 60_001);
     assert.deepEqual(manager.due(), []);
     setNow(expiresAt - 60_000);
-    assert.deepEqual(manager.due().map((s) => s.id), [session.id]);
+    assert.deepEqual(
+      manager.due().map((s) => s.id),
+      [session.id],
+    );
     setNow(expiresAt + 10_000);
-    assert.deepEqual(manager.due().map((s) => s.id), [session.id]);
+    assert.deepEqual(
+      manager.due().map((s) => s.id),
+      [session.id],
+    );
   });
 
   it('a custom refresh lead is used instead of 60 s', async () => {
     let now = T0;
-    const manager = new SessionManager({ persistence: new MemoryPersistence(), clientFor: () => Promise.reject(new Error('x')), clock: () => now, refreshLeadMs: 300_000 });
+    const manager = new SessionManager({
+      persistence: new MemoryPersistence(),
+      clientFor: () => Promise.reject(new Error('x')),
+      clock: () => now,
+      refreshLeadMs: 300_000,
+    });
     await manager.add(sessionInput({ accessExpiresAt: T0 + 600_000 }));
     now = T0 + 299_999;
     assert.equal(manager.due().length, 0);
@@ -158,7 +191,10 @@ describe('SessionManager (unit)', () => {
     await assert.rejects(manager.refresh(session.id), /secret storage unavailable/);
     assert.equal(manager.get(session.id)?.refreshError, 'secret storage unavailable');
     assert.equal(persistence.stored()[0].refreshError, 'secret storage unavailable');
-    assert.deepEqual(events.map((e) => e.type), ['changed']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['changed'],
+    );
   });
 
   it('signOut deletes locally even when no client can be made, and reports it', async () => {
@@ -169,8 +205,14 @@ describe('SessionManager (unit)', () => {
     const result = await manager.signOut(session.id);
     assert.equal(result.revoked, false);
     assert.match(result.error?.message ?? '', /offline/);
-    assert.deepEqual(manager.list().map((s) => s.id), [other.id]);
-    assert.deepEqual(persistence.stored().map((s) => s.id), [other.id]);
+    assert.deepEqual(
+      manager.list().map((s) => s.id),
+      [other.id],
+    );
+    assert.deepEqual(
+      persistence.stored().map((s) => s.id),
+      [other.id],
+    );
     assert.deepEqual(events, [{ type: 'removed', session, reason: 'signOut', error: undefined }]);
     assert.deepEqual(await manager.signOut('unknown'), { revoked: false });
   });

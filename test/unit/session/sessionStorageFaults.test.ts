@@ -42,29 +42,57 @@ class RotatingTokenServer {
         const failure = await this.beforeAnswer?.(refreshToken);
         if (failure) throw failure;
         const owner = this.live.get(refreshToken);
-        if (!owner) throw new RingCentralApiError({ status: 400, error: 'invalid_grant', code: 'OAU-213', message: 'Token not found' });
+        if (!owner)
+          throw new RingCentralApiError({
+            status: 400,
+            error: 'invalid_grant',
+            code: 'OAU-213',
+            message: 'Token not found',
+          });
         this.live.delete(refreshToken);
         const next = this.issue(owner);
-        return { access_token: next.accessToken, token_type: 'bearer', expires_in: 3600, refresh_token: next.refreshToken, refresh_token_expires_in: 604800 };
+        return {
+          access_token: next.accessToken,
+          token_type: 'bearer',
+          expires_in: 3600,
+          refresh_token: next.refreshToken,
+          refresh_token_expires_in: 604800,
+        };
       },
       revoke: async () => undefined,
     } as unknown as RingCentralClient;
   }
 }
 
-function sessionFor(server: RotatingTokenServer, owner: string, overrides: Partial<StoredSession['tokens']> = {}): Omit<StoredSession, 'id'> {
+function sessionFor(
+  server: RotatingTokenServer,
+  owner: string,
+  overrides: Partial<StoredSession['tokens']> = {},
+): Omit<StoredSession, 'id'> {
   const issued = server.issue(owner);
   return {
     server: SERVER,
     clientId: 'app-1',
     account: { id: owner, label: `Extension ${owner}`, profileKnown: false },
-    tokens: { accessToken: issued.accessToken, tokenType: 'bearer', accessExpiresAt: T0 + 30_000, refreshToken: issued.refreshToken, refreshExpiresAt: T0 + 604_800_000, issuedAt: T0, ...overrides },
+    tokens: {
+      accessToken: issued.accessToken,
+      tokenType: 'bearer',
+      accessExpiresAt: T0 + 30_000,
+      refreshToken: issued.refreshToken,
+      refreshExpiresAt: T0 + 604_800_000,
+      issuedAt: T0,
+      ...overrides,
+    },
     grant: 'authorization_code',
     createdAt: T0,
   };
 }
 
-function windowOver(storage: FaultySecretStorage, server: RotatingTokenServer, clocks: { wall: () => number; mono?: () => number } = { wall: () => T0 }): SessionManager {
+function windowOver(
+  storage: FaultySecretStorage,
+  server: RotatingTokenServer,
+  clocks: { wall: () => number; mono?: () => number } = { wall: () => T0 },
+): SessionManager {
   return new SessionManager({
     persistence: new SecretSessionPersistence(storage as unknown as vscode.SecretStorage),
     clientFor: async () => server.client(),
@@ -77,10 +105,21 @@ function windowOver(storage: FaultySecretStorage, server: RotatingTokenServer, c
 }
 
 /** Whatever a fresh window finds stored must still refresh at the server: no rotated token was lost. */
-async function assertStoredTokensWork(storage: FaultySecretStorage, server: RotatingTokenServer, ids: string[]): Promise<void> {
+async function assertStoredTokensWork(
+  storage: FaultySecretStorage,
+  server: RotatingTokenServer,
+  ids: string[],
+): Promise<void> {
   const fresh = windowOver(storage, server);
   await fresh.load();
-  assert.deepEqual(fresh.list().map((session) => session.id).sort(), [...ids].sort(), 'every session is still stored');
+  assert.deepEqual(
+    fresh
+      .list()
+      .map((session) => session.id)
+      .sort(),
+    [...ids].sort(),
+    'every session is still stored',
+  );
   for (const id of ids) {
     assert.ok(server.isLive(fresh.get(id)?.tokens.refreshToken), `the stored refresh token of ${id} is the live one`);
     await fresh.refresh(id);
@@ -99,7 +138,13 @@ describe('Sessions over a slow, failing SecretStorage (issue 7 item 3)', () => {
       await Promise.all([window.refresh(a.id), window.refresh(b.id)]);
       // The next round in the same window must start from the rotated tokens, not an older stored copy.
       await Promise.all([window.refresh(a.id), window.refresh(b.id)]);
-      assert.deepEqual(window.list().map((session) => session.id).sort(), [a.id, b.id].sort());
+      assert.deepEqual(
+        window
+          .list()
+          .map((session) => session.id)
+          .sort(),
+        [a.id, b.id].sort(),
+      );
       await assertStoredTokensWork(storage, server, [a.id, b.id]);
     }
   });
@@ -143,7 +188,11 @@ describe('Sessions over a slow, failing SecretStorage (issue 7 item 3)', () => {
     const rotated = await windowA.refresh(session.id);
     releaseB();
     assert.ok((await fromB) instanceof RingCentralApiError);
-    assert.equal(storage.peekSessions()[0]?.tokens.refreshToken ?? JSON.parse(storage.values.get('ringcentral.sessions.v1') ?? '[{}]')[0]?.tokens?.refreshToken, rotated.tokens.refreshToken);
+    assert.equal(
+      storage.peekSessions()[0]?.tokens.refreshToken ??
+        JSON.parse(storage.values.get('ringcentral.sessions.v1') ?? '[{}]')[0]?.tokens?.refreshToken,
+      rotated.tokens.refreshToken,
+    );
     await assertStoredTokensWork(storage, server, [session.id]);
   });
 
@@ -167,14 +216,20 @@ describe('Sessions over a slow, failing SecretStorage (issue 7 item 3)', () => {
     const session = await window.add(sessionFor(server, 'a'));
     storage.failWrites = 1000;
     const first = await window.refresh(session.id);
-    assert.deepEqual(notices.map((notice) => notice.kind), ['storageWriteFailed']);
+    assert.deepEqual(
+      notices.map((notice) => notice.kind),
+      ['storageWriteFailed'],
+    );
     // The stored copy is older now; the next refresh must still send the newer in-memory token (else OAU-213).
     const second = await window.refresh(session.id);
     assert.notEqual(second.tokens.refreshToken, first.tokens.refreshToken);
     assert.equal(window.list().length, 1, 'the session was not signed out');
     storage.failWrites = 0;
     await window.refreshDue(); // the timer also saves what only memory holds
-    assert.deepEqual(notices.map((notice) => notice.kind), ['storageWriteFailed', 'storageWriteRecovered']);
+    assert.deepEqual(
+      notices.map((notice) => notice.kind),
+      ['storageWriteFailed', 'storageWriteRecovered'],
+    );
     await assertStoredTokensWork(storage, server, [session.id]);
   });
 });
@@ -191,15 +246,28 @@ describe('Reloading on every SecretStorage change, as the extension does', () =>
     window.onDidChange((change) => events.push(change.type));
     const session = await window.add(sessionFor(server, 'a'));
     await Promise.all(loads);
-    assert.deepEqual(window.list().map((s) => s.id), [session.id]);
+    assert.deepEqual(
+      window.list().map((s) => s.id),
+      [session.id],
+    );
     await window.refresh(session.id);
     await Promise.all(loads);
-    assert.deepEqual(window.list().map((s) => s.id), [session.id]);
-    assert.deepEqual(events.filter((type) => type !== 'changed'), ['added'], 'never removed (and re-added) on the way');
+    assert.deepEqual(
+      window.list().map((s) => s.id),
+      [session.id],
+    );
+    assert.deepEqual(
+      events.filter((type) => type !== 'changed'),
+      ['added'],
+      'never removed (and re-added) on the way',
+    );
     await window.signOut(session.id);
     await Promise.all(loads);
     assert.deepEqual(window.list(), []);
-    assert.deepEqual(events.filter((type) => type !== 'changed'), ['added', 'removed']);
+    assert.deepEqual(
+      events.filter((type) => type !== 'changed'),
+      ['added', 'removed'],
+    );
     assert.deepEqual(storage.peekSessions(), []);
   });
 });
@@ -220,12 +288,19 @@ describe('A SecretStorage that cannot be read at startup (issue 7 item 11)', () 
     const problem = await window.load(); // the old code threw here, and activation died with it
     assert.match(String(problem), /locked collection/);
     assert.deepEqual(window.list(), []);
-    assert.deepEqual(notices.map((notice) => notice.kind), ['storageReadFailed']);
+    assert.deepEqual(
+      notices.map((notice) => notice.kind),
+      ['storageReadFailed'],
+    );
     assert.match(window.storageReadProblem()?.error.message ?? '', /locked collection/);
 
     // Signing in meanwhile works in memory and must not replace what is stored.
     const added = await window.add(sessionFor(server, 'new'));
-    assert.deepEqual(new Map([...storage.values].filter(([key]) => before.has(key))), before, 'nothing stored was changed or deleted');
+    assert.deepEqual(
+      new Map([...storage.values].filter(([key]) => before.has(key))),
+      before,
+      'nothing stored was changed or deleted',
+    );
 
     // The retry waits for its pause, then reads again.
     storage.readError = undefined;
@@ -233,7 +308,13 @@ describe('A SecretStorage that cannot be read at startup (issue 7 item 11)', () 
     assert.equal(window.get(kept.id), undefined, 'not before the pause is over');
     now += 1000;
     await window.refreshDue();
-    assert.deepEqual(window.list().map((session) => session.id).sort(), [kept.id, added.id].sort());
+    assert.deepEqual(
+      window
+        .list()
+        .map((session) => session.id)
+        .sort(),
+      [kept.id, added.id].sort(),
+    );
     assert.equal(window.storageReadProblem(), undefined);
     await assertStoredTokensWork(storage, server, [kept.id, added.id]);
   });
@@ -247,12 +328,17 @@ describe('Expired sessions, clock steps and 401s (issue 7 item 10)', () => {
     const window = windowOver(storage, server, { wall: () => now });
     const notices: SessionNotice[] = [];
     window.onNotice((notice) => notices.push(notice));
-    const session = await window.add(sessionFor(server, 'a', { accessExpiresAt: T0 + 3_600_000, refreshExpiresAt: T0 + 7_200_000 }));
+    const session = await window.add(
+      sessionFor(server, 'a', { accessExpiresAt: T0 + 3_600_000, refreshExpiresAt: T0 + 7_200_000 }),
+    );
     now = T0 + 8_000_000;
     await assert.rejects(window.accessToken(session.id), /expired.*Sign in again/);
     assert.equal(window.status(session).state, 'expired');
     await window.refreshDue();
-    assert.deepEqual(notices.map((notice) => notice.kind), ['expired']);
+    assert.deepEqual(
+      notices.map((notice) => notice.kind),
+      ['expired'],
+    );
     assert.equal(window.list().length, 1, 'kept (RingCentral has not said it is dead), but not handed out');
   });
 
@@ -270,7 +356,10 @@ describe('Expired sessions, clock steps and 401s (issue 7 item 10)', () => {
     assert.deepEqual(window.due(), []);
     mono += 9 * 60_000 + 1; // 59 minutes after issue: within the 60 s lead by the clock that never steps
     wall += 9 * 60_000 + 1;
-    assert.deepEqual(window.due().map((s) => s.id), [session.id]);
+    assert.deepEqual(
+      window.due().map((s) => s.id),
+      [session.id],
+    );
     await window.refreshDue();
     assert.notEqual(window.get(session.id)?.tokens.accessToken, session.tokens.accessToken);
   });
@@ -280,7 +369,8 @@ describe('Expired sessions, clock steps and 401s (issue 7 item 10)', () => {
     const storage = new FaultySecretStorage();
     const window = windowOver(storage, server);
     const session = await window.add(sessionFor(server, 'a', { accessExpiresAt: T0 + 3_600_000 }));
-    const unauthorized = () => new RingCentralApiError({ status: 401, code: 'TokenInvalid', message: 'Access token expired' });
+    const unauthorized = () =>
+      new RingCentralApiError({ status: 401, code: 'TokenInvalid', message: 'Access token expired' });
     const seen: string[] = [];
     const result = await window.callWithAccessToken(session.id, async (token) => {
       seen.push(token);

@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { maskHeaders, maskJsonBody, maskParams, maskParamsRecord, maskSecret, maskUrl, SECRET_FIELDS } from '../../../src/core/trace/mask';
+import {
+  maskHeaders,
+  maskJsonBody,
+  maskParams,
+  maskParamsRecord,
+  maskSecret,
+  maskUrl,
+  SECRET_FIELDS,
+} from '../../../src/core/trace/mask';
 
 const ACCESS = 'U0pDMTFQMDFQQVMwMHxBQUJfTVpYd2VlZXRfYWNjZXNzX3Rva2VuX3ZhbHVl';
 const REFRESH = 'U0pDMTFQMDFQQVMwMHxBQURfcmVmcmVzaF90b2tlbl92YWx1ZV94eXo';
@@ -32,7 +40,17 @@ describe('mask', () => {
   });
 
   it('lists the OAuth secret fields', () => {
-    for (const field of ['code', 'code_verifier', 'client_secret', 'refresh_token', 'access_token', 'id_token', 'assertion', 'password', 'token']) {
+    for (const field of [
+      'code',
+      'code_verifier',
+      'client_secret',
+      'refresh_token',
+      'access_token',
+      'id_token',
+      'assertion',
+      'password',
+      'token',
+    ]) {
       assert.ok(SECRET_FIELDS.has(field), field);
     }
     for (const field of ['grant_type', 'redirect_uri', 'client_id', 'state', 'code_challenge']) {
@@ -114,7 +132,10 @@ describe('mask', () => {
     });
 
     it('returns a URL without secrets unchanged', () => {
-      assert.equal(maskUrl('https://platform.ringcentral.com/restapi/oauth/token'), 'https://platform.ringcentral.com/restapi/oauth/token');
+      assert.equal(
+        maskUrl('https://platform.ringcentral.com/restapi/oauth/token'),
+        'https://platform.ringcentral.com/restapi/oauth/token',
+      );
       assert.equal(maskUrl('https://x.test/page#section'), 'https://x.test/page#section');
     });
   });
@@ -122,10 +143,16 @@ describe('mask', () => {
   describe('maskHeaders', () => {
     it('keeps the scheme of Basic and Bearer and masks the credential', () => {
       const basic = Buffer.from(`demo-client-id:${SECRET}`).toString('base64');
-      const masked = maskHeaders({ Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' });
+      const masked = maskHeaders({
+        Authorization: `Basic ${basic}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      });
       assert.equal(masked.Authorization, `Basic ${basic.slice(0, 4)}…${basic.slice(-3)}`);
       assert.equal(masked['Content-Type'], 'application/x-www-form-urlencoded');
-      assert.equal(maskHeaders({ authorization: `Bearer ${ACCESS}` }).authorization, `Bearer ${ACCESS.slice(0, 4)}…${ACCESS.slice(-3)}`);
+      assert.equal(
+        maskHeaders({ authorization: `Bearer ${ACCESS}` }).authorization,
+        `Bearer ${ACCESS.slice(0, 4)}…${ACCESS.slice(-3)}`,
+      );
     });
 
     it('masks a credential sent without a scheme', () => {
@@ -148,7 +175,8 @@ describe('mask', () => {
         id_token: 'eyJhbGciOiJSUzI1NiJ9.payload.signature',
       });
       const text = maskJsonBody(body);
-      for (const secret of [ACCESS, REFRESH, 'eyJhbGciOiJSUzI1NiJ9.payload.signature']) assert.ok(!text.includes(secret));
+      for (const secret of [ACCESS, REFRESH, 'eyJhbGciOiJSUzI1NiJ9.payload.signature'])
+        assert.ok(!text.includes(secret));
       const parsed = JSON.parse(text) as Record<string, unknown>;
       assert.equal(parsed.access_token, `${ACCESS.slice(0, 4)}…${ACCESS.slice(-3)}`);
       assert.equal(parsed.refresh_token, `${REFRESH.slice(0, 4)}…${REFRESH.slice(-3)}`);
@@ -167,7 +195,8 @@ describe('mask', () => {
     });
 
     it('leaves an error body readable', () => {
-      const body = '{"error":"invalid_grant","error_description":"Token not found","errors":[{"errorCode":"OAU-213","message":"Token not found"}]}';
+      const body =
+        '{"error":"invalid_grant","error_description":"Token not found","errors":[{"errorCode":"OAU-213","message":"Token not found"}]}';
       assert.deepEqual(JSON.parse(maskJsonBody(body)), JSON.parse(body));
     });
   });

@@ -16,7 +16,8 @@ const SECRET = 'my-very-secret-client-secret';
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NSJ9.c2lnbmF0dXJlLXZhbHVl';
 
 function assertHidden(text: string, ...secrets: string[]): void {
-  for (const secret of secrets) assert.ok(!text.includes(secret), `${secret.slice(0, 12)}… is visible in: ${text.slice(0, 400)}`);
+  for (const secret of secrets)
+    assert.ok(!text.includes(secret), `${secret.slice(0, 12)}… is visible in: ${text.slice(0, 400)}`);
 }
 
 describe('mask: deep and by value', () => {
@@ -26,24 +27,38 @@ describe('mask: deep and by value', () => {
     const body = JSON.stringify({
       errorCode: 'OAU-213',
       message: 'Token not found',
-      errors: [{ errorCode: 'OAU-213', message: 'Token not found', parameters: [{ parameterName: 'refresh_token', parameterValue: REFRESH }] }],
+      errors: [
+        {
+          errorCode: 'OAU-213',
+          message: 'Token not found',
+          parameters: [{ parameterName: 'refresh_token', parameterValue: REFRESH }],
+        },
+      ],
     });
     const masked = maskJsonBody(body);
     assertHidden(masked, REFRESH);
-    const parsed = JSON.parse(masked) as { errorCode: string; errors: Array<{ errorCode: string; parameters: Array<{ parameterName: string }> }> };
+    const parsed = JSON.parse(masked) as {
+      errorCode: string;
+      errors: Array<{ errorCode: string; parameters: Array<{ parameterName: string }> }>;
+    };
     assert.equal(parsed.errorCode, 'OAU-213', 'error codes stay readable');
     assert.equal(parsed.errors[0].parameters[0].parameterName, 'refresh_token');
   });
 
   it('masks camelCase and nested secret keys at any depth', () => {
-    const body = JSON.stringify({ session: { tokens: { accessToken: ACCESS, refreshToken: REFRESH }, clientSecret: SECRET, codeVerifier: VERIFIER }, label: 'Jane' });
+    const body = JSON.stringify({
+      session: { tokens: { accessToken: ACCESS, refreshToken: REFRESH }, clientSecret: SECRET, codeVerifier: VERIFIER },
+      label: 'Jane',
+    });
     const masked = maskJsonBody(body);
     assertHidden(masked, ACCESS, REFRESH, SECRET, VERIFIER);
     assert.match(masked, /"label":"Jane"/);
   });
 
   it('masks a JSON string that holds a form body', () => {
-    const body = JSON.stringify({ request: { body: `grant_type=refresh_token&refresh_token=${encodeURIComponent(REFRESH)}&client_id=abc` } });
+    const body = JSON.stringify({
+      request: { body: `grant_type=refresh_token&refresh_token=${encodeURIComponent(REFRESH)}&client_id=abc` },
+    });
     assertHidden(maskJsonBody(body), REFRESH);
   });
 
@@ -77,7 +92,7 @@ describe('mask: deep and by value', () => {
     assert.match(maskSecretsInText('short word'), /short word/);
   });
 
-  it('the Explain Error echo and its diagnosis hide a pasted curl session\'s credentials', () => {
+  it("the Explain Error echo and its diagnosis hide a pasted curl session's credentials", () => {
     const pasted = `> POST /restapi/oauth/token HTTP/1.1\n> Authorization: Bearer ${ACCESS}\n< HTTP/1.1 400 Bad Request\n< Content-Type: application/json\n<\n{"error":"invalid_grant","error_description":"Token not found for Bearer ${ACCESS}","errors":[{"errorCode":"OAU-213","message":"Token not found"}]}`;
     assertHidden(maskSecretsInText(pasted), ACCESS);
     const failure = parseFailureText(pasted);
@@ -86,20 +101,40 @@ describe('mask: deep and by value', () => {
   });
 
   it('traces mask nested response bodies and failure text', () => {
-    const response = traceResponse(400, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ parameters: [{ parameterName: 'refresh_token', parameterValue: REFRESH }] }] }));
+    const response = traceResponse(
+      400,
+      { 'content-type': 'application/json' },
+      JSON.stringify({ errors: [{ parameters: [{ parameterName: 'refresh_token', parameterValue: REFRESH }] }] }),
+    );
     assertHidden(JSON.stringify(response), REFRESH);
     const recorder = new AttemptRecorder('refresh', () => 0, {});
-    recorder.add({ title: 'x', ok: false, note: `sent refresh_token=${REFRESH}`, failure: { kind: 'transport', code: 'UNKNOWN', message: `request with Bearer ${ACCESS} failed` } });
+    recorder.add({
+      title: 'x',
+      ok: false,
+      note: `sent refresh_token=${REFRESH}`,
+      failure: { kind: 'transport', code: 'UNKNOWN', message: `request with Bearer ${ACCESS} failed` },
+    });
     assertHidden(JSON.stringify(recorder.attempt), REFRESH, ACCESS);
   });
 
   it('the client registers what it sends, so a server echoing it under any key is masked in errors and traces', async () => {
     const echo: FetchLike = async (_url, init) => {
       const sent = new URLSearchParams(init.body ?? '').get('refresh_token') ?? '';
-      const body = JSON.stringify({ errorCode: 'OAU-213', message: `Token not found: ${sent}`, weird: { deep: [sent] } });
+      const body = JSON.stringify({
+        errorCode: 'OAU-213',
+        message: `Token not found: ${sent}`,
+        weird: { deep: [sent] },
+      });
       return { status: 400, headers: new Headers({ 'content-type': 'application/json' }), text: async () => body };
     };
-    const client = new RingCentralClient({ fetch: echo, server: 'http://127.0.0.1:1', clientId: 'c', clientSecret: SECRET, timeoutMs: 1000, retries: 0 });
+    const client = new RingCentralClient({
+      fetch: echo,
+      server: 'http://127.0.0.1:1',
+      clientId: 'c',
+      clientSecret: SECRET,
+      timeoutMs: 1000,
+      retries: 0,
+    });
     const recorder = new AttemptRecorder('refresh', () => 0, {});
     const error = await client.refresh(REFRESH, recorder).then(
       () => assert.fail('expected a rejection'),

@@ -19,7 +19,8 @@ function manualClock(start = 1_700_000_000_000) {
 function headersOf(record: Record<string, string>) {
   return {
     get: (name: string) => record[name.toLowerCase()] ?? null,
-    forEach: (callback: (value: string, name: string) => void) => Object.entries(record).forEach(([name, value]) => callback(value, name)),
+    forEach: (callback: (value: string, name: string) => void) =>
+      Object.entries(record).forEach(([name, value]) => callback(value, name)),
   };
 }
 
@@ -29,7 +30,12 @@ describe('trace', () => {
       method: 'POST',
       url: `http://127.0.0.1:1/callback?code=${CODE}&state=s`,
       headers: { Authorization: `Basic ${BASIC}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: CODE, code_verifier: VERIFIER, redirect_uri: 'vscode://x/cb' }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: CODE,
+        code_verifier: VERIFIER,
+        redirect_uri: 'vscode://x/cb',
+      }).toString(),
     });
     const text = JSON.stringify(traced);
     for (const secret of [CODE, VERIFIER, BASIC]) assert.ok(!text.includes(secret), secret);
@@ -59,7 +65,12 @@ describe('trace', () => {
       },
       JSON.stringify({ access_token: ACCESS, refresh_token: REFRESH, expires_in: 3600 }),
     );
-    assert.deepEqual(Object.keys(traced.headers).sort(), ['content-type', 'location', 'retry-after', 'x-rate-limit-remaining']);
+    assert.deepEqual(Object.keys(traced.headers).sort(), [
+      'content-type',
+      'location',
+      'retry-after',
+      'x-rate-limit-remaining',
+    ]);
     assert.ok(!traced.headers.location.includes(CODE));
     assert.equal(new URL(traced.headers.location).searchParams.get('state'), 's');
     for (const secret of [ACCESS, REFRESH, CODE, 'abcdef']) assert.ok(!JSON.stringify(traced).includes(secret), secret);
@@ -76,7 +87,12 @@ describe('trace', () => {
     it('records steps with the injected clock and masks params', () => {
       const clock = manualClock();
       const changes: FlowAttempt[] = [];
-      const recorder = new AttemptRecorder('signIn', clock.now, { server: 'https://platform.ringcentral.com', clientId: 'cid' }, (attempt) => changes.push(attempt));
+      const recorder = new AttemptRecorder(
+        'signIn',
+        clock.now,
+        { server: 'https://platform.ringcentral.com', clientId: 'cid' },
+        (attempt) => changes.push(attempt),
+      );
       assert.equal(recorder.attempt.kind, 'signIn');
       assert.equal(recorder.attempt.outcome, 'pending');
       assert.equal(recorder.attempt.startedAt, clock.now());
@@ -112,7 +128,12 @@ describe('trace', () => {
 
     it('diagnoseLastFailure without failed steps does nothing', () => {
       let calls = 0;
-      const recorder = new AttemptRecorder('apiProbe', () => 1, {}, () => calls++);
+      const recorder = new AttemptRecorder(
+        'apiProbe',
+        () => 1,
+        {},
+        () => calls++,
+      );
       recorder.add({ title: 'ok', ok: true });
       recorder.diagnoseLastFailure({ id: 'x', summary: 'x', causes: [], fixes: [] });
       assert.equal(recorder.attempt.steps[0].diagnosis, undefined);
@@ -125,12 +146,20 @@ describe('trace', () => {
       const clock = manualClock();
       const fetch: FetchLike = async () => {
         clock.advance(42);
-        return { status: 200, headers: headersOf({ 'content-type': 'application/json', 'x-other': '1' }), text: async () => JSON.stringify({ access_token: ACCESS }) };
+        return {
+          status: 200,
+          headers: headersOf({ 'content-type': 'application/json', 'x-other': '1' }),
+          text: async () => JSON.stringify({ access_token: ACCESS }),
+        };
       };
       const recorder = new AttemptRecorder('refresh', clock.now, {});
       const raw = await exchange(
         'http://127.0.0.1:1/restapi/oauth/token',
-        { method: 'POST', headers: { Authorization: `Basic ${BASIC}` }, body: `grant_type=refresh_token&refresh_token=${REFRESH}` },
+        {
+          method: 'POST',
+          headers: { Authorization: `Basic ${BASIC}` },
+          body: `grant_type=refresh_token&refresh_token=${REFRESH}`,
+        },
         { fetch, timeoutMs: 1000, clock: clock.now, recorder, title: 'Refresh' },
       );
       assert.equal(raw.status, 200);
@@ -150,36 +179,58 @@ describe('trace', () => {
     it('marks 4xx answers as failed steps', async () => {
       const fetch: FetchLike = async () => ({ status: 400, headers: headersOf({}), text: async () => '{}' });
       const recorder = new AttemptRecorder('refresh', Date.now, {});
-      await exchange('http://127.0.0.1:1/x', { method: 'GET', headers: {} }, { fetch, timeoutMs: 1000, recorder, title: 't' });
+      await exchange(
+        'http://127.0.0.1:1/x',
+        { method: 'GET', headers: {} },
+        { fetch, timeoutMs: 1000, recorder, title: 't' },
+      );
       assert.equal(recorder.attempt.steps[0].ok, false);
     });
 
     it('turns a fetch failure into a TransportError and a transport failure step without the query', async () => {
       const fetch: FetchLike = async () => {
-        throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) });
+        throw Object.assign(new TypeError('fetch failed'), {
+          cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
+        });
       };
       const recorder = new AttemptRecorder('preflight', Date.now, {});
       const url = `http://127.0.0.1:9/restapi/oauth/authorize?code=${CODE}&state=s`;
-      const error = await exchange(url, { method: 'GET', headers: {} }, { fetch, timeoutMs: 1000, recorder, title: 'Pre-flight' }).then(
+      const error = await exchange(
+        url,
+        { method: 'GET', headers: {} },
+        { fetch, timeoutMs: 1000, recorder, title: 'Pre-flight' },
+      ).then(
         () => assert.fail('should reject'),
         (e: unknown) => e,
       );
       assert.ok(error instanceof TransportError);
       assert.equal(error.code, 'ECONNREFUSED');
-      assert.match(error.message, /^GET http:\/\/127\.0\.0\.1:9\/restapi\/oauth\/authorize failed: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:9\)$/);
+      assert.match(
+        error.message,
+        /^GET http:\/\/127\.0\.0\.1:9\/restapi\/oauth\/authorize failed: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:9\)$/,
+      );
       const [step] = recorder.attempt.steps;
       assert.equal(step.ok, false);
-      assert.deepEqual(step.failure && { kind: step.failure.kind, code: (step.failure as { code: string }).code }, { kind: 'transport', code: 'ECONNREFUSED' });
+      assert.deepEqual(step.failure && { kind: step.failure.kind, code: (step.failure as { code: string }).code }, {
+        kind: 'transport',
+        code: 'ECONNREFUSED',
+      });
       assert.ok(!JSON.stringify(recorder.attempt).includes(CODE));
     });
 
     it('aborts a fetch that does not answer within timeoutMs and reports TIMEOUT', async () => {
       const fetch: FetchLike = (_url, init) =>
         new Promise((_resolve, reject) => {
-          init.signal?.addEventListener('abort', () => reject(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' })));
+          init.signal?.addEventListener('abort', () =>
+            reject(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' })),
+          );
         });
       const started = Date.now();
-      const error = await exchange('http://127.0.0.1:9/x', { method: 'GET', headers: {} }, { fetch, timeoutMs: 80, title: 't' }).catch((e: unknown) => e);
+      const error = await exchange(
+        'http://127.0.0.1:9/x',
+        { method: 'GET', headers: {} },
+        { fetch, timeoutMs: 80, title: 't' },
+      ).catch((e: unknown) => e);
       const elapsed = Date.now() - started;
       assert.ok(error instanceof TransportError);
       assert.equal(error.code, 'TIMEOUT');

@@ -23,11 +23,17 @@ export const loginNotAllowedForUser: KnowledgeEntry = {
       ],
       code !== 'OAU-105' && [
         code === 'OAU-119' ? 80 : 50,
-        'An international virtual number cannot be used to sign in; sign in with the main company number and extension, or the user\'s email.',
+        "An international virtual number cannot be used to sign in; sign in with the main company number and extension, or the user's email.",
       ],
     ],
     fixes: [
-      [90, signInFix('Sign in as a regular user (with their email, or the main number and extension).', 'Sign in as another user')],
+      [
+        90,
+        signInFix(
+          'Sign in as a regular user (with their email, or the main number and extension).',
+          'Sign in as another user',
+        ),
+      ],
       [50, adminFix],
     ],
   }),
@@ -36,16 +42,20 @@ export const loginNotAllowedForUser: KnowledgeEntry = {
 export const accountOrExtensionDisabled: KnowledgeEntry = {
   id: 'account-or-extension-disabled',
   codes: ['OAU-141', 'OAU-142', 'OAU-236'],
-  messages: ['login for extension in current state is not allowed', 'login to account in current state is not allowed', 'disabled or frozen'],
+  messages: [
+    'login for extension in current state is not allowed',
+    'login to account in current state is not allowed',
+    'disabled or frozen',
+  ],
   explain: ({ code }): EntryResult => ({
     summary:
       code === 'OAU-142'
         ? 'The RingCentral account is in a state that does not allow sign-in.'
-        : 'The user\'s extension is in a state that does not allow sign-in.',
+        : "The user's extension is in a state that does not allow sign-in.",
     causes: [
       [
         code === 'OAU-142' ? 50 : 70,
-        'The user\'s extension is disabled, frozen, not yet activated, or being set up; only an enabled extension can sign in.',
+        "The user's extension is disabled, frozen, not yet activated, or being set up; only an enabled extension can sign in.",
       ],
       [
         code === 'OAU-142' ? 75 : 45,
@@ -65,10 +75,14 @@ export const accountOrExtensionNotFound: KnowledgeEntry = {
   codes: ['OAU-136', 'OAU-222', 'OAU-232'],
   messages: ['extension not found', 'account does not exist'],
   explain: ({ code }): EntryResult => ({
-    summary: code === 'OAU-222' ? 'RingCentral cannot find the account.' : 'RingCentral cannot find the user\'s extension.',
+    summary:
+      code === 'OAU-222' ? 'RingCentral cannot find the account.' : "RingCentral cannot find the user's extension.",
     causes: [
       [70, 'The session belongs to an extension or account that was deleted, moved, or renumbered since signing in.'],
-      [55, 'The sign-in went to a different environment than the account lives in: production, sandbox and the partner platform (.biz) have separate accounts.'],
+      [
+        55,
+        'The sign-in went to a different environment than the account lives in: production, sandbox and the partner platform (.biz) have separate accounts.',
+      ],
       [40, 'A stored token or session from an old account was reused.'],
     ],
     fixes: [
@@ -86,11 +100,23 @@ export const accountLocked: KnowledgeEntry = {
   explain: ({ code }): EntryResult => ({
     summary: 'The user is locked out after too many failed sign-in attempts.',
     causes: [
-      [70, 'Several wrong passwords in a row locked the user out (a script with a wrong password, or a person retrying).'],
-      code === 'OAU-148' && [80, 'The account uses single sign-on: sign in through the company\'s identity provider instead of a RingCentral password.'],
+      [
+        70,
+        'Several wrong passwords in a row locked the user out (a script with a wrong password, or a person retrying).',
+      ],
+      code === 'OAU-148' && [
+        80,
+        "The account uses single sign-on: sign in through the company's identity provider instead of a RingCentral password.",
+      ],
     ],
     fixes: [
-      [90, { label: 'Wait, or ask an administrator to unlock the user', detail: 'Then sign in once, carefully; stop scripts that retry with a wrong password.' }],
+      [
+        90,
+        {
+          label: 'Wait, or ask an administrator to unlock the user',
+          detail: 'Then sign in once, carefully; stop scripts that retry with a wrong password.',
+        },
+      ],
       [70, signInFix(code === 'OAU-148' ? 'Choose single sign-on on the RingCentral login page.' : undefined)],
       [40, docsFix(docs.jwtFlow, 'For scripts, use JWT instead of passwords')],
     ],
@@ -109,8 +135,14 @@ export const accountOrLoginState: KnowledgeEntry = {
           serverMessage ? ` ("${serverMessage}")` : ''
         } for the detail.`,
       ],
-      [50, 'The user\'s extension or account is not in a state that allows this sign-in (disabled, not activated, restricted by an admin).'],
-      [40, 'The session or login state is stale: an old session, a sign-in started long ago, or one made against another environment.'],
+      [
+        50,
+        "The user's extension or account is not in a state that allows this sign-in (disabled, not activated, restricted by an admin).",
+      ],
+      [
+        40,
+        'The session or login state is stale: an old session, a sign-in started long ago, or one made against another environment.',
+      ],
     ],
     fixes: [
       [90, signInFix('A fresh sign-in clears a stale login state.')],

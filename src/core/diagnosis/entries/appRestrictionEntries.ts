@@ -2,7 +2,16 @@
 // OAU-347 (JWT signing algorithm), OAU-164 (revocation with an invalid client), OAU-167 (realm), and the
 // app's release state (OAU-127, older "Bad Application Release Status").
 import { docs } from '../developerConsole';
-import { configureAppFix, consoleFix, docsFix, setSecretFix, settingFix, signInFix, supportFix, type KnowledgeEntry } from '../entryKit';
+import {
+  configureAppFix,
+  consoleFix,
+  docsFix,
+  setSecretFix,
+  settingFix,
+  signInFix,
+  supportFix,
+  type KnowledgeEntry,
+} from '../entryKit';
 
 export const jwtSigningAlgorithmUnsupported: KnowledgeEntry = {
   id: 'jwt-signing-algorithm-unsupported',
@@ -11,11 +20,24 @@ export const jwtSigningAlgorithmUnsupported: KnowledgeEntry = {
   explain: ({ context: ctx }) => ({
     summary: 'The JWT assertion is signed with an algorithm RingCentral does not accept for the JWT grant.',
     causes: [
-      [80, 'The assertion sent with grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer was signed by your own code with an unsupported algorithm (or with "none").'],
-      [60, 'The JWT credential was altered or re-signed; use the credential exactly as the Developer Console issued it.'],
+      [
+        80,
+        'The assertion sent with grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer was signed by your own code with an unsupported algorithm (or with "none").',
+      ],
+      [
+        60,
+        'The JWT credential was altered or re-signed; use the credential exactly as the Developer Console issued it.',
+      ],
     ],
     fixes: [
-      [90, consoleFix(ctx, 'Use the JWT credential from the Developer Console as is', 'Developer Console → Credentials → JWT: copy the credential and send it unchanged as assertion=.')],
+      [
+        90,
+        consoleFix(
+          ctx,
+          'Use the JWT credential from the Developer Console as is',
+          'Developer Console → Credentials → JWT: copy the credential and send it unchanged as assertion=.',
+        ),
+      ],
       [50, docsFix(docs.jwtFlow, 'Read about the JWT flow')],
     ],
   }),
@@ -27,7 +49,10 @@ export const revokeInvalidClient: KnowledgeEntry = {
   explain: ({ context: ctx }) => ({
     summary: 'RingCentral refused to revoke the token: the client (app) making the revoke request is not valid for it.',
     causes: [
-      [80, 'The revoke request authenticates with another app\'s client id or secret than the one that issued the token, or with none for a confidential app.'],
+      [
+        80,
+        "The revoke request authenticates with another app's client id or secret than the one that issued the token, or with none for a confidential app.",
+      ],
       [50, 'The client secret was regenerated since signing in.'],
     ],
     fixes: [
@@ -47,11 +72,23 @@ export const realmRestricted: KnowledgeEntry = {
   explain: ({ context: ctx }) => ({
     summary: "The account cannot be reached from this app's realm (brand or region). The client id itself is fine.",
     causes: [
-      [80, "The user's account belongs to another RingCentral realm or brand (e.g. a partner brand or another region) than the app is registered for."],
-      [50, 'The server is the right one for the app but not for the account (for example platform.ringcentral.com vs a partner platform).'],
+      [
+        80,
+        "The user's account belongs to another RingCentral realm or brand (e.g. a partner brand or another region) than the app is registered for.",
+      ],
+      [
+        50,
+        'The server is the right one for the app but not for the account (for example platform.ringcentral.com vs a partner platform).',
+      ],
     ],
     fixes: [
-      [85, configureAppFix('Use an app registered for the account\'s brand/realm, or sign in with an account in the app\'s realm.', 'Use an app for that realm')],
+      [
+        85,
+        configureAppFix(
+          "Use an app registered for the account's brand/realm, or sign in with an account in the app's realm.",
+          'Use an app for that realm',
+        ),
+      ],
       [60, settingFix('ringcentral.server', 'Check the server setting')],
       [40, supportFix('OAU-167')],
       [30, consoleFix(ctx, 'Open the app in the Developer Console')],
@@ -65,9 +102,13 @@ export const appReleaseInvalid: KnowledgeEntry = {
   compatibleErrors: ['invalid_client', 'unauthorized_client'],
   messages: ['invalid application release', 'bad application release status'],
   explain: ({ context: ctx }) => ({
-    summary: 'The app may not be used here in its current release state (blocked, not yet in production, or for another environment).',
+    summary:
+      'The app may not be used here in its current release state (blocked, not yet in production, or for another environment).',
     causes: [
-      [75, 'The app is blocked, or its credentials belong to another environment (a sandbox app used on production, or the other way round).'],
+      [
+        75,
+        'The app is blocked, or its credentials belong to another environment (a sandbox app used on production, or the other way round).',
+      ],
       [55, 'The app has not been graduated to production yet, so production accounts cannot use it.'],
     ],
     fixes: [
@@ -79,4 +120,9 @@ export const appReleaseInvalid: KnowledgeEntry = {
   }),
 };
 
-export const appRestrictionEntries: KnowledgeEntry[] = [jwtSigningAlgorithmUnsupported, revokeInvalidClient, realmRestricted, appReleaseInvalid];
+export const appRestrictionEntries: KnowledgeEntry[] = [
+  jwtSigningAlgorithmUnsupported,
+  revokeInvalidClient,
+  realmRestricted,
+  appReleaseInvalid,
+];

@@ -32,11 +32,11 @@ export const clientSecretWrong: KnowledgeEntry = {
   compatibleErrors: ['invalid_client'],
   messages: ['invalid client credentials'],
   explain: ({ context: ctx }) => ({
-    summary: 'RingCentral rejected the app\'s client credentials (client id and client secret).',
+    summary: "RingCentral rejected the app's client credentials (client id and client secret).",
     causes: [
       ctx.hasClientSecret === false && [
         90,
-        'No client secret is set, but this app is confidential and must authenticate with its secret. Set the client secret from the app\'s Credentials page.',
+        "No client secret is set, but this app is confidential and must authenticate with its secret. Set the client secret from the app's Credentials page.",
       ],
       [
         65,
@@ -46,14 +46,33 @@ export const clientSecretWrong: KnowledgeEntry = {
         onSandbox(ctx) ? 70 : 55,
         `Production and sandbox credentials differ: the client id and secret must be the pair shown for ${serverText(ctx)}.`,
       ],
-      ctx.hasClientSecret === true && [60, 'The stored secret has a leading or trailing space, a line break or quotes from copying.'],
+      ctx.hasClientSecret === true && [
+        60,
+        'The stored secret has a leading or trailing space, a line break or quotes from copying.',
+      ],
       [40, `In your own code: the header must be \`${BASIC_HEADER}\` built from the same app's id and secret.`],
-      isJwt(ctx) && [50, 'The JWT grant authenticates the app with its client id and secret as well; use the pair of the app the JWT is used with.'],
+      isJwt(ctx) && [
+        50,
+        'The JWT grant authenticates the app with its client id and secret as well; use the pair of the app the JWT is used with.',
+      ],
     ],
     fixes: [
       [90, setSecretFix(secretFromConsoleDetail(ctx))],
-      [80, consoleFix(ctx, "Open the app's credentials", 'Developer Console → your app → Credentials: Client ID and Client Secret.')],
-      [60, configureAppFix(`Check that ${clientIdText(ctx)} is an app on ${serverText(ctx)}.`, 'Check the client id and server')],
+      [
+        80,
+        consoleFix(
+          ctx,
+          "Open the app's credentials",
+          'Developer Console → your app → Credentials: Client ID and Client Secret.',
+        ),
+      ],
+      [
+        60,
+        configureAppFix(
+          `Check that ${clientIdText(ctx)} is an app on ${serverText(ctx)}.`,
+          'Check the client id and server',
+        ),
+      ],
     ],
   }),
 };
@@ -84,11 +103,17 @@ export const clientAuthenticationRequired: KnowledgeEntry = {
         70,
         `The app is confidential: the token request needs the header \`${BASIC_HEADER}\`, and it was missing or invalid.`,
       ],
-      ctx.hasClientSecret === true && [65, 'The secret belongs to another app or environment (production and sandbox secrets differ).'],
-      [45, 'In your own code: the value must be "Basic", one space, then base64 of client_id:client_secret, with no line breaks.'],
+      ctx.hasClientSecret === true && [
+        65,
+        'The secret belongs to another app or environment (production and sandbox secrets differ).',
+      ],
+      [
+        45,
+        'In your own code: the value must be "Basic", one space, then base64 of client_id:client_secret, with no line breaks.',
+      ],
       [
         35,
-        'If the app is meant to work without a secret (PKCE only), its type in the Developer Console must allow that; an existing app\'s type may not be changeable.',
+        "If the app is meant to work without a secret (PKCE only), its type in the Developer Console must allow that; an existing app's type may not be changeable.",
       ],
     ],
     fixes: [
@@ -107,13 +132,16 @@ export const invalidAuthorizationHeader: KnowledgeEntry = {
   explain: ({ context: ctx }) => {
     const tokenCall = phaseIs(ctx, 'token', 'refresh', 'jwt', 'revoke');
     return {
-      summary: 'The request\'s Authorization header could not be read.',
+      summary: "The request's Authorization header could not be read.",
       causes: [
         [
           tokenCall ? 50 : 70,
           'For API calls the header must be `Authorization: Bearer <access_token>`: the word Bearer, one space, the whole token, no quotes or line breaks.',
         ],
-        [tokenCall ? 75 : 55, `For the token endpoint it must be \`${BASIC_HEADER}\` (or absent for a PKCE app without a secret).`],
+        [
+          tokenCall ? 75 : 55,
+          `For the token endpoint it must be \`${BASIC_HEADER}\` (or absent for a PKCE app without a secret).`,
+        ],
         [40, 'A proxy or library rewrote or duplicated the header.'],
       ],
       fixes: [
@@ -139,7 +167,7 @@ export const authorizationMethodNotSupported: KnowledgeEntry = {
       ],
       [
         ctx.hasClientSecret === false ? 65 : 50,
-        'The app\'s type does not allow this method: for example a request without a secret for an app that requires one, or a secret sent for an app set up as public.',
+        "The app's type does not allow this method: for example a request without a secret for an app that requires one, or a secret sent for an app set up as public.",
       ],
       code === 'OAU-116' && [45, 'RingCentral lists OAU-116 as "Invalid authorization method" without more detail.'],
     ],
@@ -163,14 +191,16 @@ export const clientIdUnknown: KnowledgeEntry = {
       [
         onSandbox(ctx) ? 80 : 65,
         `The client id is not an app on this server: production, sandbox and the partner platform (.biz) have separate client ids${
-          onSandbox(ctx) ? ', and a production client id does not exist on the sandbox (which RingCentral is retiring)' : ''
+          onSandbox(ctx)
+            ? ', and a production client id does not exist on the sandbox (which RingCentral is retiring)'
+            : ''
         }.`,
       ],
-      [55, 'The client id has a typo or was cut off; copy it from the app\'s Credentials page.'],
+      [55, "The client id has a typo or was cut off; copy it from the app's Credentials page."],
       [35, 'The app was deleted from the Developer Console.'],
     ],
     fixes: [
-      [90, configureAppFix('Enter the client id shown on the app\'s Credentials page for the server you use.')],
+      [90, configureAppFix("Enter the client id shown on the app's Credentials page for the server you use.")],
       [85, settingFix('ringcentral.clientId', 'Open the client id setting')],
       [70, settingFix('ringcentral.server', 'Check the server setting', `Currently ${serverText(ctx)}.`)],
       [60, consoleFix(ctx, 'Open your apps in the Developer Console')],
@@ -185,8 +215,14 @@ export const wrongApplication: KnowledgeEntry = {
   explain: () => ({
     summary: 'The token or request belongs to a different app than the one making this call.',
     causes: [
-      [70, 'The access or refresh token was issued to another app (another client id); tokens cannot be shared between apps.'],
-      [55, 'The client id was changed in the settings after signing in, so the stored session belongs to the previous app.'],
+      [
+        70,
+        'The access or refresh token was issued to another app (another client id); tokens cannot be shared between apps.',
+      ],
+      [
+        55,
+        'The client id was changed in the settings after signing in, so the stored session belongs to the previous app.',
+      ],
       [40, 'In your own code: the client id in the body differs from the one in the Basic header.'],
     ],
     fixes: [
@@ -207,7 +243,10 @@ export const appScopeNarrower: KnowledgeEntry = {
         60,
         'RingCentral\'s error table describes OAU-117 as "The scope of requesting application cannot be narrower than the target application": when an app obtains a token on behalf of another app, it must have at least all the target app\'s permissions.',
       ],
-      [40, 'This is rare for ordinary sign-ins; it points to an app-to-app token exchange set up by RingCentral or a partner.'],
+      [
+        40,
+        'This is rare for ordinary sign-ins; it points to an app-to-app token exchange set up by RingCentral or a partner.',
+      ],
     ],
     fixes: [
       [80, consoleFix(ctx, 'Compare the permissions of both apps')],

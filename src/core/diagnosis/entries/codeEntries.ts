@@ -26,7 +26,8 @@ export const authorizationCodeInvalid: KnowledgeEntry = {
     const age = ageText(ctx);
     const old = typeof ctx.codeAgeSeconds === 'number' && ctx.codeAgeSeconds > 60;
     return {
-      summary: 'RingCentral did not accept the authorization code: it was already used, altered, or is no longer valid.',
+      summary:
+        'RingCentral did not accept the authorization code: it was already used, altered, or is no longer valid.',
       causes: [
         [
           70,
@@ -47,7 +48,12 @@ export const authorizationCodeInvalid: KnowledgeEntry = {
         ],
       ],
       fixes: [
-        [90, signInFix('Each sign-in gets a fresh code. Do not refresh or revisit the callback page while it is being handled.')],
+        [
+          90,
+          signInFix(
+            'Each sign-in gets a fresh code. Do not refresh or revisit the callback page while it is being handled.',
+          ),
+        ],
         [50, traceFix],
         [30, docsFix(docs.authCodeFlow, 'Read about the authorization code flow')],
       ],
@@ -75,8 +81,14 @@ export const authorizationCodeExpired: KnowledgeEntry = {
           ctx.redirectMode === 'paste' ? 75 : 45,
           'The redirect URL was pasted too late: in paste mode, copy the URL from the browser as soon as it lands.',
         ],
-        [40, 'The code exchange was held up: the computer slept, a debugger paused at a breakpoint, or a slow proxy delayed the request.'],
-        [35, 'Your own server exchanges the code later (for example from a queued job); exchange it inside the callback handler.'],
+        [
+          40,
+          'The code exchange was held up: the computer slept, a debugger paused at a breakpoint, or a slow proxy delayed the request.',
+        ],
+        [
+          35,
+          'Your own server exchanges the code later (for example from a queued job); exchange it inside the callback handler.',
+        ],
       ],
       fixes: [
         [90, signInFix('Start a new sign-in and let the exchange run straight away.')],
@@ -108,12 +120,18 @@ export const authorizationCodeWrongApp: KnowledgeEntry = {
       ],
       [
         55,
-        'The token request authenticates with another app\'s credentials (client id and secret of a different app, or a production pair where the code came from sandbox).',
+        "The token request authenticates with another app's credentials (client id and secret of a different app, or a production pair where the code came from sandbox).",
       ],
       [40, 'A callback left over from an earlier sign-in with another app was handled.'],
     ],
     fixes: [
-      [90, configureAppFix('Use one client id (and its own secret) for both the sign-in and the code exchange.', 'Check the client id')],
+      [
+        90,
+        configureAppFix(
+          'Use one client id (and its own secret) for both the sign-in and the code exchange.',
+          'Check the client id',
+        ),
+      ],
       [80, settingFix('ringcentral.clientId', 'Open the client id setting')],
       [70, signInFix('Then start a new sign-in; the old code cannot be used.')],
     ],
@@ -131,8 +149,11 @@ export const authorizationCodeNotIssued: KnowledgeEntry = {
         60,
         'The signed-in user or account may not be allowed to use this app: the app may not be available to that account yet, or an admin restricts which apps may sign in.',
       ],
-      [50, 'The authorize request carries something RingCentral refuses for this app (response_type other than code, an unusual prompt or brand_id).'],
-      [40, 'A temporary problem on RingCentral\'s side.'],
+      [
+        50,
+        'The authorize request carries something RingCentral refuses for this app (response_type other than code, an unusual prompt or brand_id).',
+      ],
+      [40, "A temporary problem on RingCentral's side."],
       [30, 'RingCentral does not document the causes of OAU-102 in detail.'],
     ],
     fixes: [
@@ -190,7 +211,9 @@ export const invalidParameter: KnowledgeEntry = {
   explain: ({ serverMessage, code }) => {
     const name = bracketedName(serverMessage);
     return {
-      summary: name ? `RingCentral refused the value of the parameter ${name}.` : 'RingCentral refused the value of a request parameter.',
+      summary: name
+        ? `RingCentral refused the value of the parameter ${name}.`
+        : 'RingCentral refused the value of a request parameter.',
       causes: [
         [
           70,

@@ -29,8 +29,11 @@ export const proxyErrorPage: KnowledgeEntry = {
     return {
       summary: `An HTML error page (HTTP ${status ?? '?'}) came back instead of RingCentral's answer; a proxy or gateway answered.`,
       causes: [
-        [70, 'A corporate proxy, VPN or gateway answered with its own page: it could not reach RingCentral, timed out, or blocks the address.'],
-        [55, 'RingCentral\'s edge had a temporary problem (502 / 504 are usually short).'],
+        [
+          70,
+          'A corporate proxy, VPN or gateway answered with its own page: it could not reach RingCentral, timed out, or blocks the address.',
+        ],
+        [55, "RingCentral's edge had a temporary problem (502 / 504 are usually short)."],
         [40, 'The server URL points at a web site, not at the RingCentral API.'],
       ],
       fixes: [
@@ -50,7 +53,10 @@ export const malformedJson: KnowledgeEntry = {
     summary: 'The server answered, but not with valid JSON.',
     causes: [
       [70, 'Something between you and RingCentral (a proxy, captive portal or filter) replaced or cut the answer.'],
-      [55, 'The server URL points at something that is not the RingCentral API, for example a web page or a different service.'],
+      [
+        55,
+        'The server URL points at something that is not the RingCentral API, for example a web page or a different service.',
+      ],
       [35, 'The answer was truncated by a dropped connection.'],
     ],
     fixes: [
@@ -73,12 +79,22 @@ export const serverRedirected: KnowledgeEntry = {
         `The server answered with a redirect (HTTP ${status ?? '3xx'})${target ? ` to ${target}` : ''} instead of RingCentral's answer; ` +
         'the extension did not follow it, because the request carries tokens or secrets.',
       causes: [
-        [80, `ringcentral.server is not the RingCentral API's address (now ${serverText(input.context)}): RingCentral's token and API endpoints never redirect.`],
+        [
+          80,
+          `ringcentral.server is not the RingCentral API's address (now ${serverText(input.context)}): RingCentral's token and API endpoints never redirect.`,
+        ],
         [55, 'The server URL uses http:// or an old host name that a web server redirects to another address.'],
         [35, 'A proxy or captive portal (hotel, airport Wi-Fi) redirects requests to its own login page.'],
       ],
       fixes: [
-        [95, settingFix('ringcentral.server', 'Check ringcentral.server', `ringcentral.server is ${input.context.server ?? 'not known here'}; production is https://platform.ringcentral.com.`)],
+        [
+          95,
+          settingFix(
+            'ringcentral.server',
+            'Check ringcentral.server',
+            `ringcentral.server is ${input.context.server ?? 'not known here'}; production is https://platform.ringcentral.com.`,
+          ),
+        ],
         [60, traceFix],
         [40, proxySettingFix],
       ],
@@ -92,8 +108,14 @@ export const serverUrlNotFound: KnowledgeEntry = {
   explain: (input) => ({
     summary: 'The server answered 404 Not Found: the URL does not lead to the RingCentral API.',
     causes: [
-      [75, `The server URL is wrong: it must be the API base (https://platform.ringcentral.com), without a path such as /restapi. Now: ${serverText(input.context)}.`],
-      [50, 'The request went to a site that is not the RingCentral API (the developer portal, a web page, or a proxy).'],
+      [
+        75,
+        `The server URL is wrong: it must be the API base (https://platform.ringcentral.com), without a path such as /restapi. Now: ${serverText(input.context)}.`,
+      ],
+      [
+        50,
+        'The request went to a site that is not the RingCentral API (the developer portal, a web page, or a proxy).',
+      ],
       [35, 'In your own code: the endpoint path has a typo (for example /restapi/oauth/token).'],
     ],
     fixes: [
@@ -107,9 +129,12 @@ export const unsupportedMediaType: KnowledgeEntry = {
   id: 'unsupported-media-type',
   answersStatuses: [415],
   explain: () => ({
-    summary: 'The server refused the request body\'s format (415 Unsupported Media Type).',
+    summary: "The server refused the request body's format (415 Unsupported Media Type).",
     causes: [
-      [75, 'The token endpoint takes only application/x-www-form-urlencoded; a JSON body or a missing Content-Type is refused.'],
+      [
+        75,
+        'The token endpoint takes only application/x-www-form-urlencoded; a JSON body or a missing Content-Type is refused.',
+      ],
       [40, 'A proxy or library changed the Content-Type header.'],
     ],
     fixes: [[85, { ...traceFix, label: 'Open the trace and check the Content-Type' }]],
@@ -124,14 +149,13 @@ export const httpUnauthorized: KnowledgeEntry = {
     return {
       summary: 'The server answered 401 Unauthorized without saying why.',
       causes: [
-        [tokenCall ? 75 : 50, 'The token request\'s client authentication was refused: missing or wrong client secret, or the wrong client id for this server.'],
+        [
+          tokenCall ? 75 : 50,
+          "The token request's client authentication was refused: missing or wrong client secret, or the wrong client id for this server.",
+        ],
         [tokenCall ? 50 : 75, 'The access token is missing, expired or revoked.'],
       ],
-      fixes: [
-        [80, signInFix()],
-        tokenCall && [75, setSecretFix()],
-        [50, traceFix],
-      ],
+      fixes: [[80, signInFix()], tokenCall && [75, setSecretFix()], [50, traceFix]],
     };
   },
 };
@@ -147,7 +171,7 @@ export const httpForbidden: KnowledgeEntry = {
       [40, 'The app is not allowed for this account or environment.'],
     ],
     fixes: [
-      [80, { label: 'Check the app\'s permissions', action: { kind: 'checkPermissions' } }],
+      [80, { label: "Check the app's permissions", action: { kind: 'checkPermissions' } }],
       [60, configureAppFix()],
       [50, traceFix],
       [30, settingFix('ringcentral.server', 'Check the server setting', `Now ${serverText(ctx)}.`)],
@@ -200,7 +224,7 @@ export const unknownError: KnowledgeEntry = {
     ],
     fixes: [
       [90, traceFix],
-      [50, { label: 'Look the code up in RingCentral\'s error list', action: { kind: 'openUrl', url: docs.errors } }],
+      [50, { label: "Look the code up in RingCentral's error list", action: { kind: 'openUrl', url: docs.errors } }],
       [40, supportFix(code)],
     ],
   }),

@@ -25,18 +25,30 @@ export const oauthInvalidClient: KnowledgeEntry = {
   id: 'oauth-invalid-client',
   errors: ['invalid_client'],
   explain: ({ context: ctx, text }) => ({
-    summary: 'RingCentral did not accept the app\'s identity (client id or client authentication).',
+    summary: "RingCentral did not accept the app's identity (client id or client authentication).",
     causes: [
-      text.includes('redirect') && [95, 'The app has no OAuth redirect URI registered (Developer Console → your app → Settings → Auth → "OAuth Redirect URI").'],
-      ctx.hasClientSecret === false && [85, 'No client secret is set, but the app is confidential and must authenticate with `Authorization: Basic base64(client_id:client_secret)`.'],
-      [65, `${capitalize(clientIdText(ctx))} is unknown on ${serverText(ctx)}: production, sandbox and partner (.biz) apps have separate client ids.`],
+      text.includes('redirect') && [
+        95,
+        'The app has no OAuth redirect URI registered (Developer Console → your app → Settings → Auth → "OAuth Redirect URI").',
+      ],
+      ctx.hasClientSecret === false && [
+        85,
+        'No client secret is set, but the app is confidential and must authenticate with `Authorization: Basic base64(client_id:client_secret)`.',
+      ],
+      [
+        65,
+        `${capitalize(clientIdText(ctx))} is unknown on ${serverText(ctx)}: production, sandbox and partner (.biz) apps have separate client ids.`,
+      ],
       [60, 'The client secret is wrong, belongs to another app or environment, or was copied with extra characters.'],
       [40, 'The Authorization header for the token request is missing or malformed.'],
     ],
     fixes: [
       text.includes('redirect') && [92, consoleFix(ctx, 'Add a redirect URI to the app')],
       maybe(91, text.includes('redirect') ? copyRedirectFix(ctx) : undefined),
-      [ctx.hasClientSecret === false ? 90 : 70, setSecretFix("Copy it from the app's Credentials page for the server you use.")],
+      [
+        ctx.hasClientSecret === false ? 90 : 70,
+        setSecretFix("Copy it from the app's Credentials page for the server you use."),
+      ],
       [80, configureAppFix('Check the client id and the server it belongs to.')],
       [60, settingFix('ringcentral.clientId', 'Open the client id setting')],
       [50, consoleFix(ctx, "Open the app's credentials")],
@@ -50,7 +62,8 @@ export const oauthInvalidGrant: KnowledgeEntry = {
   explain: ({ context: ctx, text }) => {
     const refresh = isRefresh(ctx);
     const jwt = isJwt(ctx);
-    const code = phaseIs(ctx, 'token', 'callback', 'authorize') || (!refresh && !jwt && ctx.grantType === 'authorization_code');
+    const code =
+      phaseIs(ctx, 'token', 'callback', 'authorize') || (!refresh && !jwt && ctx.grantType === 'authorization_code');
     const unknown = !refresh && !jwt && !code;
     return {
       summary: refresh
@@ -59,26 +72,52 @@ export const oauthInvalidGrant: KnowledgeEntry = {
           ? 'RingCentral refused the JWT credential.'
           : 'RingCentral refused the grant (authorization code, refresh token or JWT) that was sent.',
       causes: [
-        text.includes('redirect') && [95, 'The redirect_uri in the code exchange differs from the sign-in request, or from the URIs registered on the app; they must match exactly.'],
-        text.includes('verifier') && [95, 'The PKCE code_verifier does not belong to the sign-in that produced this code.'],
-        (code || unknown) && [code ? 80 : 60, 'The authorization code was already used (codes work once; a retry or a refresh of the callback page sends it again).'],
+        text.includes('redirect') && [
+          95,
+          'The redirect_uri in the code exchange differs from the sign-in request, or from the URIs registered on the app; they must match exactly.',
+        ],
+        text.includes('verifier') && [
+          95,
+          'The PKCE code_verifier does not belong to the sign-in that produced this code.',
+        ],
+        (code || unknown) && [
+          code ? 80 : 60,
+          'The authorization code was already used (codes work once; a retry or a refresh of the callback page sends it again).',
+        ],
         (code || unknown) && [code ? 75 : 58, 'The authorization code expired: it lives about 60 s.'],
-        code && [70, 'The token request\'s redirect_uri differs from the authorize request\'s.'],
+        code && [70, "The token request's redirect_uri differs from the authorize request's."],
         code && [60, 'The code was issued to another client id than the one exchanging it.'],
         (refresh || unknown) && [refresh ? 80 : 55, 'The refresh token expired: it lives 7 days by default.'],
         (refresh || unknown) && [
           refresh ? 78 : 54,
           'The refresh token was already used: refresh tokens rotate, each works once, and the new one must replace the old. Two processes refreshing at once cause this.',
         ],
-        (refresh || unknown) && [refresh ? 70 : 52, 'The session was revoked (signed out elsewhere, password changed, or more than about 5 parallel sessions for the user).'],
+        (refresh || unknown) && [
+          refresh ? 70 : 52,
+          'The session was revoked (signed out elsewhere, password changed, or more than about 5 parallel sessions for the user).',
+        ],
         (jwt || unknown) && [
           jwt ? 80 : 45,
           'The JWT credential is invalid, expired or revoked, was created for another environment, or is restricted to other apps.',
         ],
       ],
       fixes: [
-        [90, signInFix(jwt ? 'Or create a new JWT credential in the Developer Console (Credentials → JWT).' : 'A new sign-in gives a fresh code and a fresh session.')],
-        jwt && [80, consoleFix(ctx, 'Check the JWT credential', 'Developer Console → Credentials → JWT: expiry and allowed apps.')],
+        [
+          90,
+          signInFix(
+            jwt
+              ? 'Or create a new JWT credential in the Developer Console (Credentials → JWT).'
+              : 'A new sign-in gives a fresh code and a fresh session.',
+          ),
+        ],
+        jwt && [
+          80,
+          consoleFix(
+            ctx,
+            'Check the JWT credential',
+            'Developer Console → Credentials → JWT: expiry and allowed apps.',
+          ),
+        ],
         text.includes('redirect') && [85, { label: 'Compare the redirect URIs', action: { kind: 'checkRedirectUri' } }],
         [50, traceFix],
         refresh && [40, docsFix(docs.refreshTokens, 'Read about refresh tokens')],
@@ -95,7 +134,10 @@ export const oauthInvalidRequest: KnowledgeEntry = {
     return {
       summary: 'RingCentral found the request malformed: a parameter is missing, repeated or has a wrong value.',
       causes: [
-        text.includes('redirect') && [95, 'The redirect_uri is missing, not registered on the app, or does not match a registered URI exactly.'],
+        text.includes('redirect') && [
+          95,
+          'The redirect_uri is missing, not registered on the app, or does not match a registered URI exactly.',
+        ],
         (text.includes('verifier') || text.includes('challenge')) && [
           95,
           'A PKCE parameter is wrong: code_challenge_method must be S256 (or plain), and the token request must carry the code_verifier of the same sign-in.',
@@ -141,13 +183,19 @@ export const accessDenied: KnowledgeEntry = {
   explain: () => ({
     summary: 'The sign-in was declined: the user chose Deny, or an admin policy blocks this app.',
     causes: [
-      [70, 'The user chose Deny (or cancelled) on RingCentral\'s consent page.'],
-      [55, 'An account administrator does not allow this app, or the user\'s role may not authorize apps.'],
+      [70, "The user chose Deny (or cancelled) on RingCentral's consent page."],
+      [55, "An account administrator does not allow this app, or the user's role may not authorize apps."],
       [40, 'The app is still in development and the account signing in may not be allowed to use it yet.'],
     ],
     fixes: [
       [90, signInFix('Sign in again and choose Allow on the consent page.')],
-      [50, { label: 'Ask the account administrator', detail: 'They can allow the app for the account, or give the user a role that may authorize apps.' }],
+      [
+        50,
+        {
+          label: 'Ask the account administrator',
+          detail: 'They can allow the app for the account, or give the user a role that may authorize apps.',
+        },
+      ],
       [30, docsFix(docs.production, 'Read about moving an app to production')],
     ],
   }),
@@ -162,11 +210,21 @@ export const serverError: KnowledgeEntry = {
   explain: ({ code }) => ({
     summary: 'RingCentral had an internal error handling the request.',
     causes: [
-      [70, 'A temporary problem on RingCentral\'s side. These usually pass within seconds or minutes.'],
-      [40, 'An unusual request that the server failed to handle; if it repeats with the same request, it is worth reporting.'],
+      [70, "A temporary problem on RingCentral's side. These usually pass within seconds or minutes."],
+      [
+        40,
+        'An unusual request that the server failed to handle; if it repeats with the same request, it is worth reporting.',
+      ],
     ],
     fixes: [
-      [90, { label: 'Try again in a few seconds', detail: 'RingCentral recommends up to 3 retries about 10 s apart, then waiting longer.', action: { kind: 'waitAndRetry', seconds: 10 } }],
+      [
+        90,
+        {
+          label: 'Try again in a few seconds',
+          detail: 'RingCentral recommends up to 3 retries about 10 s apart, then waiting longer.',
+          action: { kind: 'waitAndRetry', seconds: 10 },
+        },
+      ],
       [50, traceFix],
       [40, supportFix(code)],
     ],
@@ -185,7 +243,16 @@ export const temporarilyUnavailable: KnowledgeEntry = {
         [70, 'The service is overloaded or under maintenance.'],
         [40, 'Too many requests from this app or user, answered with 503 instead of 429.'],
       ],
-      fixes: [[90, { label: `Wait ${seconds} s and try again`, detail: 'Honour Retry-After when the server sends it.', action: { kind: 'waitAndRetry', seconds } }]],
+      fixes: [
+        [
+          90,
+          {
+            label: `Wait ${seconds} s and try again`,
+            detail: 'Honour Retry-After when the server sends it.',
+            action: { kind: 'waitAndRetry', seconds },
+          },
+        ],
+      ],
       retryAfterSeconds: seconds,
     };
   },
@@ -197,11 +264,14 @@ export const invalidScope: KnowledgeEntry = {
   explain: ({ context: ctx }) => ({
     summary: 'The sign-in asked for a scope (permission) the app does not have.',
     causes: [
-      [70, 'The scope parameter lists a permission that is not enabled on the app. RingCentral takes permissions from the app\'s settings in the Developer Console, so leaving scope out is safest.'],
+      [
+        70,
+        "The scope parameter lists a permission that is not enabled on the app. RingCentral takes permissions from the app's settings in the Developer Console, so leaving scope out is safest.",
+      ],
       [45, 'The scope list is badly formatted: permissions are separated by spaces, not commas.'],
     ],
     fixes: [
-      [85, { label: 'Check the app\'s permissions', action: { kind: 'checkPermissions' } }],
+      [85, { label: "Check the app's permissions", action: { kind: 'checkPermissions' } }],
       [70, consoleFix(ctx, 'Add the permission to the app')],
       [50, signInFix('After changing permissions, sign in again.')],
     ],
@@ -214,8 +284,11 @@ export const interactiveLoginRequired: KnowledgeEntry = {
   explain: () => ({
     summary: 'RingCentral needs the user to sign in or consent in the browser.',
     causes: [
-      [70, 'The sign-in used prompt=none (silent sign-in) but the user has no RingCentral session in the browser, or has not yet consented to this app.'],
-      [40, 'The app\'s permissions changed, so the user must consent again.'],
+      [
+        70,
+        'The sign-in used prompt=none (silent sign-in) but the user has no RingCentral session in the browser, or has not yet consented to this app.',
+      ],
+      [40, "The app's permissions changed, so the user must consent again."],
     ],
     fixes: [[90, signInFix('Sign in interactively in the browser.')]],
   }),

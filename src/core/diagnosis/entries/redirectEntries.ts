@@ -77,7 +77,8 @@ export const redirectUriNotRegistered: KnowledgeEntry = {
   compatibleErrors: ['invalid_client', 'invalid_request', 'unauthorized_client'],
   messages: ['no redirect uri is registered'],
   explain: ({ context: ctx }) => ({
-    summary: 'The app has no OAuth redirect URI registered, so RingCentral has nowhere to send the browser after sign-in.',
+    summary:
+      'The app has no OAuth redirect URI registered, so RingCentral has nowhere to send the browser after sign-in.',
     causes: [
       [
         70,
@@ -90,7 +91,7 @@ export const redirectUriNotRegistered: KnowledgeEntry = {
       otherAppCause(ctx, 50),
       ctx.redirectUriIsDynamic && [
         45,
-        "This editor runs on a remote or web host, so its redirect URI is assigned by the host and can change between sessions; once registered, it may still stop matching later. The loopback or paste redirect modes use a fixed URI.",
+        'This editor runs on a remote or web host, so its redirect URI is assigned by the host and can change between sessions; once registered, it may still stop matching later. The loopback or paste redirect modes use a fixed URI.',
       ],
       schemeCause(ctx, 40),
     ],
@@ -133,7 +134,12 @@ export const redirectUriMismatch: KnowledgeEntry = {
   // RingCentral sent the non-standard error=invalid_redirect_uri with OAU-109 (ringcentral-embeddable #914).
   errors: ['invalid_redirect_uri'],
   compatibleErrors: ['invalid_grant', 'invalid_request', 'invalid_client', 'invalid_redirect_uri'],
-  messages: ['redirect uris do not match', 'redirect uri does not match', 'redirect_uri does not match', 'redirect uri mismatch'],
+  messages: [
+    'redirect uris do not match',
+    'redirect uri does not match',
+    'redirect_uri does not match',
+    'redirect uri mismatch',
+  ],
   explain: ({ context: ctx }) => {
     const atToken = phaseIs(ctx, 'token');
     const sent = ctx.redirectUri ? ` (${ctx.redirectUri})` : '';
@@ -201,8 +207,16 @@ export const redirectUriMismatch: KnowledgeEntry = {
               action: { kind: 'switchRedirectMode', mode: 'loopback' },
             },
           ],
-        onSandbox(ctx) && [35, configureAppFix('Sandbox and production apps have separate redirect URI lists; edit the one whose client id you use.')],
-        [30, signInFix('After registering the URI, start a new sign-in (the old authorization code cannot be reused).')],
+        onSandbox(ctx) && [
+          35,
+          configureAppFix(
+            'Sandbox and production apps have separate redirect URI lists; edit the one whose client id you use.',
+          ),
+        ],
+        [
+          30,
+          signInFix('After registering the URI, start a new sign-in (the old authorization code cannot be reused).'),
+        ],
       ],
     };
   },

@@ -24,7 +24,12 @@ export const appPermissionMissing: KnowledgeEntry = {
   id: 'app-permission-missing',
   codes: ['CMN-401', 'InsufficientPermissions'],
   errors: ['insufficient_scope'],
-  messages: ['in order to call this api endpoint', 'application needs to have', 'specific application permission required', 'required application permission ['],
+  messages: [
+    'in order to call this api endpoint',
+    'application needs to have',
+    'specific application permission required',
+    'required application permission [',
+  ],
   explain: (input) => {
     const ctx = input.context;
     const p = permissionOf(input);
@@ -42,7 +47,10 @@ export const appPermissionMissing: KnowledgeEntry = {
           70,
           'The permission was added to the app after signing in: a token keeps the scope it was issued with (see scope in the token response), so sign in again after adding it.',
         ],
-        [40, 'The scope parameter of the sign-in does not add permissions; RingCentral takes them from the app\'s settings.'],
+        [
+          40,
+          "The scope parameter of the sign-in does not add permissions; RingCentral takes them from the app's settings.",
+        ],
       ],
       fixes: [
         [
@@ -53,7 +61,14 @@ export const appPermissionMissing: KnowledgeEntry = {
             action: { kind: 'checkPermissions', permission: p },
           },
         ],
-        [85, consoleFix(ctx, `Add ${p ?? 'the permission'} to the app`, 'Developer Console → your app → Settings → app permissions: add it and save.')],
+        [
+          85,
+          consoleFix(
+            ctx,
+            `Add ${p ?? 'the permission'} to the app`,
+            'Developer Console → your app → Settings → app permissions: add it and save.',
+          ),
+        ],
         [80, signInFix('After adding the permission, sign in again: the old token keeps the old scope.')],
         [30, docsFix(docs.permissions, 'Read about app permissions')],
       ],
@@ -69,7 +84,12 @@ export const userRoleLacksPermission: KnowledgeEntry = {
   // CMN-408's real text starts like CMN-401's ("In order to call this API endpoint, user needs to have…"):
   // the longer pattern must win over CMN-401's "in order to call this api endpoint".
   // The last one is how RingCentral's Embeddable apps word it (ringcentral-embeddable-electron-app #99).
-  messages: ['permission required', 'in order to call this api endpoint, user needs to have', 'user needs to have [', "don't have permission to access this service"],
+  messages: [
+    'permission required',
+    'in order to call this api endpoint, user needs to have',
+    'user needs to have [',
+    "don't have permission to access this service",
+  ],
   explain: (input) => {
     const p = permissionOf(input);
     return {
@@ -112,7 +132,10 @@ export const adminPermissionRequired: KnowledgeEntry = {
     causes: [[70, 'The signed-in user is not an account administrator; the call changes or reads account-wide data.']],
     fixes: [
       [90, signInFix('Sign in with a user who has an administrator role.', 'Sign in as an administrator')],
-      [60, { label: 'Ask an account administrator', detail: 'They can give the user an admin role in the Admin Portal.' }],
+      [
+        60,
+        { label: 'Ask an account administrator', detail: 'They can give the user an admin role in the Admin Portal.' },
+      ],
     ],
   }),
 };
@@ -124,8 +147,14 @@ export const extensionLoginRequired: KnowledgeEntry = {
   explain: () => ({
     summary: 'This API call needs a token signed in as a user (extension).',
     causes: [
-      [70, 'The request had no usable user session: the Authorization header is missing, or the token was revoked or expired.'],
-      [55, 'The token is not bound to a user extension (for example an app-level token) while the endpoint works on behalf of a user (`~` means the signed-in user).'],
+      [
+        70,
+        'The request had no usable user session: the Authorization header is missing, or the token was revoked or expired.',
+      ],
+      [
+        55,
+        'The token is not bound to a user extension (for example an app-level token) while the endpoint works on behalf of a user (`~` means the signed-in user).',
+      ],
     ],
     fixes: [
       [85, signInFix()],
@@ -143,10 +172,15 @@ export const rateLimited: KnowledgeEntry = {
   explain: (input) => {
     const ctx = input.context;
     const seconds = input.info?.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT;
-    const unknownApp = input.code === 'CMN-302' || input.code === 'CMN-303' || input.text.includes('rate limits undefined');
+    const unknownApp =
+      input.code === 'CMN-302' || input.code === 'CMN-303' || input.text.includes('rate limits undefined');
     const quoted =
-      input.code === 'CMN-303' ? 'Can not resolve API plan. Rate limits undefined' : 'Unknown application. Rate limits undefined';
-    const authCall = ctx.phase === undefined || phaseIs(ctx, 'preflight', 'authorize', 'callback', 'token', 'refresh', 'revoke', 'jwt');
+      input.code === 'CMN-303'
+        ? 'Can not resolve API plan. Rate limits undefined'
+        : 'Unknown application. Rate limits undefined';
+    const authCall =
+      ctx.phase === undefined ||
+      phaseIs(ctx, 'preflight', 'authorize', 'callback', 'token', 'refresh', 'revoke', 'jwt');
     return {
       summary: `Too many requests: wait ${seconds} s before trying again.`,
       causes: [
@@ -162,7 +196,10 @@ export const rateLimited: KnowledgeEntry = {
           authCall ? 45 : 75,
           'This API group allows a set number of requests per minute; the X-Rate-Limit-Group, -Limit, -Remaining and -Window headers in the trace show which.',
         ],
-        [55, 'Several processes sign in or refresh at the same time (a retry loop, parallel tests, many windows). Share one token and let one refresh run at a time.'],
+        [
+          55,
+          'Several processes sign in or refresh at the same time (a retry loop, parallel tests, many windows). Share one token and let one refresh run at a time.',
+        ],
       ],
       fixes: [
         [

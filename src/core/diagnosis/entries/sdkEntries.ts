@@ -12,7 +12,10 @@ export const sdkRefreshTokenExpired: KnowledgeEntry = {
   explain: () => ({
     summary: 'Your SDK refused to refresh: the stored refresh token is past its lifetime. No request was sent.',
     causes: [
-      [80, 'Refresh tokens live 7 days by default (refresh_token_expires_in = 604800). The program did not refresh within that time, e.g. it was stopped for a week.'],
+      [
+        80,
+        'Refresh tokens live 7 days by default (refresh_token_expires_in = 604800). The program did not refresh within that time, e.g. it was stopped for a week.',
+      ],
       [65, `The stored token data is stale: a newer refresh token replaced it (rotation) but was not saved. ${STORE}`],
       [40, "The computer's clock was wrong when the token was saved or checked."],
     ],
@@ -30,13 +33,26 @@ export const sdkRefreshTokenMissing: KnowledgeEntry = {
   explain: ({ context: ctx }) => ({
     summary: 'Your SDK has no refresh token to use, so it cannot refresh. No request was sent.',
     causes: [
-      [75, 'Nobody signed in yet in this process, or the saved token data was not loaded into the SDK before the call.'],
-      [70, 'The app does not issue refresh tokens: the "Issue refresh tokens?" setting (Settings → Auth) is off by default, so the token response has no refresh_token.'],
+      [
+        75,
+        'Nobody signed in yet in this process, or the saved token data was not loaded into the SDK before the call.',
+      ],
+      [
+        70,
+        'The app does not issue refresh tokens: the "Issue refresh tokens?" setting (Settings → Auth) is off by default, so the token response has no refresh_token.',
+      ],
       [45, `The code saved only the access token. ${STORE}`],
     ],
     fixes: [
       [90, signInFix('Sign in first; then the SDK holds a refresh token.')],
-      [75, consoleFix(ctx, 'Turn on "Issue refresh tokens?"', 'Developer Console → your app → Settings → Auth → "Issue refresh tokens?" → Yes, then sign in again.')],
+      [
+        75,
+        consoleFix(
+          ctx,
+          'Turn on "Issue refresh tokens?"',
+          'Developer Console → your app → Settings → Auth → "Issue refresh tokens?" → Yes, then sign in again.',
+        ),
+      ],
       [40, docsFix(docs.refreshTokens, 'Read about refresh tokens')],
     ],
   }),

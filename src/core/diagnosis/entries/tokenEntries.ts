@@ -99,9 +99,9 @@ export const grantTypeNotEnabled: KnowledgeEntry = {
               ? 'The app is not allowed to use the password grant.'
               : kind === 'implicit'
                 ? 'The app is not allowed to use the implicit grant ([IMPLICIT], response_type=token) that the sign-in asked for.'
-              : kind === 'code'
-                ? 'The app is not allowed to use the authorization code flow.'
-                : 'The app is not allowed to use the requested grant type.',
+                : kind === 'code'
+                  ? 'The app is not allowed to use the authorization code flow.'
+                  : 'The app is not allowed to use the requested grant type.',
       causes: [
         [
           w('refresh', 60),
@@ -170,17 +170,33 @@ export const sandboxRetired: KnowledgeEntry = {
   codes: ['OAU-165'],
   messages: ['sandbox client is not allowed'],
   explain: ({ context: ctx }) => ({
-    summary: 'A sandbox app\'s client id was used where sandbox apps are not allowed.',
+    summary: "A sandbox app's client id was used where sandbox apps are not allowed.",
     causes: [
       [
         70,
         `The client id belongs to a sandbox app, and ${serverText(ctx)} refuses sandbox clients. Production apps have their own client id and secret.`,
       ],
-      [55, 'RingCentral is retiring the sandbox (devtest) environment; develop against production with an app that is still in development.'],
+      [
+        55,
+        'RingCentral is retiring the sandbox (devtest) environment; develop against production with an app that is still in development.',
+      ],
     ],
     fixes: [
-      [90, configureAppFix('Use the production client id and secret of the app (Developer Console → your app → Credentials).', 'Use the production credentials')],
-      [80, settingFix('ringcentral.server', 'Switch the server to production', 'Set ringcentral.server to https://platform.ringcentral.com.')],
+      [
+        90,
+        configureAppFix(
+          'Use the production client id and secret of the app (Developer Console → your app → Credentials).',
+          'Use the production credentials',
+        ),
+      ],
+      [
+        80,
+        settingFix(
+          'ringcentral.server',
+          'Switch the server to production',
+          'Set ringcentral.server to https://platform.ringcentral.com.',
+        ),
+      ],
       [60, consoleFix(ctx, 'Open the app in the Developer Console')],
       [40, docsFix(docs.production, 'Read about moving to production')],
     ],
@@ -194,13 +210,29 @@ export const passwordGrantMfa: KnowledgeEntry = {
   explain: ({ context: ctx }) => ({
     summary: 'Password sign-in was refused because the user must use multi-factor authentication; move to JWT.',
     causes: [
-      [70, 'The password (resource owner) grant cannot do multi-factor authentication, which the account requires for this user.'],
+      [
+        70,
+        'The password (resource owner) grant cannot do multi-factor authentication, which the account requires for this user.',
+      ],
       [60, PASSWORD_EOL],
     ],
     fixes: [
       [90, jwtDocs],
-      [70, consoleFix(ctx, 'Create a JWT credential', 'Developer Console → Credentials → JWT: create a credential for this user, and enable JWT auth on the app.')],
-      [50, signInFix('Or sign in interactively (authorization code with PKCE) with this extension.', 'Sign in in the browser instead')],
+      [
+        70,
+        consoleFix(
+          ctx,
+          'Create a JWT credential',
+          'Developer Console → Credentials → JWT: create a credential for this user, and enable JWT auth on the app.',
+        ),
+      ],
+      [
+        50,
+        signInFix(
+          'Or sign in interactively (authorization code with PKCE) with this extension.',
+          'Sign in in the browser instead',
+        ),
+      ],
     ],
   }),
 };
@@ -211,9 +243,12 @@ export const invalidUserCredentials: KnowledgeEntry = {
   compatibleErrors: ['invalid_grant', 'invalid_request'],
   messages: ['invalid resource owner credentials'],
   explain: ({ context: ctx }) => ({
-    summary: 'RingCentral rejected the user\'s credentials.',
+    summary: "RingCentral rejected the user's credentials.",
     causes: [
-      [isJwt(ctx) ? 50 : 70, 'Password grant: the username (phone number or email), extension or password is wrong. The password grant is deprecated as well.'],
+      [
+        isJwt(ctx) ? 50 : 70,
+        'Password grant: the username (phone number or email), extension or password is wrong. The password grant is deprecated as well.',
+      ],
       [
         isJwt(ctx) ? 80 : 45,
         'JWT grant: the JWT credential is invalid, expired, revoked, or was created for another environment or for apps that do not include this one.',
@@ -221,7 +256,14 @@ export const invalidUserCredentials: KnowledgeEntry = {
     ],
     fixes: [
       [90, jwtDocs],
-      [60, consoleFix(ctx, 'Check the JWT credentials', 'Developer Console → Credentials → JWT: check the credential\'s expiry and which apps may use it.')],
+      [
+        60,
+        consoleFix(
+          ctx,
+          'Check the JWT credentials',
+          "Developer Console → Credentials → JWT: check the credential's expiry and which apps may use it.",
+        ),
+      ],
       [50, signInFix('Or sign in interactively in the browser.', 'Sign in in the browser instead')],
     ],
   }),
@@ -241,8 +283,11 @@ export const refreshTokenExpired: KnowledgeEntry = {
         70,
         'Refresh tokens live 7 days by default (refresh_token_expires_in in the token response). The session was not refreshed within that time, for example because the editor was closed.',
       ],
-      isJwt(ctx) && [85, 'A JWT credential can have an expiry date set in the Developer Console; create a new one once it has passed.'],
-      [40, 'The machine\'s clock was far off when the expiry was checked, so the token was used later than it seemed.'],
+      isJwt(ctx) && [
+        85,
+        'A JWT credential can have an expiry date set in the Developer Console; create a new one once it has passed.',
+      ],
+      [40, "The machine's clock was far off when the expiry was checked, so the token was used later than it seemed."],
     ],
     fixes: [
       [90, signInFix('A new sign-in starts a new session with a fresh refresh token.')],
@@ -260,8 +305,14 @@ export const refreshTokenRevoked: KnowledgeEntry = {
   explain: () => ({
     summary: 'The session was revoked, so its refresh token no longer works.',
     causes: [
-      [70, 'The session was ended: signed out (revoke) here or by another tool that used the same token, the user\'s password changed, or an admin ended the user\'s sessions.'],
-      [55, 'Too many sessions: a user usually has at most 5 parallel sessions per app, so signing in elsewhere can end an older one.'],
+      [
+        70,
+        "The session was ended: signed out (revoke) here or by another tool that used the same token, the user's password changed, or an admin ended the user's sessions.",
+      ],
+      [
+        55,
+        'Too many sessions: a user usually has at most 5 parallel sessions per app, so signing in elsewhere can end an older one.',
+      ],
     ],
     fixes: [[90, signInFix()]],
   }),
@@ -284,7 +335,14 @@ export const refreshTokenNotFound: KnowledgeEntry = {
     ],
     fixes: [
       [90, signInFix()],
-      [50, docsFix(docs.refreshTokens, 'Make refreshing single-flight', 'In your own code: let one refresh run at a time and store the new refresh token before using the new access token.')],
+      [
+        50,
+        docsFix(
+          docs.refreshTokens,
+          'Make refreshing single-flight',
+          'In your own code: let one refresh run at a time and store the new refresh token before using the new access token.',
+        ),
+      ],
     ],
   }),
 };
@@ -297,16 +355,20 @@ export const accessTokenExpired: KnowledgeEntry = {
   explain: () => ({
     summary: 'The access token has expired; refresh it or sign in again.',
     causes: [
-      [70, 'Access tokens live about an hour (expires_in in the token response, 600–3600 s), and the call used one after that.'],
+      [
+        70,
+        'Access tokens live about an hour (expires_in in the token response, 600–3600 s), and the call used one after that.',
+      ],
       [55, 'The token was replaced by a refresh: after a refresh the old access token stops working at once.'],
-      [35, 'The machine\'s clock is off, so the check before the call thought the token was still valid.'],
+      [35, "The machine's clock is off, so the check before the call thought the token was still valid."],
     ],
     fixes: [
       [
         90,
         {
           label: 'Refresh the token',
-          detail: 'Run "RingCentral: Refresh Token". In your own code, refresh shortly before expires_in runs out instead of waiting for a 401.',
+          detail:
+            'Run "RingCentral: Refresh Token". In your own code, refresh shortly before expires_in runs out instead of waiting for a 401.',
         },
       ],
       [80, signInFix('If refreshing fails, sign in again.')],
@@ -318,7 +380,13 @@ export const accessTokenInvalid: KnowledgeEntry = {
   id: 'access-token-invalid',
   // AGW-402 "Invalid Authorization header": the API gateway could not use the Bearer token.
   codes: ['OAU-129', 'OAU-149', 'TokenInvalid', 'AGW-402'],
-  messages: ['access token corrupted', 'unparsable access token', 'unparseable access token', 'invalid access token', 'oauth token is invalid'],
+  messages: [
+    'access token corrupted',
+    'unparsable access token',
+    'unparseable access token',
+    'invalid access token',
+    'oauth token is invalid',
+  ],
   explain: () => ({
     summary: 'RingCentral could not read the access token sent with the request.',
     causes: [
@@ -327,7 +395,10 @@ export const accessTokenInvalid: KnowledgeEntry = {
         'The header does not hold a whole access token. It must be `Authorization: Bearer <access_token>`, with one space after Bearer, no quotes, no line break, nothing cut off.',
       ],
       [55, 'Another token was sent in its place: the refresh token, an id_token or a JWT credential.'],
-      [50, 'The token comes from another server: a sandbox or emulator token sent to production (or the other way round) cannot be parsed.'],
+      [
+        50,
+        'The token comes from another server: a sandbox or emulator token sent to production (or the other way round) cannot be parsed.',
+      ],
       [40, 'The token was revoked or its session ended.'],
     ],
     fixes: [

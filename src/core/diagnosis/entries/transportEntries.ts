@@ -20,7 +20,10 @@ function hostIn(input: EntryInput): string | undefined {
     if (fromUrl) {
       return fromUrl;
     }
-    const m = /(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET)\s+(\[[0-9a-fA-F:.]+\](?::\d+)?|[A-Za-z0-9._-]+(?::\d+)?)/.exec(f.message);
+    const m =
+      /(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET)\s+(\[[0-9a-fA-F:.]+\](?::\d+)?|[A-Za-z0-9._-]+(?::\d+)?)/.exec(
+        f.message,
+      );
     if (m) {
       return m[1];
     }
@@ -77,12 +80,21 @@ export const emulatorNotRunning: KnowledgeEntry = {
   explain: (input) => ({
     summary: `Nothing is listening at ${hostIn(input) ?? 'the loopback address'}: the local emulator (or server) is not running.`,
     causes: [
-      [80, 'The server URL points at this machine (127.0.0.1 / localhost), and no program accepts connections on that port: the emulator is not started, or it stopped.'],
+      [
+        80,
+        'The server URL points at this machine (127.0.0.1 / localhost), and no program accepts connections on that port: the emulator is not started, or it stopped.',
+      ],
       [55, 'The emulator runs on another port than the one in ringcentral.server.'],
       [35, 'In a remote window (SSH, container, WSL), 127.0.0.1 is the remote machine, not your local one.'],
     ],
     fixes: [
-      [90, { label: 'Start the emulator', detail: 'Run `npm run emulator` in the extension\'s repository (or start your local server), then try again.' }],
+      [
+        90,
+        {
+          label: 'Start the emulator',
+          detail: "Run `npm run emulator` in the extension's repository (or start your local server), then try again.",
+        },
+      ],
       [80, serverSettingFix(input)],
     ],
   }),
@@ -116,7 +128,10 @@ export const hostNotFound: KnowledgeEntry = {
         ? `The server name ${host.replace(/:\d+$/, '')} could not be found (DNS lookup failed).`
         : 'The server name could not be found (DNS lookup failed).',
       causes: [
-        [typo ? 90 : 50, `The server URL has a typo${host ? ` (${host})` : ''}: the usual server is platform.ringcentral.com.`],
+        [
+          typo ? 90 : 50,
+          `The server URL has a typo${host ? ` (${host})` : ''}: the usual server is platform.ringcentral.com.`,
+        ],
         [60, 'This machine has no network or no DNS right now.'],
         [50, 'Names outside the company network only resolve through a proxy, and the request went direct.'],
       ],
@@ -151,23 +166,36 @@ export const tlsCertificate: KnowledgeEntry = {
   id: 'tls-certificate',
   answersTransport: ['TLS'],
   explain: (input) => ({
-    summary: 'The secure connection failed because the server\'s certificate is not trusted here.',
+    summary: "The secure connection failed because the server's certificate is not trusted here.",
     causes: [
-      [80, 'A corporate proxy or antivirus re-signs HTTPS traffic with its own certificate, which Node does not trust by default.'],
-      [isLoopbackUrl(input.context.server) ? 75 : 40, 'The server (for example a local emulator over https) uses a self-signed certificate.'],
-      [30, 'The computer\'s clock is far off, so valid certificates look expired.'],
+      [
+        80,
+        'A corporate proxy or antivirus re-signs HTTPS traffic with its own certificate, which Node does not trust by default.',
+      ],
+      [
+        isLoopbackUrl(input.context.server) ? 75 : 40,
+        'The server (for example a local emulator over https) uses a self-signed certificate.',
+      ],
+      [30, "The computer's clock is far off, so valid certificates look expired."],
     ],
     fixes: [
       [
         90,
         settingFix(
           'http.systemCertificates',
-          'Use the operating system\'s certificates',
-          'Turn on http.systemCertificates so VS Code trusts the company\'s root certificate installed in the OS.',
+          "Use the operating system's certificates",
+          "Turn on http.systemCertificates so VS Code trusts the company's root certificate installed in the OS.",
         ),
       ],
       [80, proxySettingFix],
-      [40, { label: 'Do not turn off certificate checks', detail: 'http.proxyStrictSSL = false hides the problem and exposes tokens; install the company root certificate instead.' }],
+      [
+        40,
+        {
+          label: 'Do not turn off certificate checks',
+          detail:
+            'http.proxyStrictSSL = false hides the problem and exposes tokens; install the company root certificate instead.',
+        },
+      ],
     ],
   }),
 };
@@ -185,7 +213,10 @@ export const proxyError: KnowledgeEntry = {
     ],
     fixes: [
       [90, proxySettingFix],
-      [50, settingFix('http.proxyAuthorization', 'Set the proxy credentials', 'Or ask IT for the proxy settings to use.')],
+      [
+        50,
+        settingFix('http.proxyAuthorization', 'Set the proxy credentials', 'Or ask IT for the proxy settings to use.'),
+      ],
     ],
   }),
 };

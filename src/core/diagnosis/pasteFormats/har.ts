@@ -10,7 +10,12 @@ interface HarHeader {
 
 interface HarEntry {
   request?: { url?: unknown };
-  response?: { status?: unknown; statusText?: unknown; headers?: unknown; content?: { text?: unknown; encoding?: unknown } };
+  response?: {
+    status?: unknown;
+    statusText?: unknown;
+    headers?: unknown;
+    content?: { text?: unknown; encoding?: unknown };
+  };
 }
 
 const MAX_HEADERS = 100;
@@ -25,7 +30,9 @@ function entriesOf(parsed: unknown): HarEntry[] {
     return log.entries as HarEntry[];
   }
   // One entry copied on its own.
-  return typeof record.response === 'object' && record.response !== null && typeof record.request === 'object' ? [record as HarEntry] : [];
+  return typeof record.response === 'object' && record.response !== null && typeof record.request === 'object'
+    ? [record as HarEntry]
+    : [];
 }
 
 function bodyOf(entry: HarEntry): string {
@@ -78,7 +85,9 @@ export function readHar(text: string): Unwrapped | undefined {
   } catch {
     return undefined;
   }
-  const entries = entriesOf(parsed).filter((e) => typeof e === 'object' && e !== null && typeof e.response?.status === 'number');
+  const entries = entriesOf(parsed).filter(
+    (e) => typeof e === 'object' && e !== null && typeof e.response?.status === 'number',
+  );
   if (entries.length === 0) {
     return undefined;
   }

@@ -8,7 +8,8 @@ import type { Unwrapped } from './types';
 const MAX_SCAN = 100_000;
 const MAX_LINE = 4_000;
 const MAX_VALUES = 20;
-const KEYS = 'errorCode|error_description|error|message|permissionName|permissionsName|parameterValue|status|statusCode';
+const KEYS =
+  'errorCode|error_description|error|message|permissionName|permissionsName|parameterValue|status|statusCode';
 
 /**
  * key: 'value' | key: "value" | key: 403 | :key=>"value". The key must follow a line start, a space, `{`
@@ -54,9 +55,10 @@ export function readUnquotedKeys(text: string): Unwrapped | undefined {
   const specific = codes.find((c) => SPECIFIC_CODE.test(c));
   const top = codes.find((c) => c !== specific);
   const message = fields.get('message')?.find((v) => v.length > 0);
-  const permissionName =
-    fields.get('permissionName')?.[0] ?? fields.get('permissionsName')?.[0] ?? undefined;
-  const status = [...(fields.get('status') ?? []), ...(fields.get('statusCode') ?? [])].find((s) => /^[1-5]\d\d$/.test(s));
+  const permissionName = fields.get('permissionName')?.[0] ?? fields.get('permissionsName')?.[0] ?? undefined;
+  const status = [...(fields.get('status') ?? []), ...(fields.get('statusCode') ?? [])].find((s) =>
+    /^[1-5]\d\d$/.test(s),
+  );
   const body: Record<string, unknown> = {
     errorCode: top ?? specific,
     message,
