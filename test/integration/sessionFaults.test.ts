@@ -13,6 +13,7 @@ import { DEMO_APP, DEMO_USER, Emulator, startEmulator } from '../../emulator/ser
 import { FaultySecretStorage } from '../fakes/faultySecretStorage';
 import { defaultAuthorizeParams, getCode, LOOPBACK_REDIRECT, pkce } from '../../emulator/test/emulatorTestUtils';
 import type { SessionNotice } from '../../src/core/session/sessionPorts';
+import { callWithAccessToken } from '../../src/core/session/apiCall';
 
 const SECOND_APP = { ...DEMO_APP, clientId: 'second-app' };
 
@@ -184,7 +185,7 @@ describe('Session faults against the emulator (issue 7)', () => {
     const session = await signIn(window);
     emu.advanceClock(61 * 60); // the server's clock runs ahead: it thinks the access token expired
     let calls = 0;
-    const name = await window.callWithAccessToken(session.id, async (token) => {
+    const name = await callWithAccessToken(window, session.id, async (token) => {
       calls++;
       return (await clientFor(session).getJson<{ name: string }>(WHO_AM_I_PATH, token)).name;
     });

@@ -1,19 +1,11 @@
 // SessionManager with real RingCentralClients talking to the emulator over HTTP; only persistence
 // (SecretStorage in the extension) is an in-memory stand-in.
 import * as assert from 'node:assert/strict';
-import {
-  RingCentralClient,
-  TOKEN_PATH,
-  REVOKE_PATH,
-  WHO_AM_I_PATH,
-} from '../../src/core/ringcentral/ringcentralClient';
-import type { StoredSession } from '../../src/core/session/session';
+import { REVOKE_PATH, WHO_AM_I_PATH } from '../../src/core/ringcentral/ringcentralClient';
 import { SessionManager } from '../../src/core/session/sessionManager';
 import { toTokenSet } from '../../src/core/oauth/tokenSet';
-import { AttemptRecorder } from '../../src/core/trace/trace';
 import { whoAmI } from '../../src/core/ringcentral/whoAmI';
-import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
-import { AppRegistration, DEMO_APP, DEMO_USER, Emulator } from '../../emulator/server';
+import { AppRegistration, DEMO_APP, DEMO_USER } from '../../emulator/server';
 import {
   defaultAuthorizeParams,
   getCode,
@@ -33,86 +25,12 @@ const NO_READ_ACCOUNTS: AppRegistration = {
   grantTypes: ['authorization_code', 'refresh_token'],
 };
 
-function refreshRequests(emu: Emulator) {
-  return emu.requests.filter((request) => request.path === TOKEN_PATH && request.form?.grant_type === 'refresh_token');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => assert.fail(`expected a rejection, got ${JSON.stringify(value)}`),
-    (error: unknown) => error,
-  );
-}
+import { refreshRequests, rejection, sessionManagerKit } from './sessionManagerKit';
 
 describe('SessionManager against the emulator', () => {
   const ctx = useEmulator({ rateLimit: false, autoApprove: true });
+  const { clientFor, setup, signIn } = sessionManagerKit(ctx);
 
-  function clientFor(session: Pick<StoredSession, 'server' | 'clientId'>): RingCentralClient {
-    return new RingCentralClient({
-      fetch: nodeFetchAdapter,
-      server: session.server,
-      clientId: session.clientId,
-      timeoutMs: 2000,
-      retries: 0,
-    });
-  }
-
-  function setup() {
-    let now = Date.now();
-    const persistence = new MemoryPersistence();
-    const recorders: AttemptRecorder[] = [];
-    const ended: Array<{ recorder?: AttemptRecorder; error?: unknown }> = [];
-    const manager = new SessionManager({
-      persistence,
-      clientFor: async (session) => clientFor(session),
-      clock: () => now,
-      startAttempt: (kind, session) => {
-        const recorder = new AttemptRecorder(kind, () => now, { server: session.server, clientId: session.clientId });
-        recorders.push(recorder);
-        return recorder;
-      },
-      endAttempt: (recorder, error) => ended.push({ recorder, error }),
-    });
-    const events: SessionChange[] = [];
-    manager.onDidChange((event) => events.push(event));
-    return {
-      manager,
-      persistence,
-      events,
-      recorders,
-      ended,
-      now: () => now,
-      setNow: (value: number) => (now = value),
-    };
-  }
-
-  /** A real sign-in (authorization code + PKCE), who-am-I, and add() — what the sign-in service does. */
-  async function signIn(
-    manager: SessionManager,
-    clock: () => number,
-    clientId = DEMO_APP.clientId,
-  ): Promise<StoredSession> {
-    const client = clientFor({ server: ctx.emu.url, clientId });
-    const pair = pkce();
-    const code = await getCode(ctx.emu, defaultAuthorizeParams(pair, { client_id: clientId }));
-    const issuedAt = clock();
-    const tokens = toTokenSet(
-      await client.exchangeCode({ code, redirectUri: LOOPBACK_REDIRECT, codeVerifier: pair.verifier }),
-      issuedAt,
-    );
-    const { account } = await whoAmI(client, tokens);
-    return manager.add({
-      server: ctx.emu.url,
-      clientId,
-      account,
-      tokens,
-      grant: 'authorization_code',
-      redirectMode: 'loopback',
-      createdAt: issuedAt,
-    });
-  }
-
-  /** Two windows: two managers over one SecretStorage. */
   function secondWindow(persistence: MemoryPersistence, clock: () => number): SessionManager {
     return new SessionManager({ persistence, clientFor: async (session) => clientFor(session), clock });
   }
@@ -287,75 +205,6 @@ describe('SessionManager against the emulator', () => {
       const session = await signIn(manager, now);
       ctx.emu.advanceClock(604800 + 1);
       await expectEnded(manager, persistence, events, session.id, 'OAU-210');
-    });
-  });
-
-  describe('a transient failure keeps the session', () => {
-    it('5xx: refreshError is set and persisted, tokens unchanged; the next refresh clears it', async () => {
-      const { manager, persistence, events, now } = setup();
-      const session = await signIn(manager, now);
-      events.length = 0;
-      ctx.emu.setFault({ kind: '5xx', endpoint: 'token' });
-      const error = await rejection(manager.refresh(session.id));
-      assert.ok(error instanceof RingCentralApiError, String(error));
-      assert.equal(error.info.status, 503);
-      const kept = manager.get(session.id);
-      assert.equal(kept?.tokens.refreshToken, session.tokens.refreshToken);
-      assert.match(kept?.refreshError ?? '', /HTTP 503/);
-      assert.equal(persistence.stored()[0].refreshError, kept?.refreshError);
-      assert.deepEqual(
-        events.map((event) => event.type),
-        ['changed'],
-      );
-
-      ctx.emu.setFault(null);
-      const refreshed = await manager.refresh(session.id);
-      assert.equal(refreshed.refreshError, undefined);
-      assert.equal(persistence.stored()[0].refreshError, undefined);
-      assert.notEqual(refreshed.tokens.refreshToken, session.tokens.refreshToken);
-    });
-
-    it('a dropped connection: TransportError RESET, session kept, its refresh token still good', async () => {
-      const { manager, now } = setup();
-      const session = await signIn(manager, now);
-      ctx.emu.setFault({ kind: 'drop', endpoint: 'token', remaining: 1 });
-      const error = await rejection(manager.refresh(session.id));
-      assert.ok(error instanceof TransportError, String(error));
-      assert.equal(error.code, 'RESET');
-      assert.equal(manager.list().length, 1);
-      assert.match(manager.get(session.id)?.refreshError ?? '', /failed/);
-      const refreshed = await manager.refresh(session.id);
-      assert.equal(refreshed.refreshError, undefined);
-    });
-
-    // The fault-matrix rows the client tests cover one level down: here the session and its stored tokens survive.
-    for (const [kind, expected] of [
-      ['hang', (error: unknown) => error instanceof TransportError && error.code === 'TIMEOUT'],
-      ['malformedJson', (error: unknown) => error instanceof Error && /JSON|unexpected|parse/i.test(error.message)],
-      ['htmlError', (error: unknown) => error instanceof Error && /HTML|text\/html|unexpected/i.test(error.message)],
-    ] as const) {
-      it(`${kind} on refresh: a clear error, the stored tokens unchanged, the next refresh works`, async function () {
-        this.timeout(10_000);
-        const { manager, persistence, now } = setup();
-        const session = await signIn(manager, now);
-        ctx.emu.setFault({ kind, endpoint: 'token', remaining: 1 });
-        const error = await rejection(manager.refresh(session.id));
-        assert.ok(expected(error), `${kind}: ${String(error)}`);
-        assert.equal(persistence.stored()[0].tokens.refreshToken, session.tokens.refreshToken);
-        assert.equal(manager.get(session.id)?.tokens.accessToken, session.tokens.accessToken);
-        assert.ok(manager.get(session.id)?.refreshError, 'the failure is on the session for the status bar');
-        const refreshed = await manager.refresh(session.id);
-        assert.notEqual(refreshed.tokens.refreshToken, session.tokens.refreshToken);
-      });
-    }
-
-    it('refreshDue swallows failures (they are on the session), never throws at the timer', async () => {
-      const { manager, now, setNow } = setup();
-      const session = await signIn(manager, now);
-      setNow(session.tokens.accessExpiresAt);
-      ctx.emu.setFault({ kind: 'drop', endpoint: 'token' });
-      await manager.refreshDue();
-      assert.match(manager.get(session.id)?.refreshError ?? '', /failed/);
     });
   });
 

@@ -1,24 +1,15 @@
-// Sessions: load/save through a persistence port, refresh single-flight and before expiry, sign out.
-// Rotated refresh tokens are persisted before anyone else sees them: the old one is dead the moment we get the new.
-// Every write goes through one queue and starts from the newest copy (memory or storage), so a newer token set is
-// never replaced by an older one; a failed write keeps the tokens in memory, is retried, and is reported.
-// Its ports and events are in ./sessionPorts, how a failed refresh is read in ./refreshFailures, expiry by both
-// clocks in ./expiryClock, the write queue in ./storageWrites.
+// Sessions: load/save through a persistence port, refresh single-flight and before expiry, sign out. Rotated refresh
+// tokens are stored before anyone sees them; writes are queued and start from the newest copy, so a newer token set
+// is never replaced by an older one. Helpers: sessionPorts, refreshFailures, expiryClock, storageWrites, loadedSessions.
 import { Emitter } from './emitter';
 import { ExpiryClock } from './expiryClock';
 import { asError, WriteQueue, writeWithRetries } from './storageWrites';
 import { isNewerSession, sessionIdFor, StoredSession } from './session';
 import { canRefresh, toTokenSet, TokenResponse } from '../oauth/tokenSet';
 import { RefreshDeferredError, SessionEndedError, SessionExpiredError } from '../errors';
-import {
-  backoffAfter,
-  backoffUntil,
-  isDeadRefreshError,
-  isRateLimitError,
-  isUnauthorizedError,
-  withoutBackoff,
-} from './refreshFailures';
+import { backoffAfter, backoffUntil, isDeadRefreshError, isRateLimitError, withoutBackoff } from './refreshFailures';
 import type { RingCentralClient } from '../ringcentral/ringcentralClient';
+import { mergeStoredSessions, nextReadProblem } from './loadedSessions';
 import type { SessionChange, SessionManagerDeps, SessionNotice, SessionStatus } from './sessionPorts';
 
 export class SessionManager {
@@ -41,7 +32,12 @@ export class SessionManager {
   private storageProblem: { error: Error; failures: number; nextRetryAt: number } | undefined;
   private ended: StoredSession | undefined;
 
-  constructor(private readonly deps: SessionManagerDeps) {}
+  /** Pauses before each retry of a failed storage write (the flush after a failure tries once). */
+  private readonly retryDelays: readonly number[];
+
+  constructor(private readonly deps: SessionManagerDeps) {
+    this.retryDelays = deps.storageRetryDelaysMs ?? [100, 500, 2000];
+  }
 
   /**
    * Reads the stored sessions. Never throws: when storage cannot be read (a locked keychain), it keeps what is in
@@ -52,35 +48,20 @@ export class SessionManager {
     try {
       stored = await this.deps.persistence.readAll();
     } catch (error) {
-      const failures = (this.storageProblem?.failures ?? 0) + 1;
       const delays = this.deps.loadRetryDelaysMs ?? [5_000, 15_000, 30_000, 60_000, 300_000];
-      const problem = {
-        error: asError(error),
-        failures,
-        nextRetryAt: this.deps.clock() + delays[Math.min(failures - 1, delays.length - 1)],
-      };
+      const problem = nextReadProblem(this.storageProblem, asError(error), delays, this.deps.clock());
       this.storageProblem = problem;
       this.notices.fire({ kind: 'storageReadFailed', error: problem.error, nextRetryAt: problem.nextRetryAt });
       return problem.error;
     }
     const recovered = this.storageProblem !== undefined;
     this.storageProblem = undefined;
-    const before = new Map(this.sessions.map((session) => [session.id, session]));
-    const next: StoredSession[] = [];
-    for (const session of stored) {
-      const old = before.get(session.id);
-      before.delete(session.id);
-      if (this.unsavedRemovals.has(session.id)) continue;
-      const newest = old && isNewerSession(old, session) ? old : session;
-      next.push(newest);
-      if (!old) this.changes.fire({ type: 'added', session: newest });
-      else if (JSON.stringify(old) !== JSON.stringify(newest)) this.changes.fire({ type: 'changed', session: newest });
-    }
-    for (const session of before.values()) {
-      // Only in memory because its write failed: keep it (and save it below); else another window signed it out.
-      if (this.unsaved.has(session.id) || this.writing.has(session.id)) next.push(session);
-      else this.changes.fire({ type: 'removed', session, reason: 'signOut' });
-    }
+    const merged = mergeStoredSessions(this.sessions, stored, {
+      removing: this.unsavedRemovals,
+      onlyInMemory: (id) => this.unsaved.has(id) || this.writing.has(id),
+    });
+    for (const change of merged.changes) this.changes.fire(change);
+    const next = merged.sessions;
     this.sessions = next;
     if (recovered) this.notices.fire({ kind: 'storageReadRecovered' });
     await this.flushUnsaved();
@@ -193,23 +174,6 @@ export class SessionManager {
       throw new RefreshDeferredError(usable, status.notBefore, this.deps.clock());
     // Expired, and a refresh is still possible but did not happen (held back after a failure): try it now.
     return (await this.refresh(id)).tokens.accessToken;
-  }
-
-  /**
-   * Runs an API call with the session's access token. On a 401 it refreshes once and repeats the call once:
-   * the token may have died early (a clock step, a rotation elsewhere). A second 401 is the caller's.
-   */
-  async callWithAccessToken<T>(id: string, call: (accessToken: string) => Promise<T>): Promise<T> {
-    const token = await this.accessToken(id);
-    try {
-      return await call(token);
-    } catch (error) {
-      if (!isUnauthorizedError(error)) throw error;
-      const current = this.get(id);
-      // Another caller (or window) may have refreshed meanwhile: then its token is the one to try.
-      const fresh = current && current.tokens.accessToken !== token ? current : await this.refresh(id);
-      return call(fresh.tokens.accessToken);
-    }
   }
 
   /** Revokes at RingCentral, then deletes locally — the local delete happens even when revoke fails. */
@@ -358,7 +322,7 @@ export class SessionManager {
 
   private async save(session: StoredSession): Promise<boolean> {
     this.writing.add(session.id);
-    const error = await this.withRetries(() => this.deps.persistence.put(session)).finally(() =>
+    const error = await writeWithRetries(() => this.deps.persistence.put(session), this.retryDelays).finally(() =>
       this.writing.delete(session.id),
     );
     if (!error) {
@@ -378,24 +342,16 @@ export class SessionManager {
     if (this.unsaved.size === 0 && this.unsavedRemovals.size === 0) return;
     await this.writes.run(async () => {
       for (const id of [...this.unsavedRemovals]) {
-        if (!(await this.withRetries(() => this.deps.persistence.remove(id), []))) this.unsavedRemovals.delete(id);
+        if (!(await writeWithRetries(() => this.deps.persistence.remove(id), []))) this.unsavedRemovals.delete(id);
       }
       for (const id of [...this.unsaved]) {
         const session = this.get(id);
         if (!session) this.unsaved.delete(id);
-        else if (!(await this.withRetries(() => this.deps.persistence.put(session), []))) this.unsaved.delete(id);
+        else if (!(await writeWithRetries(() => this.deps.persistence.put(session), []))) this.unsaved.delete(id);
       }
       if (this.unsaved.size === 0 && this.unsavedRemovals.size === 0)
         this.notices.fire({ kind: 'storageWriteRecovered' });
     });
-  }
-
-  /** Runs the write; returns the last error if every try failed. */
-  private withRetries(
-    write: () => Promise<void>,
-    delays: readonly number[] = this.deps.storageRetryDelaysMs ?? [100, 500, 2000],
-  ): Promise<Error | undefined> {
-    return writeWithRetries(write, delays);
   }
 
   private replaceInMemory(session: StoredSession): StoredSession {
@@ -435,7 +391,7 @@ export class SessionManager {
     if (reason === 'refreshTokenDead') this.ended = session;
     this.unsavedRemovals.add(session.id); // until the delete is done, a load must not bring it back
     await this.writes.run(async () => {
-      const failed = await this.withRetries(() => this.deps.persistence.remove(session.id));
+      const failed = await writeWithRetries(() => this.deps.persistence.remove(session.id), this.retryDelays);
       if (failed) this.notices.fire({ kind: 'storageWriteFailed', session, error: failed });
       else this.unsavedRemovals.delete(session.id);
     });

@@ -11,6 +11,7 @@ import { FaultySecretStorage } from '../../fakes/faultySecretStorage';
 import type * as vscode from 'vscode';
 import { RingCentralApiError } from '../../../src/core/errors';
 import type { SessionNotice } from '../../../src/core/session/sessionPorts';
+import { callWithAccessToken } from '../../../src/core/session/apiCall';
 
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
 const SERVER = 'https://platform.ringcentral.com';
@@ -372,7 +373,7 @@ describe('Expired sessions, clock steps and 401s (issue 7 item 10)', () => {
     const unauthorized = () =>
       new RingCentralApiError({ status: 401, code: 'TokenInvalid', message: 'Access token expired' });
     const seen: string[] = [];
-    const result = await window.callWithAccessToken(session.id, async (token) => {
+    const result = await callWithAccessToken(window, session.id, async (token) => {
       seen.push(token);
       if (token === session.tokens.accessToken) throw unauthorized();
       return 'ok';
@@ -382,7 +383,7 @@ describe('Expired sessions, clock steps and 401s (issue 7 item 10)', () => {
     assert.equal(server.refreshes, 1);
     let calls = 0;
     await assert.rejects(
-      window.callWithAccessToken(session.id, async () => {
+      callWithAccessToken(window, session.id, async () => {
         calls++;
         throw unauthorized();
       }),
