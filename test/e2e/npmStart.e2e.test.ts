@@ -56,7 +56,8 @@ describe('npm start (code-server form) for a newcomer', function () {
         output += chunk;
         fs.writeFileSync(log, output);
         const match = ADDRESS.exec(output);
-        if (match) {
+        // The address and the line naming the demo user are two writes: wait for the last line npm start prints.
+        if (match && /Ctrl\+C stops everything/.test(output)) {
           clearTimeout(timer);
           resolve(match[1]);
         }
