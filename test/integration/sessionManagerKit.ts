@@ -45,6 +45,8 @@ export function sessionManagerKit(ctx: { readonly emu: Emulator }) {
       persistence,
       clientFor: async (session) => clientFor(session),
       clock: () => now,
+      // The monotonic clock follows the test clock: jumps of the fake wall clock are time passing, not a clock step.
+      monotonic: () => now,
       startAttempt: (kind, session) => {
         const recorder = new AttemptRecorder(kind, () => now, { server: session.server, clientId: session.clientId });
         recorders.push(recorder);

@@ -46,7 +46,7 @@ function setup(
 ) {
   let now = T0;
   const persistence = new MemoryPersistence();
-  const manager = new SessionManager({ persistence, clientFor, clock: () => now });
+  const manager = new SessionManager({ persistence, clientFor, clock: () => now, monotonic: () => now });
   const events: SessionChange[] = [];
   manager.onDidChange((event) => events.push(event));
   return { manager, persistence, events, setNow: (value: number) => (now = value) };
@@ -156,6 +156,7 @@ describe('SessionManager (unit)', () => {
       persistence: new MemoryPersistence(),
       clientFor: () => Promise.reject(new Error('x')),
       clock: () => now,
+      monotonic: () => now,
       refreshLeadMs: 300_000,
     });
     await manager.add(sessionInput({ accessExpiresAt: T0 + 600_000 }));
