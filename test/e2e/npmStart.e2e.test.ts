@@ -9,16 +9,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../../tools/vscode-host/browser';
 import { REPO_ROOT, RESULTS_DIR } from '../../tools/vscode-host/paths';
 import { runCommand, waitForStatusText, waitForWorkbench } from './workbench';
+import { npmCliOnPath } from '../../tools/vscode-host/npmCli';
 
 const ADDRESS = /Open (http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+) in your browser/;
-
-function npmCli(): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, 'npm');
-    if (dir && fs.existsSync(candidate)) return fs.realpathSync(candidate);
-  }
-  throw new Error('npm is not on PATH');
-}
 
 describe('npm start (code-server form) for a newcomer', function () {
   this.timeout(600_000);
@@ -41,7 +34,7 @@ describe('npm start (code-server form) for a newcomer', function () {
     const log = path.join(RESULTS_DIR, 'npm-start.log');
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     // Like a person at a terminal: `npm start`, with the code-server host chosen (no desktop VS Code here).
-    start = spawn(process.execPath, [npmCli(), 'start'], {
+    start = spawn(process.execPath, [npmCliOnPath(), 'start'], {
       cwd: REPO_ROOT,
       env: { ...process.env, RC_START_HOST: 'code-server', RINGCENTRAL_CLIENT_ID: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

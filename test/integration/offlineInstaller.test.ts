@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../../tools/vscode-host/paths';
+import { npmCliOnPath } from '../../tools/vscode-host/npmCli';
 
 interface NpmCall {
   args: string[];
@@ -38,14 +39,6 @@ if (spec.startsWith('code-server@')) {
   fs.writeFileSync(path.join(entry, 'entry.js'), '');
 }
 `;
-
-function realNpmCli(): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, 'npm');
-    if (dir && fs.existsSync(candidate)) return fs.realpathSync(candidate);
-  }
-  throw new Error('npm is not on PATH');
-}
 
 describe('offline VS Code installer under npm run', function () {
   this.timeout(60_000);
@@ -77,7 +70,7 @@ describe('offline VS Code installer under npm run', function () {
     );
     const log = path.join(dir, 'npm-calls.jsonl');
     // The real npm runs the script; the fake one is first on PATH for everything the installer starts.
-    const result = spawnSync(process.execPath, [realNpmCli(), 'run', '--silent', 'setup'], {
+    const result = spawnSync(process.execPath, [npmCliOnPath(), 'run', '--silent', 'setup'], {
       cwd: project,
       encoding: 'utf8',
       env: {
