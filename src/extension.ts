@@ -11,7 +11,16 @@ import { SignInService } from './vscode/oauth/signInService';
 import { CallbackUriHandler } from './vscode/redirect/uriHandler';
 import { ClientFactory } from './vscode/ringcentral/clientFactory';
 import { createServerTrust } from './vscode/ringcentral/serverTrustPrompt';
-import { ClientSecrets, SecretSessionPersistence } from './vscode/secretStore';
+import { ClientSecrets, JwtCredentialStore, SecretSessionPersistence } from './vscode/secretStore';
+import { ProfileStore } from './vscode/profiles/profileStore';
+import { SETTINGS_PROFILE_ID } from './core/profiles/profile';
+import { setActiveProfileSource } from './vscode/profiles/activeApp';
+import { JwtSignIn } from './vscode/oauth/jwtSignIn';
+import { registerProfileCommands } from './vscode/commands/profileCommands';
+import { registerStatusBarMenu } from './vscode/commands/statusBarMenu';
+import { registerHandoutCommands } from './vscode/commands/handoutCommands';
+import { TokenHandout } from './vscode/session/tokenHandout';
+import { TerminalEnvironment } from './vscode/session/terminalEnvironment';
 import { AUTH_PROVIDER_ID, RingCentralAuthenticationProvider } from './vscode/session/authProvider';
 import { CurrentSession } from './vscode/session/currentSession';
 import { reloadOnOtherWindowChanges } from './vscode/session/otherWindows';
@@ -37,21 +46,45 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const noticeSubscription = showSessionNotices(sessions, log);
   await sessions.load();
 
+  const profiles = new ProfileStore(context.globalState, context.workspaceState);
+  setActiveProfileSource(() => profiles.active());
+  const jwtCredentials = new JwtCredentialStore(context.secrets);
   const pending = new PendingAuthorizations();
   const serverTrust = createServerTrust(context.globalState);
-  const signInService = new SignInService(sessions, clients, attempts, pending, serverTrust);
-  const currentSession = new CurrentSession(sessions);
+  const jwtSignIn = new JwtSignIn({ sessions, clients, attempts, serverTrust, secrets, jwtCredentials });
+  const signInService = new SignInService(sessions, clients, attempts, pending, serverTrust, profiles, jwtSignIn);
+  const currentSession = new CurrentSession(sessions, profiles);
+  const handout = new TokenHandout(context.workspaceState, sessions, currentSession);
+  const terminals = new TerminalEnvironment(
+    context.environmentVariableCollection,
+    context.workspaceState,
+    sessions,
+    currentSession,
+    handout,
+  );
   const statusBar = new TokenStatusBar(sessions, currentSession);
+  const sessionCommands = registerSessionCommands({
+    sessions,
+    signInService,
+    secrets,
+    currentSession,
+    log,
+    statusBar: () => statusBar.shown(),
+  });
   const authProvider = new RingCentralAuthenticationProvider(
     sessions,
     () => signInService.signIn(),
     async (id) => {
       await sessions.signOut(id);
     },
+    // Saved profiles name their accounts: "Ada Lovelace (Prod – CRM sync)".
+    (profileId) => (profileId && profileId !== SETTINGS_PROFILE_ID ? profiles.get(profileId)?.name : undefined),
   );
 
   context.subscriptions.push(
     log,
+    profiles,
+    terminals,
     noticeSubscription,
     attempts,
     currentSession,
@@ -63,7 +96,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
     reloadOnOtherWindowChanges(context.secrets, sessions),
-    ...registerSessionCommands({ sessions, signInService, secrets, currentSession, log }),
+    ...sessionCommands.disposables,
+    registerStatusBarMenu(sessions, currentSession, sessionCommands.copyFromMenu),
+    ...registerProfileCommands({ profiles, sessions, jwtCredentials }),
+    ...registerHandoutCommands(handout, terminals, currentSession),
     ...registerAppCommands(secrets, serverTrust),
     ...registerDiagnosticCommands({ context, sessions, secrets, clients, attempts, currentSession, log }),
   );

@@ -14,6 +14,15 @@ export const COMMANDS = {
   checkPermissions: 'ringcentral.checkPermissions',
   statusBarMenu: 'ringcentral.statusBarMenu',
   sessionInfo: 'ringcentral.sessionInfo',
+  signInWithJwt: 'ringcentral.signInWithJwt',
+  addProfile: 'ringcentral.addProfile',
+  switchProfile: 'ringcentral.switchProfile',
+  editProfile: 'ringcentral.editProfile',
+  terminalEnvironment: 'ringcentral.terminalEnvironment',
+  /** Command variables for launch.json and tasks.json: ${command:ringcentral.accessToken} and the two below. */
+  accessTokenVariable: 'ringcentral.accessToken',
+  serverVariable: 'ringcentral.server',
+  clientIdVariable: 'ringcentral.clientId',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -6,6 +6,7 @@ import type { AttemptStore } from './attemptStore';
 import type { PanelState, PermissionCheckSummary } from '../panel/protocol';
 import type { ClientSecrets } from './secretStore';
 import { readSettings } from './settings';
+import { activeApp } from './profiles/activeApp';
 
 export interface PanelStateInputs {
   secrets: ClientSecrets;
@@ -17,17 +18,18 @@ export interface PanelStateInputs {
 
 export async function buildPanelState(inputs: PanelStateInputs): Promise<PanelState> {
   const settings = readSettings();
+  const app = activeApp();
   const session = inputs.session;
-  const server = settings.server.ok ? settings.server.url : '';
+  const server = app.server.ok ? app.server.url : '';
   return {
     now: Date.now(),
     settings: {
       server,
-      serverProblem: settings.server.ok ? settings.server.warning : settings.server.message,
-      clientId: settings.clientId,
+      serverProblem: app.server.ok ? app.server.warning : app.server.message,
+      clientId: app.clientId,
       redirectMode: settings.redirectMode,
       uriScheme: vscode.env.uriScheme,
-      hasClientSecret: Boolean(server && settings.clientId && (await inputs.secrets.get(server, settings.clientId))),
+      hasClientSecret: Boolean(server && app.clientId && (await inputs.secrets.get(server, app.clientId))),
       appName: vscode.env.appName,
     },
     session: session && {

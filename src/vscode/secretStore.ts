@@ -33,3 +33,24 @@ export class ClientSecrets {
     }
   }
 }
+
+export function jwtCredentialKey(profile: { server: string; clientId: string; id: string }): string {
+  return `ringcentral.jwtCredential:${profile.server}|${profile.clientId}|${profile.id}`;
+}
+
+/** JWT credentials, one per profile (each is one user's): pasted once, kept in SecretStorage, never a setting. */
+export class JwtCredentialStore {
+  constructor(private readonly secrets: vscode.SecretStorage) {}
+
+  async get(profile: { server: string; clientId: string; id: string }): Promise<string | undefined> {
+    return (await this.secrets.get(jwtCredentialKey(profile))) || undefined;
+  }
+
+  async set(profile: { server: string; clientId: string; id: string }, credential: string): Promise<void> {
+    await this.secrets.store(jwtCredentialKey(profile), credential);
+  }
+
+  async delete(profile: { server: string; clientId: string; id: string }): Promise<void> {
+    await this.secrets.delete(jwtCredentialKey(profile));
+  }
+}

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isRedirectMode } from '../core/diagnosis/fixActionLabels';
 import type { RedirectMode } from '../core/redirect/redirectUri';
 import { checkServerUrl, ServerCheck } from '../core/ringcentral/serverUrl';
+import { isSignInFlow, SignInFlow } from '../core/profiles/profile';
 
 export interface AppSettings {
   server: ServerCheck;
@@ -14,6 +15,9 @@ export interface AppSettings {
   requestTimeoutMs: number;
   /** Ask the authorize endpoint before opening the browser (costs one request of the Auth rate-limit group). */
   preflight: boolean;
+  /** The flow of the profile these settings make (the default profile). */
+  flow: SignInFlow;
+  profileName: string;
 }
 
 /** settings.json is not checked against the schema's limits: keep numbers in range so nothing times out at once. */
@@ -54,6 +58,7 @@ export function settingsProblem(
 export function readSettings(): AppSettings {
   const config = vscode.workspace.getConfiguration('ringcentral');
   const mode = config.get<string>('redirect.mode', 'uriHandler');
+  const flow = config.get<string>('signIn.flow');
   return {
     server: checkServerUrl(config.get<string>('server')),
     clientId: (config.get<string>('clientId') ?? '').trim(),
@@ -63,6 +68,8 @@ export function readSettings(): AppSettings {
     signInTimeoutMs: clamp(config.get<number>('signInTimeoutSeconds'), 30, 3600, 300) * 1000,
     requestTimeoutMs: clamp(config.get<number>('requestTimeoutSeconds'), 2, 300, 30) * 1000,
     preflight: config.get<boolean>('signIn.preflight', true),
+    flow: isSignInFlow(flow) ? flow : 'authorizationCode',
+    profileName: (config.get<string>('profileName') ?? '').trim().slice(0, 80) || 'Default',
   };
 }
 

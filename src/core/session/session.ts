@@ -2,6 +2,7 @@
 // servers and accounts side by side.
 import type { RedirectMode } from '../redirect/redirectUri';
 import type { TokenSet } from '../oauth/tokenSet';
+import { SETTINGS_PROFILE_ID } from '../profiles/profile';
 
 export interface SessionAccount {
   /** RingCentral extension id (owner_id). */
@@ -22,6 +23,8 @@ export interface StoredSession {
   account: SessionAccount;
   tokens: TokenSet;
   grant: 'authorization_code' | 'jwt';
+  /** The profile it was signed in under (absent on sessions from before profiles: those belong to their app's). */
+  profileId?: string;
   redirectMode?: RedirectMode;
   createdAt: number;
   lastRefreshAt?: number;
@@ -52,8 +55,10 @@ export function isNewerSession(a: StoredSession, b: StoredSession): boolean {
   return a.tokens.issuedAt > b.tokens.issuedAt;
 }
 
-export function sessionIdFor(server: string, clientId: string, ownerId: string): string {
-  return `${server}|${clientId}|${ownerId}`;
+/** One session per account per profile; the settings profile keeps the ids sessions had before profiles. */
+export function sessionIdFor(server: string, clientId: string, ownerId: string, profileId?: string): string {
+  const base = `${server}|${clientId}|${ownerId}`;
+  return profileId && profileId !== SETTINGS_PROFILE_ID ? `${base}|${profileId}` : base;
 }
 
 /** Reads what SecretStorage held; drops entries that are not sessions instead of failing the whole list. */

@@ -117,7 +117,7 @@ export class SessionManager {
   }
 
   async add(session: Omit<StoredSession, 'id'>): Promise<StoredSession> {
-    const id = sessionIdFor(session.server, session.clientId, session.account.id);
+    const id = sessionIdFor(session.server, session.clientId, session.account.id, session.profileId);
     const existed = this.sessions.some((candidate) => candidate.id === id);
     this.unsavedRemovals.delete(id);
     this.announcedExpired.delete(id);

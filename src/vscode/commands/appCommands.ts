@@ -6,8 +6,10 @@ import { describeServer, ServerTrust } from '../../core/ringcentral/serverTrust'
 import { checkServerUrl, KNOWN_SERVERS } from '../../core/ringcentral/serverUrl';
 import type { ClientSecrets } from '../secretStore';
 import { readSettings, updateSetting } from '../settings';
+import { activeApp } from '../profiles/activeApp';
 import { COMMANDS } from '../commandIds';
 import { UntrustedServerError } from '../../core/errors';
+import { SETTINGS_PROFILE_ID } from '../../core/profiles/profile';
 
 export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerTrust): vscode.Disposable[] {
   /**
@@ -18,15 +20,16 @@ export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerT
   const setClientSecret = async (
     value?: unknown,
   ): Promise<{ ok: boolean; stored?: boolean; cancelled?: boolean; message?: string }> => {
-    const settings = readSettings();
-    if (!settings.server.ok || !settings.clientId) {
+    const app = activeApp();
+    if (!app.server.ok || !app.clientId) {
       const message =
         'Set the server and client id first (RingCentral: Configure App): the secret is stored for that app.';
       void notifyWarning(message);
       return { ok: false, message };
     }
-    const server = settings.server.url;
-    const where = `${settings.clientId} on ${describeServer(server)}`;
+    const server = app.server.url;
+    const clientId = app.clientId;
+    const where = `${clientId} on ${describeServer(server)}`;
     try {
       // The secret is sent to this server as HTTP Basic at every sign-in: it must be one the user chose.
       await serverTrust.ensureTrusted(server, 'clientSecret');
@@ -56,7 +59,7 @@ export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerT
       });
     }
     if (secret === undefined) return { ok: false, cancelled: true, message: 'cancelled' };
-    await secrets.set(server, settings.clientId, secret);
+    await secrets.set(server, clientId, secret);
     const stored = secret.trim() !== '';
     void notifyInfo(
       stored
@@ -67,6 +70,12 @@ export function registerAppCommands(secrets: ClientSecrets, serverTrust: ServerT
   };
 
   const configureApp = async (): Promise<void> => {
+    const profile = activeApp().profile;
+    // A saved profile is not the settings: configure it where it lives.
+    if (profile && profile.id !== SETTINGS_PROFILE_ID) {
+      await vscode.commands.executeCommand(COMMANDS.editProfile, profile.id);
+      return;
+    }
     const settings = readSettings();
     const current = settings.server.ok ? settings.server.url : '';
     const serverItems: Array<vscode.QuickPickItem & { url?: string }> = [

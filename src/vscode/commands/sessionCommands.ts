@@ -10,7 +10,7 @@ import { showFlowFailure, toFlowFailure } from '../diagnosis/errorPresenter';
 import type { ClientSecrets } from '../secretStore';
 import { SignInService } from '../oauth/signInService';
 import type { CurrentSession } from '../session/currentSession';
-import { COMMANDS, type CommandId } from '../commandIds';
+import { COMMANDS } from '../commandIds';
 import {
   IssuerMismatchError,
   RefreshDeferredError,
@@ -31,9 +31,15 @@ export interface SessionCommandDeps {
   secrets: ClientSecrets;
   currentSession: CurrentSession;
   log: vscode.LogOutputChannel;
+  /** The status-bar item's text and tooltip, reported by Session Info. */
+  statusBar: () => { text: string; tooltip: string };
 }
 
-export function registerSessionCommands(deps: SessionCommandDeps): vscode.Disposable[] {
+export function registerSessionCommands(deps: SessionCommandDeps): {
+  disposables: vscode.Disposable[];
+  /** Copy Access Token without the confirmation: only for this extension's own status-bar menu. */
+  copyFromMenu: () => Promise<CommandResult>;
+} {
   const { sessions, log } = deps;
 
   const signIn = async (): Promise<CommandResult> => {
@@ -118,8 +124,14 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
   /** Non-secret facts about the current session, for tasks, other extensions and tests. */
   const sessionInfo = () => {
     const session = deps.currentSession.get();
+    const profile = deps.currentSession.profile();
+    const shared = {
+      profile: profile && { id: profile.id, name: profile.name, flow: profile.flow },
+      statusBar: deps.statusBar(),
+    };
     return session
       ? {
+          ...shared,
           signedIn: true,
           account: { id: session.account.id, label: session.account.label, profileKnown: session.account.profileKnown },
           server: session.server,
@@ -129,49 +141,7 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
           refreshExpiresAt: session.tokens.refreshExpiresAt,
           refreshError: session.refreshError,
         }
-      : { signedIn: false };
-  };
-
-  const statusBarMenu = async (): Promise<void> => {
-    await sessions.retryLoadIfDue(true);
-    const session = deps.currentSession.get();
-    const items: Array<vscode.QuickPickItem & { command: CommandId }> = session
-      ? [
-          {
-            label: '$(refresh) Refresh Token',
-            command: COMMANDS.refreshToken,
-            description: 'get a new access token now',
-          },
-          {
-            label: '$(copy) Copy Access Token',
-            command: COMMANDS.copyAccessToken,
-            description: 'to try the API with curl or Postman',
-          },
-          { label: '$(pulse) Open Diagnostics', command: COMMANDS.openDiagnostics },
-          { label: '$(shield) Check Permissions', command: COMMANDS.checkPermissions },
-          {
-            label: '$(sign-out) Sign Out',
-            command: COMMANDS.signOut,
-            description: `revoke the session of ${session.account.label}`,
-          },
-          { label: '$(output) Show Log', command: COMMANDS.showLog },
-        ]
-      : [
-          { label: '$(sign-in) Sign In', command: COMMANDS.signIn },
-          {
-            label: '$(gear) Configure App',
-            command: COMMANDS.configureApp,
-            description: 'server, client id, redirect mode, secret',
-          },
-          { label: '$(link) Check Redirect URI', command: COMMANDS.checkRedirectUri },
-          { label: '$(pulse) Open Diagnostics', command: COMMANDS.openDiagnostics },
-          { label: '$(output) Show Log', command: COMMANDS.showLog },
-        ];
-    const picked = await vscode.window.showQuickPick(items, {
-      title: session ? `RingCentral — ${session.account.label}` : 'RingCentral',
-    });
-    if (picked?.command === COMMANDS.copyAccessToken) await copyAccessToken(true);
-    else if (picked) await vscode.commands.executeCommand(picked.command);
+      : { ...shared, signedIn: false };
   };
 
   const onSessionEnded = sessions.onDidChange((change) => {
@@ -182,17 +152,17 @@ export function registerSessionCommands(deps: SessionCommandDeps): vscode.Dispos
     }
   });
 
-  return [
+  const disposables = [
     vscode.commands.registerCommand(COMMANDS.signIn, signIn),
     vscode.commands.registerCommand(COMMANDS.signOut, signOut),
     vscode.commands.registerCommand(COMMANDS.refreshToken, refresh),
-    // Arguments are ignored: no caller can skip the confirmation.
+    // Arguments are ignored: no caller can skip the confirmation (the status-bar menu calls copyFromMenu directly).
     vscode.commands.registerCommand(COMMANDS.copyAccessToken, () => copyAccessToken(false)),
-    vscode.commands.registerCommand(COMMANDS.statusBarMenu, statusBarMenu),
     vscode.commands.registerCommand(COMMANDS.sessionInfo, sessionInfo),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
     onSessionEnded,
   ];
+  return { disposables, copyFromMenu: () => copyAccessToken(true) };
 }
 
 async function confirmCopy(accountLabel: string, server: string): Promise<boolean> {

@@ -1,4 +1,5 @@
-// "RingCentral: Sign In": settings → pre-flight → browser → callback → token → who-am-I → stored session.
+// "RingCentral: Sign In" for an authorization-code profile: settings → pre-flight → browser → callback → token →
+// who-am-I → stored session. JWT profiles sign in through jwtSignIn.ts; signIn() picks by the profile's flow.
 import * as vscode from 'vscode';
 import { runAuthorizationCodeFlow } from '../../core/oauth/authorizationCodeFlow';
 import { PendingAuthorizations } from '../../core/oauth/pendingAuthorizations';
@@ -14,6 +15,10 @@ import { toFlowFailure } from '../diagnosis/errorPresenter';
 import { openAuthorizeUrlInBrowser } from '../redirect/browserLauncher';
 import { forgetUsedRedirectUri, prepareCallbackWaiter, resolveRedirectTarget } from '../redirect/redirectStrategy';
 import { readSettings, settingsProblem } from '../settings';
+import type { Profile } from '../../core/profiles/profile';
+import { checkServerUrl } from '../../core/ringcentral/serverUrl';
+import type { ProfileStore } from '../profiles/profileStore';
+import type { JwtSignIn } from './jwtSignIn';
 import { AuthorizationCallbackError, IssuerMismatchError, UntrustedServerError } from '../../core/errors';
 import { SetupError, SignInCancelledError, SignInTimeoutError } from '../errors';
 
@@ -26,25 +31,32 @@ export class SignInService {
     private readonly attempts: AttemptStore,
     readonly pending: PendingAuthorizations,
     private readonly serverTrust: ServerTrust,
+    private readonly profiles: ProfileStore,
+    private readonly jwt: JwtSignIn,
   ) {}
 
   /** One sign-in at a time: a second request joins the running one. */
-  signIn(): Promise<StoredSession> {
+  signIn(profile = this.profiles.active()): Promise<StoredSession> {
     if (!this.running) {
-      this.running = this.run().finally(() => (this.running = undefined));
+      this.running = this.start(profile).finally(() => (this.running = undefined));
     }
     return this.running;
   }
 
-  private async run(): Promise<StoredSession> {
+  private start(profile: Profile | undefined): Promise<StoredSession> {
+    if (!profile) throw new SetupError('Check ringcentral.server.', 'server');
+    return profile.flow === 'jwt' ? this.jwt.signIn(profile) : this.run(profile);
+  }
+
+  private async run(profile: Profile): Promise<StoredSession> {
     const settings = readSettings();
-    const problem = settingsProblem(settings);
-    if (problem || !settings.server.ok)
-      throw new SetupError(problem?.message ?? 'Check ringcentral.server.', problem?.setting ?? 'server');
-    const server = settings.server.url;
-    const client = await this.clients.create({ server, clientId: settings.clientId });
+    const problem = settingsProblem({ ...settings, server: checkServerUrl(profile.server), clientId: profile.clientId });
+    if (problem) throw new SetupError(problem.message, problem.setting);
+    const server = profile.server;
+    const clientId = profile.clientId;
+    const client = await this.clients.create({ server, clientId, profileId: profile.id });
     const target = await resolveRedirectTarget(settings);
-    const recorder = this.attempts.start('signIn', { server, clientId: settings.clientId });
+    const recorder = this.attempts.start('signIn', { server, clientId });
     recorder.add({
       title: `Redirect mode: ${target.mode}`,
       ok: true,
@@ -94,20 +106,21 @@ export class SignInService {
             forgetUsedRedirectUri(target);
             phase = 'api';
             progress.report({ message: 'reading your profile…' });
-            const profile = await whoAmI(client, result.tokens, recorder);
-            if (profile.problem) {
+            const who = await whoAmI(client, result.tokens, recorder);
+            if (who.problem) {
               recorder.add({
                 title: 'Profile not readable: signed in as the token owner instead',
                 ok: true,
-                note: profile.problem.message,
+                note: who.problem.message,
               });
             }
             // Cancelled while the code was being exchanged: do not sign in behind the user's back.
             controller.signal.throwIfAborted();
             return this.sessions.add({
               server,
-              clientId: settings.clientId,
-              account: profile.account,
+              clientId,
+              profileId: profile.id,
+              account: who.account,
               tokens: result.tokens,
               grant: 'authorization_code',
               redirectMode: target.mode,
@@ -141,7 +154,7 @@ export class SignInService {
         {
           phase,
           server,
-          clientId: settings.clientId,
+          clientId,
           redirectMode: target.mode,
           uriScheme: vscode.env.uriScheme,
           redirectUri: target.redirectUri,

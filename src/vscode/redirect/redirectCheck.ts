@@ -12,6 +12,7 @@ import type { PreflightSummary } from '../../panel/protocol';
 import { resolveRedirectTarget } from './redirectStrategy';
 import type { ClientSecrets } from '../secretStore';
 import { readSettings } from '../settings';
+import { activeApp } from '../profiles/activeApp';
 
 export interface RedirectCheckDeps {
   clients: ClientFactory;
@@ -38,9 +39,10 @@ export async function runRedirectCheck(
     loopbackPort: settings.loopbackPort,
     uriScheme: vscode.env.uriScheme,
   });
-  if (!withPreflight || !settings.server.ok || !settings.clientId) return { check };
-  const client = await deps.clients.create({ server: settings.server.url, clientId: settings.clientId });
-  const recorder = deps.attempts.start('preflight', { server: settings.server.url, clientId: settings.clientId });
+  const app = activeApp();
+  if (!withPreflight || !app.server.ok || !app.clientId) return { check };
+  const client = await deps.clients.create({ server: app.server.url, clientId: app.clientId, profileId: app.profile?.id });
+  const recorder = deps.attempts.start('preflight', { server: app.server.url, clientId: app.clientId });
   const outcome = await preflightRedirect(client, target.redirectUri, recorder);
   recorder.finish(outcome.ok ? 'ok' : 'failed');
   if (outcome.ok) return withReconciliation(check, { ok: true, detail: outcome.detail });

@@ -10,7 +10,7 @@ export class ClientFactory {
     private readonly userAgent: string,
   ) {}
 
-  async create(app: { server: string; clientId: string }): Promise<RingCentralClient> {
+  async create(app: { server: string; clientId: string; profileId?: string }): Promise<RingCentralClient> {
     return new RingCentralClient({
       fetch: nodeFetchAdapter,
       server: app.server,

@@ -1,7 +1,10 @@
 // Exposes RingCentral sessions to VS Code: getSession('ringcentral', []) for other extensions, the Accounts menu.
+// Each profile's session is its own account (supportsMultipleAccounts): getSession with { account } returns that
+// profile's session; without one, VS Code asks the user to choose or uses the remembered choice.
 import * as vscode from 'vscode';
 import type { SessionManager } from '../../core/session/sessionManager';
 import type { StoredSession } from '../../core/session/session';
+import { SETTINGS_PROFILE_ID } from '../../core/profiles/profile';
 
 export const AUTH_PROVIDER_ID = 'ringcentral';
 
@@ -14,9 +17,10 @@ export class RingCentralAuthenticationProvider implements vscode.AuthenticationP
     private readonly sessions: SessionManager,
     private readonly signIn: () => Promise<StoredSession>,
     private readonly signOut: (id: string) => Promise<void>,
+    private readonly profileName: (profileId: string | undefined) => string | undefined = () => undefined,
   ) {
     this.subscription = sessions.onDidChange((change) => {
-      const session = toAuthenticationSession(change.session);
+      const session = this.toAuthenticationSession(change.session);
       this.changed.fire(
         change.type === 'added'
           ? { added: [session], removed: [], changed: [] }
@@ -27,10 +31,18 @@ export class RingCentralAuthenticationProvider implements vscode.AuthenticationP
     });
   }
 
-  /** Scopes are ignored: RingCentral permissions are set on the app, not requested per sign-in. */
-  async getSessions(): Promise<vscode.AuthenticationSession[]> {
+  /**
+   * Scopes are ignored: RingCentral permissions are set on the app, not requested per sign-in. `options.account`
+   * (VS Code 1.94 and later) picks one account's session.
+   */
+  async getSessions(
+    _scopes?: readonly string[],
+    options?: { account?: { id: string } },
+  ): Promise<vscode.AuthenticationSession[]> {
     const result: vscode.AuthenticationSession[] = [];
+    const wanted = options?.account?.id;
     for (const session of this.sessions.list()) {
+      if (wanted !== undefined && this.accountId(session) !== wanted) continue;
       try {
         await this.sessions.accessToken(session.id); // refreshes first when the token is about to expire
       } catch {
@@ -38,13 +50,13 @@ export class RingCentralAuthenticationProvider implements vscode.AuthenticationP
       }
       const current = this.sessions.get(session.id);
       // An expired access token is not a session anyone can use: leave it out, so callers ask for a sign-in.
-      if (current && this.sessions.isUsable(current)) result.push(toAuthenticationSession(current));
+      if (current && this.sessions.isUsable(current)) result.push(this.toAuthenticationSession(current));
     }
     return result;
   }
 
   async createSession(): Promise<vscode.AuthenticationSession> {
-    return toAuthenticationSession(await this.signIn());
+    return this.toAuthenticationSession(await this.signIn());
   }
 
   async removeSession(sessionId: string): Promise<void> {
@@ -55,13 +67,23 @@ export class RingCentralAuthenticationProvider implements vscode.AuthenticationP
     this.subscription.dispose();
     this.changed.dispose();
   }
-}
 
-function toAuthenticationSession(session: StoredSession): vscode.AuthenticationSession {
-  return {
-    id: session.id,
-    accessToken: session.tokens.accessToken,
-    account: { id: `${session.server}|${session.account.id}`, label: session.account.label },
-    scopes: (session.tokens.scope ?? '').split(/\s+/).filter(Boolean),
-  };
+  /** Unique per profile and user; the settings profile keeps the ids accounts had before profiles. */
+  private accountId(session: StoredSession): string {
+    const base = `${session.server}|${session.account.id}`;
+    return session.profileId && session.profileId !== SETTINGS_PROFILE_ID ? `${base}|${session.profileId}` : base;
+  }
+
+  private toAuthenticationSession(session: StoredSession): vscode.AuthenticationSession {
+    const profile = this.profileName(session.profileId);
+    return {
+      id: session.id,
+      accessToken: session.tokens.accessToken,
+      account: {
+        id: this.accountId(session),
+        label: profile ? `${session.account.label} (${profile})` : session.account.label,
+      },
+      scopes: (session.tokens.scope ?? '').split(/\s+/).filter(Boolean),
+    };
+  }
 }

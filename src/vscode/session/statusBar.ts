@@ -7,6 +7,7 @@ import { formatTimeLeft, secondsLeft } from '../../core/oauth/tokenSet';
 import type { CurrentSession } from './currentSession';
 import { COMMANDS } from '../commandIds';
 import type { SessionStatus } from '../../core/session/sessionPorts';
+import { FLOW_LABELS, type Profile } from '../../core/profiles/profile';
 
 const WARN_BELOW_SECONDS = 5 * 60;
 const TICK_MS = 30_000;
@@ -20,6 +21,8 @@ export class TokenStatusBar implements vscode.Disposable {
     private readonly sessions: SessionManager,
     private readonly currentSession: CurrentSession,
     private readonly clock: () => number = Date.now,
+    /** "2 of 5 in the last 60 s" for the profile (RingCentral's Auth rate-limit group), when counted. */
+    private readonly budgetLine?: (profile: Profile | undefined) => string | undefined,
   ) {
     this.item.name = 'RingCentral token';
     this.item.command = COMMANDS.statusBarMenu;
@@ -53,9 +56,12 @@ export class TokenStatusBar implements vscode.Disposable {
       };
       return;
     }
+    const profile = this.currentSession.profile();
+    // With one profile its name is noise; with several, the item says which one is active.
+    const prefix = profile && this.currentSession.profiles.list().length > 1 ? `${profile.name}: ` : '';
     if (!session) {
-      this.item.text = '$(sign-in) RingCentral: Sign in';
-      this.item.tooltip = 'Not signed in to RingCentral. Click to sign in or configure your app.';
+      this.item.text = `$(sign-in) ${prefix || 'RingCentral: '}Sign in`;
+      this.item.tooltip = `Not signed in to RingCentral${profile ? ` with the profile "${profile.name}" (${FLOW_LABELS[profile.flow]})` : ''}. Click to sign in, switch profile or configure your app.`;
       this.item.backgroundColor = undefined;
       this.item.accessibilityInformation = { label: 'RingCentral: not signed in. Click to sign in.' };
       return;
@@ -71,12 +77,19 @@ export class TokenStatusBar implements vscode.Disposable {
         : status.state === 'rateLimited'
           ? `${formatTimeLeft(left)} · rate-limited, next try ${nextTry}`
           : formatTimeLeft(left);
-    this.item.text = `${warn ? '$(warning)' : '$(account)'} ${session.account.label} · ${detail}`;
+    this.item.text = `${warn ? '$(warning)' : '$(account)'} ${prefix}${session.account.label} · ${detail}`;
     this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = tooltipFor(session, status, now);
+    this.item.tooltip = tooltipFor(session, status, now, profile, this.budgetLine?.(profile));
     this.item.accessibilityInformation = {
       label: `RingCentral: signed in as ${session.account.label}, ${status.state === 'expired' ? 'session expired, sign in again' : `access token ${formatTimeLeft(left)} left`}`,
     };
+  }
+
+  /** What the item shows now (for Session Info: tests and other extensions read it there). */
+  shown(): { text: string; tooltip: string } {
+    this.render();
+    const tooltip = this.item.tooltip;
+    return { text: this.item.text, tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '') };
   }
 
   dispose(): void {
@@ -86,7 +99,13 @@ export class TokenStatusBar implements vscode.Disposable {
   }
 }
 
-function tooltipFor(session: StoredSession, status: SessionStatus, now: number): vscode.MarkdownString {
+function tooltipFor(
+  session: StoredSession,
+  status: SessionStatus,
+  now: number,
+  profile: Profile | undefined,
+  budget: string | undefined,
+): vscode.MarkdownString {
   const tokens = session.tokens;
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.isTrusted = false;
@@ -94,6 +113,7 @@ function tooltipFor(session: StoredSession, status: SessionStatus, now: number):
   const line = (label: string, value: string) =>
     markdown.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
   markdown.appendMarkdown('**RingCentral** — ').appendText(session.account.label).appendMarkdown('  \n');
+  if (profile) line('Profile', `${profile.name} (${FLOW_LABELS[profile.flow]})`);
   line('Server', session.server);
   line('Client ID', session.clientId);
   line(
@@ -123,6 +143,7 @@ function tooltipFor(session: StoredSession, status: SessionStatus, now: number):
   } else if (status.notBefore !== undefined) {
     line('Next refresh try', new Date(status.notBefore).toLocaleTimeString());
   }
-  markdown.appendMarkdown('\nClick for RingCentral commands.');
+  if (budget) line('Auth requests', budget);
+  markdown.appendMarkdown('\nClick to switch profile or for RingCentral commands.');
   return markdown;
 }
