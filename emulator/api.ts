@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EmulatorContext } from './context';
 import { RestError, restErrors } from './errors';
 import { sendJson } from './http';
+import { DemoUser } from './types';
 
 const REQUIRED_PERMISSION = 'ReadAccounts';
 
@@ -15,12 +16,10 @@ function bearerToken(header: string | undefined): string | undefined {
   return match ? match[1] : undefined;
 }
 
-/** True for the demo user's own extension, addressed by `~` or by id. */
-function isOwnExtension(ctx: EmulatorContext, path: string): boolean {
+/** True for the token owner's own extension, addressed by `~` or by id. */
+function isOwnExtension(user: DemoUser, path: string): boolean {
   const match = /^\/restapi\/v1\.0\/account\/([^/]+)\/extension\/([^/]+)\/?$/.exec(path);
-  return (
-    !!match && (match[1] === '~' || match[1] === ctx.user.accountId) && (match[2] === '~' || match[2] === ctx.user.id)
-  );
+  return !!match && (match[1] === '~' || match[1] === user.accountId) && (match[2] === '~' || match[2] === user.id);
 }
 
 export function handleApi(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, url: URL): void {
@@ -29,7 +28,9 @@ export function handleApi(ctx: EmulatorContext, req: IncomingMessage, res: Serve
     sendRestError(res, check.reason === 'expired' ? restErrors.tokenExpired() : restErrors.tokenInvalid());
     return;
   }
-  if (!isOwnExtension(ctx, url.pathname)) {
+  // Who am I is the token's owner: the user who approved the sign-in, or the JWT credential's user.
+  const user = ctx.users.find(check.ownerId);
+  if (!user || !isOwnExtension(user, url.pathname)) {
     sendRestError(res, restErrors.notFound(url.pathname));
     return;
   }
@@ -41,7 +42,6 @@ export function handleApi(ctx: EmulatorContext, req: IncomingMessage, res: Serve
     sendRestError(res, restErrors.insufficientPermissions(REQUIRED_PERMISSION));
     return;
   }
-  const user = ctx.user;
   const [firstName, ...rest] = user.name.split(' ');
   const accountUri = `${ctx.baseUrl}/restapi/v1.0/account/${user.accountId}`;
   sendJson(res, 200, {

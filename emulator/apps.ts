@@ -1,34 +1,59 @@
 // The "Developer Console" app registry: apps by client id, validated like RingCentral's settings page.
-import { AppRegistration, DemoUser, GRANT_TYPES, GrantType, JWT_BEARER_GRANT } from './types';
+import { AppRegistration, GRANT_TYPES, GrantType, JWT_BEARER_GRANT } from './types';
 
 export const MAX_REDIRECT_URIS = 10;
 
-export const DEMO_USER: DemoUser = {
-  id: '62264425004',
-  accountId: '62264425001',
-  extensionNumber: '101',
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-};
+const EDITOR_REDIRECT_URIS = [
+  'vscode://rcdevtools.ringcentral-oauth/callback',
+  'vscode-insiders://rcdevtools.ringcentral-oauth/callback',
+  'code-oss://rcdevtools.ringcentral-oauth/callback',
+  'http://127.0.0.1:53134/callback',
+];
 
 export const DEMO_APP: AppRegistration = {
   clientId: 'demo-client-id',
   name: 'RingCentral OAuth Toolkit (demo)',
-  redirectUris: [
-    'vscode://rcdevtools.ringcentral-oauth/callback',
-    'vscode-insiders://rcdevtools.ringcentral-oauth/callback',
-    'code-oss://rcdevtools.ringcentral-oauth/callback',
-    'http://127.0.0.1:53134/callback',
-  ],
+  redirectUris: [...EDITOR_REDIRECT_URIS],
   permissions: ['ReadAccounts', 'ReadContacts', 'Contacts', 'ReadCallLog'],
   issueRefreshTokens: true,
   grantTypes: ['authorization_code', 'refresh_token', JWT_BEARER_GRANT],
 };
 
-// Shared by every emulator in the process: frozen so no test can change another's demo app.
-for (const value of [DEMO_USER, DEMO_APP, DEMO_APP.redirectUris, DEMO_APP.permissions, DEMO_APP.grantTypes]) {
-  Object.freeze(value);
+/**
+ * An app created in the Developer Console for the JWT flow ("no UI", server-to-server): confidential, no redirect
+ * URI (authorize answers OAU-113), no authorization code grant (a code exchange answers OAU-251).
+ */
+export const JWT_ONLY_APP: AppRegistration = {
+  clientId: 'jwt-only-client-id',
+  clientSecret: 'jwt-only-client-secret',
+  name: 'JWT only (server app)',
+  redirectUris: [],
+  permissions: ['ReadAccounts', 'ReadContacts', 'Contacts'],
+  issueRefreshTokens: true,
+  grantTypes: [JWT_BEARER_GRANT, 'refresh_token'],
+};
+
+/** A confidential web app set up for the authorization code flow only: a JWT grant answers OAU-251. */
+export const AUTH_CODE_ONLY_APP: AppRegistration = {
+  clientId: 'auth-code-only-client-id',
+  clientSecret: 'auth-code-only-client-secret',
+  name: 'Auth code only (web app)',
+  redirectUris: [...EDITOR_REDIRECT_URIS],
+  permissions: ['ReadAccounts', 'ReadContacts'],
+  issueRefreshTokens: true,
+  grantTypes: ['authorization_code', 'refresh_token'],
+};
+
+/** What `startEmulator()` without `apps`, the CLI and `npm start` register. */
+export const DEFAULT_APPS: readonly AppRegistration[] = [DEMO_APP, JWT_ONLY_APP, AUTH_CODE_ONLY_APP];
+
+// Shared by every emulator in the process: frozen so no test can change another's apps.
+for (const app of DEFAULT_APPS) {
+  for (const value of [app, app.redirectUris, app.permissions, app.grantTypes]) {
+    Object.freeze(value);
+  }
 }
+Object.freeze(DEFAULT_APPS);
 
 function clone(app: AppRegistration): AppRegistration {
   return {

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthorizationRequest } from './codes';
 import { consentPage } from './consentPage';
-import { EmulatorContext, passRateLimit } from './context';
+import { EmulatorContext, passRateLimit, rateLimitKey } from './context';
 import { OAuthError, oauthErrorBody, oauthErrors, restErrors } from './errors';
 import { appendQuery, parseForm, redirect, sendHtml, sendJson, wantsJson } from './http';
 import { errorPage } from './pages';
@@ -54,6 +54,7 @@ function validateAuthorize(ctx: EmulatorContext, query: URLSearchParams): Author
     codeChallenge: challenge,
     // RFC 7636 default is plain when a challenge comes without a method.
     codeChallengeMethod: challenge === undefined ? undefined : method === 'S256' ? 'S256' : 'plain',
+    loginHint: query.get('login_hint') ?? undefined,
   };
 }
 
@@ -61,8 +62,8 @@ function issuerParam(ctx: EmulatorContext): Array<[string, string]> {
   return ctx.sendIssuer ? [['iss', ctx.baseUrl]] : [];
 }
 
-function codeRedirect(ctx: EmulatorContext, request: AuthorizationRequest): string {
-  const code = ctx.codes.issue(request);
+function codeRedirect(ctx: EmulatorContext, request: AuthorizationRequest, userId: string): string {
+  const code = ctx.codes.issue(request, userId);
   return appendQuery(request.redirectUri, [
     ['code', code.code],
     ['state', request.state],
@@ -103,6 +104,18 @@ function sendAuthorizeError(req: IncomingMessage, res: ServerResponse, error: OA
   );
 }
 
+function sendUnknownUser(res: ServerResponse): void {
+  sendHtml(
+    res,
+    400,
+    errorPage({
+      title: 'RingCentral sign-in error',
+      heading: 'Unable to sign in',
+      lines: ['No user with this email, phone number or extension in this account.', 'Go back and choose a user.'],
+    }),
+  );
+}
+
 function sendUnknownRequest(res: ServerResponse): void {
   sendHtml(
     res,
@@ -121,7 +134,8 @@ export function handleAuthorize(ctx: EmulatorContext, req: IncomingMessage, res:
     sendJson(res, error.status, error.body, { Allow: 'GET' });
     return;
   }
-  if (!passRateLimit(ctx, req, res, url.searchParams.get('client_id') ?? undefined)) {
+  // The user signs in after this request: it counts for the app (see rateLimitKey).
+  if (!passRateLimit(ctx, res, rateLimitKey(ctx, req, url.searchParams.get('client_id') ?? undefined, undefined))) {
     return;
   }
   let request: AuthorizationRequest;
@@ -135,7 +149,7 @@ export function handleAuthorize(ctx: EmulatorContext, req: IncomingMessage, res:
     throw error;
   }
   if (ctx.autoApprove) {
-    redirect(res, codeRedirect(ctx, request));
+    redirect(res, codeRedirect(ctx, request, ctx.autoApproveUserId));
     return;
   }
   const id = ctx.pending.add(request);
@@ -157,7 +171,8 @@ export function handleLogin(
       sendUnknownRequest(res);
       return;
     }
-    sendHtml(res, 200, consentPage(id, app, request, ctx.user));
+    const preselected = ctx.users.findByLogin(request.loginHint) ?? ctx.users.defaultUser;
+    sendHtml(res, 200, consentPage(id, app, request, ctx.users.list(), preselected));
     return;
   }
   if (req.method !== 'POST') {
@@ -166,10 +181,20 @@ export function handleLogin(
     return;
   }
   const { params } = parseForm(body);
-  const request = ctx.pending.take(params.req);
-  if (!request) {
+  if (!ctx.pending.peek(params.req)) {
     sendUnknownRequest(res);
     return;
   }
-  redirect(res, params.action === 'approve' ? codeRedirect(ctx, request) : deniedRedirect(ctx, request));
+  if (params.action !== 'approve') {
+    redirect(res, deniedRedirect(ctx, ctx.pending.take(params.req) as AuthorizationRequest));
+    return;
+  }
+  // The page's chooser sends `user` (an id); a plain form may send `username` (email, extension or id) instead.
+  const named = params.user ?? params.username;
+  const user = named === undefined ? ctx.users.defaultUser : ctx.users.findByLogin(named);
+  if (!user) {
+    sendUnknownUser(res);
+    return;
+  }
+  redirect(res, codeRedirect(ctx, ctx.pending.take(params.req) as AuthorizationRequest, user.id));
 }

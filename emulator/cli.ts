@@ -1,6 +1,6 @@
 // node out/emulator/cli.js (or `npm run emulator -- …`) [--port N] [--auto-approve] [--no-rate-limit]
 // Prints one JSON line {"url","clientId"} on stdout (for scripts), help on stderr, runs until SIGINT/SIGTERM.
-import { DEMO_APP, DEMO_USER, startEmulator } from './server';
+import { AUTH_CODE_ONLY_APP, DEFAULT_APPS, DEMO_APP, DEMO_USERS, JWT_ONLY_APP, startEmulator } from './server';
 
 function parseArgs(argv: string[]): { port: number; autoApprove: boolean; rateLimit: boolean } {
   const result = { port: 0, autoApprove: false, rateLimit: true };
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     port: args.port,
     autoApprove: args.autoApprove,
     rateLimit: args.rateLimit ? undefined : false,
-    apps: [DEMO_APP],
+    apps: DEFAULT_APPS,
   });
   process.stdout.write(`${JSON.stringify({ url: emulator.url, clientId: DEMO_APP.clientId })}\n`);
   const help = [
@@ -43,9 +43,14 @@ async function main(): Promise<void> {
     `  Console:        ${emulator.url}/__console`,
     `  Client ID:      ${DEMO_APP.clientId} (public app, PKCE, no secret)`,
     `  Redirect URIs:  ${DEMO_APP.redirectUris.join('\n                  ')}`,
-    `  User:           ${DEMO_USER.name} <${DEMO_USER.email}> (ext. ${DEMO_USER.extensionNumber})`,
+    `  Other apps:     ${JWT_ONLY_APP.clientId} (JWT only, no redirect URI; secret ${JWT_ONLY_APP.clientSecret})`,
+    `                  ${AUTH_CODE_ONLY_APP.clientId} (auth code only; secret ${AUTH_CODE_ONLY_APP.clientSecret})`,
+    ...DEMO_USERS.map(
+      (user, index) =>
+        `  ${index === 0 ? 'Users:         ' : '               '} ${user.name} <${user.email}> (ext. ${user.extensionNumber}, id ${user.id})${index === 0 ? ', the default' : ''}`,
+    ),
     `  Sign-ins:       ${args.autoApprove ? 'approved automatically' : 'shown on a consent page'}`,
-    `  Auth rate limit: ${args.rateLimit ? '5 per minute, 60 s penalty' : 'off'}`,
+    `  Auth rate limit: ${args.rateLimit ? '5 per minute per user and app, 60 s penalty' : 'off'}`,
     '  Set "ringcentral.server" to the URL above and "ringcentral.clientId" to the client ID. Ctrl+C stops.',
   ];
   process.stderr.write(`${help.join('\n')}\n`);

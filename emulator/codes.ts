@@ -10,10 +10,14 @@ export interface AuthorizationRequest {
   state?: string;
   codeChallenge?: string;
   codeChallengeMethod?: 'S256' | 'plain';
+  /** `login_hint` as sent: the consent page preselects the user it names. */
+  loginHint?: string;
 }
 
 export interface AuthorizationCode extends AuthorizationRequest {
   code: string;
+  /** The user who signed in and approved. */
+  userId: string;
   expiresAt: number;
   used: boolean;
 }
@@ -57,9 +61,10 @@ export class CodeStore {
     private readonly lifetimeSeconds: () => number,
   ) {}
 
-  issue(request: AuthorizationRequest): AuthorizationCode {
+  issue(request: AuthorizationRequest, userId: string): AuthorizationCode {
     const code: AuthorizationCode = {
       ...request,
+      userId,
       code: randomToken(24),
       expiresAt: this.now() + this.lifetimeSeconds() * 1000,
       used: false,

@@ -1,13 +1,27 @@
-// The login/consent page a browser lands on when auto-approve is off.
+// The login/consent page a browser lands on when auto-approve is off. The emulator's account has several users:
+// the page lets one choose who signs in (the `login_hint` user, else the default user, is preselected).
 import { AuthorizationRequest } from './codes';
 import { escapeHtml, layout } from './pages';
 import { AppRegistration, DemoUser } from './types';
+
+function userChooser(users: DemoUser[], preselected: DemoUser): string {
+  const options = users
+    .map(
+      (user) =>
+        `<option value="${escapeHtml(user.id)}"${user.id === preselected.id ? ' selected' : ''}>${escapeHtml(user.name)} — ${escapeHtml(user.email)} (ext. ${escapeHtml(user.extensionNumber)})</option>`,
+    )
+    .join('');
+  return `<p><label for="user-select">Sign in as (email, phone number or extension)</label><br>
+<select id="user-select" name="user">${options}</select></p>
+<p id="user">Signing in as ${escapeHtml(preselected.name)} (ext. ${escapeHtml(preselected.extensionNumber)}) unless you choose another user.</p>`;
+}
 
 export function consentPage(
   reqId: string,
   app: AppRegistration,
   request: AuthorizationRequest,
-  user: DemoUser,
+  users: DemoUser[],
+  preselected: DemoUser,
 ): string {
   const appName = app.name ?? app.clientId;
   const permissions = app.permissions.length
@@ -19,9 +33,7 @@ export function consentPage(
 <p><strong id="app-name">${escapeHtml(appName)}</strong> would like to access your RingCentral account.</p>
 <form method="post" action="/restapi/oauth/login">
 <input type="hidden" name="req" value="${escapeHtml(reqId)}">
-<p><label for="username">Email, phone number or extension</label><br>
-<input type="text" id="username" name="username" value="${escapeHtml(user.email)}" readonly></p>
-<p id="user">Signed in as ${escapeHtml(user.name)} (ext. ${escapeHtml(user.extensionNumber)})</p>
+${userChooser(users, preselected)}
 <p>The app will be able to:</p>
 ${permissions}
 <p class="muted">Client ID: <code>${escapeHtml(app.clientId)}</code><br>

@@ -1,14 +1,15 @@
 // "Developer console" control endpoints under /__console: JSON for tests in other processes (the
 // extension host), and one plain HTML page for a newcomer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EmulatorContext } from './context';
+import { CONSOLE_PATH, consolePage, jwtCreatedPage } from './consolePage';
+import { EmulatorContext, issueJwtCredential } from './context';
 import { validateFault } from './faults';
 import { isForm, mediaType, parseForm, redirect, sendHtml, sendJson } from './http';
-import { escapeHtml, layout } from './pages';
-import { DEFAULT_RATE_LIMIT, validateRateLimit } from './rateLimit';
+import { validateJwtOptions } from './jwtCredentials';
+import { DEFAULT_RATE_LIMIT, validateRateLimit, WINDOW_SECONDS } from './rateLimit';
 import { AppRegistration, RecordedRequest } from './types';
 
-export const CONSOLE_PATH = '/__console';
+export { CONSOLE_PATH } from './consolePage';
 
 export interface PublicApp extends Omit<AppRegistration, 'clientSecret'> {
   hasSecret: boolean;
@@ -90,50 +91,39 @@ function toPatch(value: unknown): Partial<AppRegistration> {
   return record as Partial<AppRegistration>;
 }
 
+/** `user:<id>|client:<clientId>`, `client:<clientId>` or `ip:<address>` (see rateLimitKey), split for tests. */
+function describeKey(key: string): { userId?: string; clientId?: string; ip?: string } {
+  const parts: { userId?: string; clientId?: string; ip?: string } = {};
+  for (const part of key.split('|')) {
+    const colon = part.indexOf(':');
+    const [kind, value] = [part.slice(0, colon), part.slice(colon + 1)];
+    if (kind === 'user') parts.userId = value;
+    if (kind === 'client') parts.clientId = value;
+    if (kind === 'ip') parts.ip = value;
+  }
+  return parts;
+}
+
+function rateLimitState(ctx: EmulatorContext): Record<string, unknown> {
+  return {
+    settings: ctx.limiter.current,
+    windowSeconds: WINDOW_SECONDS,
+    now: ctx.clock.now(),
+    counters: ctx.limiter.snapshot().map((counter) => ({ ...counter, ...describeKey(counter.key) })),
+  };
+}
+
 function state(ctx: EmulatorContext): Record<string, unknown> {
   return {
     url: ctx.baseUrl,
     autoApprove: ctx.autoApprove,
+    autoApproveUser: ctx.autoApproveUserId,
     fault: ctx.faults.current,
     rateLimit: ctx.limiter.current,
     now: ctx.clock.now(),
     codeLifetimeSeconds: ctx.codeLifetimeSeconds,
     issuedTokens: ctx.tokens.issuedCount,
   };
-}
-
-function consolePage(ctx: EmulatorContext): string {
-  const apps = ctx.apps.list();
-  const rows = apps
-    .map((app) => {
-      const uris = app.redirectUris.length
-        ? `<ul>${app.redirectUris.map((uri) => `<li><code>${escapeHtml(uri)}</code></li>`).join('')}</ul>`
-        : '<p class="error">No redirect URI: authorize answers OAU-113.</p>';
-      const action = `${CONSOLE_PATH}/apps/${encodeURIComponent(app.clientId)}/redirect-uris`;
-      return `<tr><td><strong>${escapeHtml(app.name ?? app.clientId)}</strong><br><code>${escapeHtml(app.clientId)}</code><br>
-<span class="muted">${app.clientSecret === undefined ? 'public (PKCE, no secret)' : 'has a client secret'}</span></td>
-<td>${escapeHtml(app.permissions.join(', ') || '—')}<br><span class="muted">grants: ${escapeHtml(app.grantTypes.join(', '))}; refresh tokens: ${app.issueRefreshTokens ? 'on' : 'off'}</span></td>
-<td>${uris}<form method="post" action="${escapeHtml(action)}"><input type="text" name="uri" placeholder="Add a redirect URI" aria-label="Redirect URI for ${escapeHtml(app.clientId)}">
-<button type="submit">Add</button></form></td></tr>`;
-    })
-    .join('\n');
-  const rate = ctx.limiter.current;
-  return layout(
-    'RingCentral OAuth emulator — console',
-    `<h1>RingCentral OAuth emulator</h1>
-<p>Base URL: <code>${escapeHtml(ctx.baseUrl)}</code>. Point the extension's <code>ringcentral.server</code> setting here.</p>
-<table><thead><tr><th>App</th><th>Permissions</th><th>Redirect URIs (exact match, up to 10)</th></tr></thead><tbody>
-${rows}
-</tbody></table>
-<h2>Settings</h2>
-<form method="post" action="${CONSOLE_PATH}/auto-approve">
-<p>Auto-approve sign-ins: <strong>${ctx.autoApprove ? 'on' : 'off'}</strong>
-<input type="hidden" name="on" value="${ctx.autoApprove ? 'false' : 'true'}"><button type="submit">Turn ${ctx.autoApprove ? 'off' : 'on'}</button></p></form>
-<p>Auth rate limit: ${rate ? `${rate.perMinute} per minute, ${rate.penaltySeconds} s penalty` : 'off'}.
-Fault: ${escapeHtml(ctx.faults.current ? JSON.stringify(ctx.faults.current) : 'none')}.</p>
-<p class="muted">JSON: GET <code>${CONSOLE_PATH}/apps</code>, <code>${CONSOLE_PATH}/requests</code>, <code>${CONSOLE_PATH}/state</code>;
-POST <code>${CONSOLE_PATH}/fault</code>, <code>/auto-approve</code>, <code>/rate-limit</code>, <code>/clock</code>, <code>/jwt</code>.</p>`,
-  );
 }
 
 function route(
@@ -152,6 +142,14 @@ function route(
   }
   if (sub === '/state' && method === 'GET') {
     sendJson(res, 200, state(ctx));
+    return;
+  }
+  if (sub === '/users' && method === 'GET') {
+    sendJson(res, 200, ctx.users.list());
+    return;
+  }
+  if (sub === '/rate-limit' && method === 'GET') {
+    sendJson(res, 200, rateLimitState(ctx));
     return;
   }
   if (sub === '/apps' && method === 'GET') {
@@ -200,12 +198,18 @@ function route(
   }
   if (sub === '/auto-approve' && method === 'POST') {
     const payload = readPayload(req, body);
-    ctx.autoApprove = asBoolean(asRecord(payload.value).on, 'on');
+    const record = asRecord(payload.value);
+    const on = asBoolean(record.on, 'on');
+    // Who signs in from now on; without `user` the choice stays as it was.
+    if (record.user !== undefined) {
+      ctx.autoApproveUserId = ctx.users.require(record.user).id;
+    }
+    ctx.autoApprove = on;
     if (payload.fromForm) {
       redirect(res, CONSOLE_PATH, 303);
       return;
     }
-    sendJson(res, 200, { autoApprove: ctx.autoApprove });
+    sendJson(res, 200, { autoApprove: ctx.autoApprove, user: ctx.autoApproveUserId });
     return;
   }
   if (sub === '/rate-limit' && method === 'POST') {
@@ -219,12 +223,12 @@ function route(
   }
   if (sub === '/user' && method === 'PATCH') {
     // A display name is text the server controls: tests use it to send hostile text to the extension.
-    const name = asRecord(readPayload(req, body).value).name;
+    const { name, id } = asRecord(readPayload(req, body).value);
     if (typeof name !== 'string' || name === '') {
       throw new HttpError(400, 'name must be a non-empty string');
     }
-    ctx.user = { ...ctx.user, name };
-    sendJson(res, 200, { name });
+    const renamed = ctx.users.rename(ctx.users.require(id).id, name);
+    sendJson(res, 200, { id: renamed.id, name: renamed.name });
     return;
   }
   if (sub === '/clock' && method === 'POST') {
@@ -233,12 +237,13 @@ function route(
     return;
   }
   if (sub === '/jwt' && method === 'POST') {
-    const value = readPayload(req, body).value;
-    const clientId = value === undefined ? undefined : asRecord(value).clientId;
-    if (clientId !== undefined && typeof clientId !== 'string') {
-      throw new HttpError(400, 'clientId must be a string');
+    const payload = readPayload(req, body);
+    const info = issueJwtCredential(ctx, validateJwtOptions(payload.value));
+    if (payload.fromForm) {
+      sendHtml(res, 200, jwtCreatedPage(ctx, info));
+      return;
     }
-    sendJson(res, 200, { credential: ctx.jwt.create(ctx.baseUrl, clientId) });
+    sendJson(res, 200, info);
     return;
   }
   if (sub === '/requests' && method === 'GET') {

@@ -6,14 +6,17 @@ import { CodeStore, PendingRequests } from './codes';
 import { restErrors } from './errors';
 import { FaultInjector } from './faults';
 import { remoteKey, sendJson } from './http';
-import { JwtCredentials } from './jwtCredentials';
+import { JwtCredentialInfo, JwtCredentialOptions, JwtCredentials } from './jwtCredentials';
 import { RateLimiter } from './rateLimit';
+import { SecretLedger } from './secretLedger';
 import { TokenStore } from './tokens';
-import { DemoUser } from './types';
+import { UserDirectory } from './users';
 
 export interface EmulatorContext {
   baseUrl: string;
-  user: DemoUser;
+  users: UserDirectory;
+  /** Who signs in when auto-approve is on (the default user unless the console chose another). */
+  autoApproveUserId: string;
   clock: Clock;
   apps: AppRegistry;
   pending: PendingRequests;
@@ -26,19 +29,42 @@ export interface EmulatorContext {
   codeLifetimeSeconds: number;
   /** RFC 9207: put `iss` (this server's base URL) on the redirect back. RingCentral does not today. */
   sendIssuer: boolean;
+  /** What the secret scan checks artefacts against. */
+  secrets: SecretLedger;
+}
+
+/** A JWT credential for a user (the default user when none is named), listed for the secret scan. Throws on bad input. */
+export function issueJwtCredential(ctx: EmulatorContext, options: JwtCredentialOptions = {}): JwtCredentialInfo {
+  const info = ctx.jwt.create(ctx.baseUrl, ctx.users.require(options.user), options);
+  ctx.secrets.add('JWT credential', info.credential);
+  return info;
 }
 
 /**
- * Counts the request in the Auth group (per client id when it is a registered app, else per remote IP),
- * puts the X-Rate-Limit-* headers on the response, and answers 429 when over. Returns false when it answered.
+ * The Auth group's counter for a request. RingCentral's user-level limits are defined for the pair (authenticated
+ * user, application) (developer guide, "Rate limits"), so a request that names a registered app and a known user
+ * (a JWT credential's `sub`, a refresh token's or revoked token's owner, an authorization code's user) counts for
+ * that pair. Before a user is known (authorize: the user signs in after it; an unknown code, token or credential)
+ * RingCentral publishes nothing: the app the request names stands in. A request naming no registered app counts
+ * for its IP address, like RingCentral's global defensive limits.
  */
-export function passRateLimit(
+export function rateLimitKey(
   ctx: EmulatorContext,
   req: IncomingMessage,
-  res: ServerResponse,
   clientId: string | undefined,
-): boolean {
-  const key = clientId && ctx.apps.find(clientId) ? `client:${clientId}` : remoteKey(req);
+  userId: string | undefined,
+): string {
+  if (!clientId || !ctx.apps.find(clientId)) {
+    return remoteKey(req);
+  }
+  return userId ? `user:${userId}|client:${clientId}` : `client:${clientId}`;
+}
+
+/**
+ * Counts the request in the Auth group under `key`, puts the X-Rate-Limit-* headers on the response, and answers
+ * 429 when over. Returns false when it answered.
+ */
+export function passRateLimit(ctx: EmulatorContext, res: ServerResponse, key: string): boolean {
   const decision = ctx.limiter.hit(key);
   if (!decision) {
     return true;

@@ -58,14 +58,18 @@ export const oauthErrors = {
   refreshNotFound: () => e(400, 'invalid_grant', 'OAU-213', 'Token not found'),
   unsupportedGrant: () => e(400, 'invalid_request', 'OAU-250', 'Unsupported grant type'),
   grantNotAllowed: () => e(400, 'unauthorized_client', 'OAU-251', 'Unauthorized for this grant type'),
-  // Not in the facts table: OAU-140 is the code RingCentral documents for bad resource-owner credentials.
-  invalidJwt: () =>
+  // Not in the facts table: OAU-140 "Invalid resource owner credentials" is RingCentral's documented code for
+  // credentials it refuses (seen with invalid_grant and 400 in practice). No public source names a code for a JWT
+  // credential that expired or names another server, so those are OAU-140 too, told apart by the description.
+  invalidJwt: (description = 'The JWT credential is not valid for this application') =>
+    e(400, 'invalid_grant', 'OAU-140', 'Invalid resource owner credentials', description),
+  // Text from RingCentral's API changelog 1.0.41; `error` and status are not published: RFC 7523's invalid_grant, 400.
+  jwtAlgorithmNotSupported: () =>
     e(
       400,
       'invalid_grant',
-      'OAU-140',
-      'Invalid resource owner credentials',
-      'The JWT credential is not valid for this application',
+      'OAU-347',
+      'An algorithm which is used for assertion signing is not supported for JWT Bearer grant type',
     ),
   // Not in the facts table; the emulator's own code for a non-form token/revoke body.
   unsupportedMediaType: () => e(415, 'invalid_request', 'CMN-415', 'Unsupported Media Type'),

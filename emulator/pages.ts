@@ -15,7 +15,7 @@ h1{font-size:22px;margin-top:0}code{background:#eef1f4;padding:1px 4px;border-ra
 ul{padding-left:20px}button{font-size:15px;padding:8px 20px;border-radius:4px;border:1px solid #0073ae;cursor:pointer;margin-right:8px}
 #approve{background:#0073ae;color:#fff}#deny{background:#fff;color:#0073ae}
 .muted{color:#6b7380;font-size:13px}.error{color:#b00020}table{border-collapse:collapse;width:100%}
-td,th{border-bottom:1px solid #e3e6ea;padding:6px;text-align:left;vertical-align:top}input[type=text]{width:100%;box-sizing:border-box;padding:6px}`;
+td,th{border-bottom:1px solid #e3e6ea;padding:6px;text-align:left;vertical-align:top}input[type=text],select,textarea{width:100%;box-sizing:border-box;padding:6px}textarea{font-family:monospace;word-break:break-all}`;
 
 /** `body` must already be escaped HTML. */
 export function layout(title: string, body: string): string {

@@ -10,6 +10,17 @@ export interface RateLimitDecision {
   headers: Record<string, string>;
 }
 
+/** One counter as the console shows it. */
+export interface RateLimitCounter {
+  key: string;
+  /** Requests counted in the last 60 s (requests refused during a penalty are not counted; they restart it). */
+  requestsInWindow: number;
+  /** Emulator clock (ms) when the penalty ends; null when none runs. */
+  penaltyEndsAt: number | null;
+  /** What Retry-After would say now (0 without a penalty). */
+  penaltySecondsLeft: number;
+}
+
 interface Bucket {
   hits: number[];
   penaltyUntil: number;
@@ -51,6 +62,28 @@ export class RateLimiter {
 
   get current(): RateLimitSettings | false {
     return this.settings;
+  }
+
+  /** Every counter with something to show: requests in the window or a penalty running. */
+  snapshot(): RateLimitCounter[] {
+    const now = this.now();
+    const counters: RateLimitCounter[] = [];
+    for (const [key, bucket] of this.buckets) {
+      const penaltyRuns = bucket.penaltyUntil > now;
+      // A served penalty empties the window (as the next hit() does).
+      const served = !penaltyRuns && bucket.penaltyUntil > 0;
+      const requestsInWindow = served ? 0 : bucket.hits.filter((time) => time > now - WINDOW_SECONDS * 1000).length;
+      if (requestsInWindow === 0 && !penaltyRuns) {
+        continue;
+      }
+      counters.push({
+        key,
+        requestsInWindow,
+        penaltyEndsAt: penaltyRuns ? bucket.penaltyUntil : null,
+        penaltySecondsLeft: penaltyRuns ? Math.ceil((bucket.penaltyUntil - now) / 1000) : 0,
+      });
+    }
+    return counters;
   }
 
   /** Counts one request; undefined when rate limiting is off. */

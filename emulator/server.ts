@@ -2,24 +2,29 @@
 // the Auth rate-limit group, injectable faults and a control console. Routing and lifecycle live here.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppRegistry, DEMO_APP, DEMO_USER } from './apps';
+import { AppRegistry, DEFAULT_APPS } from './apps';
 import { handleApi } from './api';
 import { handleAuthorize, handleLogin, LOGIN_PATH } from './authorize';
 import { Clock } from './clock';
 import { CodeStore, PendingRequests } from './codes';
 import { CONSOLE_PATH, handleConsole } from './console';
-import { EmulatorContext } from './context';
+import { EmulatorContext, issueJwtCredential } from './context';
 import { restErrors } from './errors';
 import { applyFault, EndpointGroup, FaultInjector } from './faults';
 import { parseForm, parseParams, readBody, isForm, sendJson } from './http';
-import { JwtCredentials } from './jwtCredentials';
+import { JwtCredentialOptions, JwtCredentials, validateJwtOptions } from './jwtCredentials';
 import { emulatorLedger, KnownSecret } from './secretLedger';
-import { DEFAULT_RATE_LIMIT, RateLimiter, validateRateLimit } from './rateLimit';
+import { DEFAULT_RATE_LIMIT, RateLimitCounter, RateLimiter, validateRateLimit } from './rateLimit';
 import { handleRevoke, handleToken } from './token';
 import { TokenStore } from './tokens';
-import { AppRegistration, Fault, RateLimitSettings, RecordedRequest } from './types';
+import { AppRegistration, DemoUser, Fault, RateLimitSettings, RecordedRequest } from './types';
+import { UserDirectory } from './users';
 
-export { DEMO_APP, DEMO_USER } from './apps';
+export { AUTH_CODE_ONLY_APP, DEFAULT_APPS, DEMO_APP, JWT_ONLY_APP } from './apps';
+export { DEMO_USER, DEMO_USERS, SECOND_USER } from './users';
+export { JWT_VARIANTS, NO_EXPIRY_SECONDS, OTHER_SERVER } from './jwtCredentials';
+export type { JwtCredentialInfo, JwtCredentialOptions, JwtVariant } from './jwtCredentials';
+export type { RateLimitCounter } from './rateLimit';
 export type {
   AppRegistration,
   DemoUser,
@@ -35,8 +40,8 @@ export { JWT_BEARER_GRANT } from './types';
 export interface EmulatorOptions {
   /** 0 or absent: a free port. */
   port?: number;
-  /** Default: [DEMO_APP]. */
-  apps?: AppRegistration[];
+  /** Default: DEFAULT_APPS (the demo app, a JWT-only app and an auth-code-only app). */
+  apps?: readonly AppRegistration[];
   autoApprove?: boolean;
   /** Default {perMinute: 5, penaltySeconds: 60}; false disables. */
   rateLimit?: RateLimitSettings | false;
@@ -55,12 +60,19 @@ export interface Emulator {
   registerApp(app: AppRegistration): void;
   updateApp(clientId: string, patch: Partial<AppRegistration>): void;
   getApp(clientId: string): AppRegistration | undefined;
-  setAutoApprove(on: boolean): void;
+  /** `userId` chooses who signs in from now on (default: Ada, or the previous choice). */
+  setAutoApprove(on: boolean, userId?: string): void;
   setFault(fault: Fault | null): void;
   setRateLimit(rateLimit: RateLimitSettings | false | undefined): void;
   advanceClock(seconds: number): void;
-  /** A JWT credential for the demo user, optionally restricted to one app. */
-  createJwtCredential(clientId?: string): string;
+  /**
+   * A JWT credential as the Developer Console creates it: for the default user and any app (no argument), restricted
+   * to one app (a client id), or with options (user, app, variant, expiry).
+   */
+  createJwtCredential(clientIdOrOptions?: string | JwtCredentialOptions): string;
+  users(): DemoUser[];
+  /** The Auth group's counters: requests in the last 60 s and penalty end, per key. */
+  rateLimitCounters(): RateLimitCounter[];
   requests: RecordedRequest[];
   issuedTokens(): number;
   /** Every secret this emulator issued, registered or was sent, for the secret scan. */
@@ -142,18 +154,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     apps.register(app);
     secrets.add('client secret', app.clientSecret);
   };
-  for (const app of options.apps ?? [DEMO_APP]) {
+  for (const app of options.apps ?? DEFAULT_APPS) {
     registerApp(app);
   }
+  const users = new UserDirectory();
   const ctx: EmulatorContext = {
     baseUrl: '',
-    user: DEMO_USER,
+    users,
+    autoApproveUserId: users.defaultUser.id,
     clock,
     apps,
     pending: new PendingRequests(now),
     codes: new CodeStore(now, () => ctx.codeLifetimeSeconds),
-    tokens: new TokenStore(now, DEMO_USER),
-    jwt: new JwtCredentials(now, DEMO_USER),
+    tokens: new TokenStore(now),
+    jwt: new JwtCredentials(now),
     limiter: new RateLimiter(
       options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : validateRateLimit(options.rateLimit),
       now,
@@ -162,6 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     autoApprove: options.autoApprove ?? false,
     codeLifetimeSeconds: options.codeLifetimeSeconds ?? 60,
     sendIssuer: options.sendIssuer ?? false,
+    secrets,
   };
   const requests: RecordedRequest[] = [];
 
@@ -251,18 +266,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       secrets.add('client secret', apps.update(clientId, patch).clientSecret);
     },
     getApp: (clientId) => apps.get(clientId),
-    setAutoApprove: (on) => {
+    setAutoApprove: (on, userId) => {
+      if (userId !== undefined) {
+        ctx.autoApproveUserId = users.require(userId).id;
+      }
       ctx.autoApprove = on;
     },
     setFault: (fault) => ctx.faults.set(fault),
     setRateLimit: (rateLimit) =>
       ctx.limiter.set(rateLimit === undefined ? DEFAULT_RATE_LIMIT : validateRateLimit(rateLimit)),
     advanceClock: (seconds) => clock.advance(seconds),
-    createJwtCredential: (clientId) => {
-      const credential = ctx.jwt.create(ctx.baseUrl, clientId);
-      secrets.add('JWT credential', credential);
-      return credential;
-    },
+    createJwtCredential: (clientIdOrOptions) =>
+      issueJwtCredential(
+        ctx,
+        typeof clientIdOrOptions === 'string'
+          ? { clientId: clientIdOrOptions }
+          : validateJwtOptions(clientIdOrOptions ?? {}),
+      ).credential,
+    users: () => users.list(),
+    rateLimitCounters: () => ctx.limiter.snapshot(),
     requests,
     issuedTokens: () => ctx.tokens.issuedCount,
     issuedSecrets: () => secrets.list(),

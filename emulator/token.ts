@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticateClient, claimedClientId } from './clientAuth';
 import { AuthorizationCode } from './codes';
-import { EmulatorContext, passRateLimit } from './context';
+import { EmulatorContext, passRateLimit, rateLimitKey } from './context';
 import { OAuthError, oauthErrorBody, oauthErrors, restErrors } from './errors';
 import { isForm, parseForm, sendEmpty, sendJson } from './http';
 import { base64Url } from './random';
@@ -43,7 +43,7 @@ function exchangeCode(ctx: EmulatorContext, app: AppRegistration, form: Record<s
     throw oauthErrors.pkceMismatch();
   }
   code.used = true;
-  return ctx.tokens.startSession(app);
+  return ctx.tokens.startSession(app, code.userId);
 }
 
 function issue(
@@ -57,22 +57,42 @@ function issue(
       return exchangeCode(ctx, app, form);
     case 'refresh_token':
       return ctx.tokens.rotate(form.refresh_token, app);
-    case JWT_BEARER_GRANT:
-      if (!ctx.jwt.isValidFor(form.assertion, app.clientId)) {
-        throw oauthErrors.invalidJwt();
+    case JWT_BEARER_GRANT: {
+      const userId = ctx.jwt.verify(form.assertion, app.clientId, ctx.baseUrl);
+      if (!ctx.users.find(userId)) {
+        throw oauthErrors.invalidJwt('The JWT credential belongs to no user of this account');
       }
-      return ctx.tokens.startSession(app);
+      return ctx.tokens.startSession(app, userId);
+    }
     case 'password':
       throw oauthErrors.passwordNeedsMfa();
   }
 }
 
-/** Shared start of token and revoke: rate limit, media type, duplicates. Returns the form, or undefined when it answered. */
+/** The user a token request names, when the server can tell (for the per-user rate limit). */
+function tokenRequestUser(ctx: EmulatorContext, form: Record<string, string>): string | undefined {
+  switch (form.grant_type) {
+    case 'authorization_code':
+      return ctx.codes.find(form.code)?.userId;
+    case 'refresh_token':
+      return ctx.tokens.refreshTokenOwner(form.refresh_token);
+    case JWT_BEARER_GRANT:
+      return ctx.jwt.ownerOf(form.assertion);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Shared start of token and revoke: rate limit, media type, duplicates. `userOf` names the user the form is about,
+ * when known. Returns the form, or undefined when it answered.
+ */
 function readOAuthForm(
   ctx: EmulatorContext,
   req: IncomingMessage,
   res: ServerResponse,
   body: string,
+  userOf: (form: Record<string, string>) => string | undefined,
 ): Record<string, string> | undefined {
   if (req.method !== 'POST') {
     const error = restErrors.methodNotAllowed();
@@ -80,7 +100,9 @@ function readOAuthForm(
     return undefined;
   }
   const form = isForm(req.headers) ? parseForm(body) : undefined;
-  if (!passRateLimit(ctx, req, res, claimedClientId(req.headers.authorization, form?.params ?? {}))) {
+  const params = form?.params ?? {};
+  const key = rateLimitKey(ctx, req, claimedClientId(req.headers.authorization, params), userOf(params));
+  if (!passRateLimit(ctx, res, key)) {
     return undefined;
   }
   if (!form) {
@@ -99,7 +121,7 @@ function sendOAuthError(res: ServerResponse, error: OAuthError): void {
 }
 
 export function handleToken(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, body: string): void {
-  const form = readOAuthForm(ctx, req, res, body);
+  const form = readOAuthForm(ctx, req, res, body, (params) => tokenRequestUser(ctx, params));
   if (!form) {
     return;
   }
@@ -133,7 +155,7 @@ export function handleToken(ctx: EmulatorContext, req: IncomingMessage, res: Ser
 }
 
 export function handleRevoke(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, body: string): void {
-  const form = readOAuthForm(ctx, req, res, body);
+  const form = readOAuthForm(ctx, req, res, body, (params) => ctx.tokens.tokenOwner(params.token));
   if (!form) {
     return;
   }

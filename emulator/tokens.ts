@@ -1,7 +1,7 @@
 // Sessions with access and refresh tokens: issue, rotate on refresh, revoke the whole session.
 import { oauthErrors } from './errors';
 import { randomDigits, randomToken } from './random';
-import { AppRegistration, DemoUser } from './types';
+import { AppRegistration } from './types';
 
 export const DEFAULT_ACCESS_LIFETIME = 3600;
 export const DEFAULT_REFRESH_LIFETIME = 604800;
@@ -41,7 +41,7 @@ export interface TokenResponse {
 }
 
 export type AccessCheck =
-  { ok: true; scope: string[]; clientId: string } | { ok: false; reason: 'invalid' | 'expired' };
+  { ok: true; scope: string[]; clientId: string; ownerId: string } | { ok: false; reason: 'invalid' | 'expired' };
 
 export class TokenStore {
   private readonly sessions = new Map<string, Session>();
@@ -49,23 +49,20 @@ export class TokenStore {
   private readonly refresh = new Map<string, RefreshRecord>();
   private issued = 0;
 
-  constructor(
-    private readonly now: () => number,
-    private readonly user: DemoUser,
-  ) {}
+  constructor(private readonly now: () => number) {}
 
   get issuedCount(): number {
     return this.issued;
   }
 
-  /** A new session, as after a sign-in (authorization code, JWT). */
-  startSession(app: AppRegistration): TokenResponse {
+  /** A new session of user `ownerId`, as after a sign-in (authorization code, JWT). */
+  startSession(app: AppRegistration, ownerId: string): TokenResponse {
     const session: Session = {
       id: randomDigits(13),
       clientId: app.clientId,
       // Scope is fixed at sign-in: changing the app's permissions needs a new sign-in.
       scope: app.permissions.join(' '),
-      ownerId: this.user.id,
+      ownerId,
       endpointId: randomToken(16),
       revoked: false,
     };
@@ -110,6 +107,18 @@ export class TokenStore {
     }
   }
 
+  /** Whose session a refresh token belongs to (used or not), for the per-user rate limit. */
+  refreshTokenOwner(token: string | undefined): string | undefined {
+    const sessionId = token ? this.refresh.get(token)?.sessionId : undefined;
+    return sessionId ? this.sessions.get(sessionId)?.ownerId : undefined;
+  }
+
+  /** Whose session an access or refresh token belongs to, for the per-user rate limit. */
+  tokenOwner(token: string | undefined): string | undefined {
+    const sessionId = token ? (this.access.get(token)?.sessionId ?? this.refresh.get(token)?.sessionId) : undefined;
+    return sessionId ? this.sessions.get(sessionId)?.ownerId : undefined;
+  }
+
   checkAccess(token: string | undefined): AccessCheck {
     const record = token ? this.access.get(token) : undefined;
     const session = record ? this.sessions.get(record.sessionId) : undefined;
@@ -119,7 +128,12 @@ export class TokenStore {
     if (record.expiresAt <= this.now()) {
       return { ok: false, reason: 'expired' };
     }
-    return { ok: true, scope: session.scope ? session.scope.split(' ') : [], clientId: session.clientId };
+    return {
+      ok: true,
+      scope: session.scope ? session.scope.split(' ') : [],
+      clientId: session.clientId,
+      ownerId: session.ownerId,
+    };
   }
 
   private issueTokens(session: Session, app: AppRegistration): TokenResponse {

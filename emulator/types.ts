@@ -51,11 +51,13 @@ export interface RecordedRequest {
   fault?: FaultKind;
 }
 
+/** A user (extension) of the emulator's one account: Ada Lovelace (ext. 101, the default) or Grace Hopper (ext. 102). */
 export interface DemoUser {
+  /** The extension id: `owner_id` in token answers, `sub` in JWT credentials. */
   id: string;
   accountId: string;
-  extensionNumber: '101';
-  /** 'Ada Lovelace'; the console can rename her (display names are server-controlled text). */
+  extensionNumber: string;
+  /** The console can rename a user (display names are server-controlled text). */
   name: string;
-  email: 'ada@example.com';
+  email: string;
 }

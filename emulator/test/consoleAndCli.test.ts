@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
-import { DEMO_APP, JWT_BEARER_GRANT, startEmulator } from '../server';
+import { AUTH_CODE_ONLY_APP, DEMO_APP, JWT_BEARER_GRANT, JWT_ONLY_APP, startEmulator } from '../server';
 import {
   authorize,
   basic,
@@ -98,12 +98,16 @@ describe('RingCentral emulator', function () {
       assert.equal(res.status, 201);
       res = await consoleCall(ctx.emu, 'GET', '/apps');
       const text = await res.text();
-      assert.ok(!text.includes(CONFIDENTIAL.clientSecret as string));
+      for (const app of [CONFIDENTIAL, JWT_ONLY_APP, AUTH_CODE_ONLY_APP]) {
+        assert.ok(!text.includes(app.clientSecret as string));
+      }
       const apps = JSON.parse(text) as Array<{ clientId: string; hasSecret: boolean; clientSecret?: string }>;
       assert.deepEqual(
         apps.map((a) => [a.clientId, a.hasSecret]),
         [
           [DEMO_APP.clientId, false],
+          [JWT_ONLY_APP.clientId, true],
+          [AUTH_CODE_ONLY_APP.clientId, true],
           [CONFIDENTIAL.clientId, true],
         ],
       );
@@ -265,6 +269,12 @@ describe('RingCentral emulator', function () {
         };
         assert.equal(state.autoApprove, true);
         assert.equal(state.rateLimit, false);
+        // npm start runs this CLI: it serves the apps set up for one flow too.
+        const apps = (await (await fetch(`${info.url}/__console/apps`)).json()) as Array<{ clientId: string }>;
+        assert.deepEqual(
+          apps.map((app) => app.clientId),
+          [DEMO_APP.clientId, JWT_ONLY_APP.clientId, AUTH_CODE_ONLY_APP.clientId],
+        );
       } finally {
         child.kill('SIGTERM');
       }

@@ -190,3 +190,35 @@ export const TOKEN_INVALID = {
 export async function json(res: Response): Promise<unknown> {
   return JSON.parse(await res.text());
 }
+
+/** A console call's JSON answer (throws on a status other than 200/201, with the console's message). */
+export async function consoleJson<T>(emu: Emulator, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await consoleCall(emu, method, path, body);
+  const text = await res.text();
+  if (res.status !== 200 && res.status !== 201) {
+    throw new Error(`console ${method} ${path} answered ${res.status}: ${text}`);
+  }
+  return JSON.parse(text) as T;
+}
+
+/** A JWT bearer grant for a confidential app (Basic) or a public one (client_id in the body). */
+export function jwtGrant(emu: Emulator, assertion: string, app: AppRegistration): Promise<Response> {
+  return app.clientSecret === undefined
+    ? token(emu, { grant_type: JWT_BEARER_GRANT, assertion, client_id: app.clientId })
+    : token(emu, { grant_type: JWT_BEARER_GRANT, assertion }, { Authorization: basic(app.clientId, app.clientSecret) });
+}
+
+/** The header and claims of a JWT, decoded without checking anything. */
+export function decodeJwt(jwt: string): { header: Record<string, unknown>; claims: Record<string, unknown> } {
+  const [header, claims] = jwt
+    .split('.')
+    .slice(0, 2)
+    .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
+  return { header, claims };
+}
+
+/** The error code of an OAuth or REST error body. */
+export async function errorCode(res: Response): Promise<string | undefined> {
+  const body = (await json(res)) as { errors?: Array<{ errorCode?: string }> };
+  return body.errors?.[0]?.errorCode;
+}
