@@ -16,6 +16,7 @@ export const COMMANDS = {
   sessionInfo: 'ringcentral.sessionInfo',
   signInWithJwt: 'ringcentral.signInWithJwt',
   addProfile: 'ringcentral.addProfile',
+  listProfiles: 'ringcentral.listProfiles',
   switchProfile: 'ringcentral.switchProfile',
   editProfile: 'ringcentral.editProfile',
   terminalEnvironment: 'ringcentral.terminalEnvironment',

@@ -52,6 +52,9 @@ export const emulatorConsole = {
   fault: (fault: unknown) => consoleCall('POST', '/fault', fault),
   advanceClock: (seconds: number) => consoleCall('POST', '/clock', { advanceSeconds: seconds }),
   renameUser: (name: string) => consoleCall('PATCH', '/user', { name }),
+  /** A JWT credential as the Developer Console makes it, for a user and (optionally) a broken variant. */
+  createJwt: async (options: { clientId?: string; user?: string; variant?: string }) =>
+    ((await consoleCall('POST', '/jwt', options)) as { credential: string }).credential,
   requests: async () =>
     (await consoleCall('GET', '/requests')) as Array<{
       method: string;
@@ -89,6 +92,8 @@ export async function resetSettings(): Promise<void> {
 
 export interface SessionInfo {
   signedIn: boolean;
+  profile?: { id: string; name: string; flow: string };
+  statusBar?: { text: string; tooltip: string };
   account?: { id: string; label: string; profileKnown: boolean };
   scope?: string;
   accessExpiresAt?: number;
@@ -172,6 +177,28 @@ export function interceptInputs(answer: (options: vscode.InputBoxOptions) => str
     return withProgress.call(vscode.window, options, task);
   };
   return { inputBoxes, progressTitles, restore: () => Object.assign(window, { showInputBox, withProgress }) };
+}
+
+/** Deletes the saved profiles (signing out their sessions) and makes the settings profile active again. */
+export async function resetProfiles(): Promise<void> {
+  await vscode.commands.executeCommand(COMMANDS.switchProfile, 'settings');
+  const dialogs = interceptMessages((shown) => (shown.items.includes('Delete Profile') ? 'Delete Profile' : undefined));
+  const quickPick = vscode.window as unknown as { showQuickPick: (...args: unknown[]) => Thenable<unknown> };
+  const original = quickPick.showQuickPick;
+  quickPick.showQuickPick = async (items: unknown) =>
+    ((await items) as vscode.QuickPickItem[]).find((item) => item.label.includes('Delete'));
+  try {
+    for (let i = 0; i < 20; i++) {
+      const saved = ((await vscode.commands.executeCommand(COMMANDS.listProfiles)) as Array<{ id: string }>).filter(
+        (profile) => profile.id !== 'settings',
+      );
+      if (saved.length === 0) return;
+      await vscode.commands.executeCommand(COMMANDS.editProfile, saved[0].id);
+    }
+  } finally {
+    quickPick.showQuickPick = original;
+    dialogs.restore();
+  }
 }
 
 export async function signOutAll(): Promise<void> {

@@ -16,7 +16,8 @@ export interface ProfileCommandDeps {
   jwtCredentials: JwtCredentialStore;
 }
 
-type ProfileResult = { ok: true; profileId: string; name: string } | { ok: false; cancelled?: boolean; message: string };
+type ProfileResult =
+  { ok: true; profileId: string; name: string } | { ok: false; cancelled?: boolean; message: string };
 
 export function registerProfileCommands(deps: ProfileCommandDeps): vscode.Disposable[] {
   const { profiles } = deps;
@@ -55,11 +56,14 @@ export function registerProfileCommands(deps: ProfileCommandDeps): vscode.Dispos
       { label: '$(lock) Set the client secret', run: () => vscode.commands.executeCommand(COMMANDS.setClientSecret) },
       ...(profile.id === SETTINGS_PROFILE_ID
         ? []
-        : [{ label: '$(trash) Delete this profile (signs out its sessions)', run: () => deleteProfile(deps, profile) }]),
+        : [
+            { label: '$(trash) Delete this profile (signs out its sessions)', run: () => deleteProfile(deps, profile) },
+          ]),
     ];
     const picked = await vscode.window.showQuickPick(actions, { title: `RingCentral profile "${profile.name}"` });
     if (!picked) return { ok: false, cancelled: true, message: 'cancelled' };
-    if (profiles.activeId() !== profile.id && picked.label.includes('client secret')) await profiles.setActive(profile.id);
+    if (profiles.activeId() !== profile.id && picked.label.includes('client secret'))
+      await profiles.setActive(profile.id);
     try {
       await picked.run();
       return { ok: true, profileId: profile.id, name: profile.name };
@@ -92,7 +96,16 @@ export function registerProfileCommands(deps: ProfileCommandDeps): vscode.Dispos
     return vscode.commands.executeCommand(COMMANDS.signIn);
   };
 
+  /** Non-secret facts about every profile, for tasks, other extensions and tests. */
+  const listProfiles = () =>
+    profiles.list().map((profile) => ({
+      ...profile,
+      active: profile.id === profiles.activeId(),
+      accounts: sessionsOfProfile(profile, deps.sessions.list()).map((session) => session.account.label),
+    }));
+
   return [
+    vscode.commands.registerCommand(COMMANDS.listProfiles, listProfiles),
     vscode.commands.registerCommand(COMMANDS.addProfile, addProfile),
     vscode.commands.registerCommand(COMMANDS.switchProfile, switchProfile),
     vscode.commands.registerCommand(COMMANDS.editProfile, editProfile),

@@ -46,7 +46,11 @@ function menuItems(sessions: SessionManager, currentSession: CurrentSession): Me
   }));
   const sessionItems: MenuItem[] = session
     ? [
-        { label: '$(refresh) Refresh Token', command: COMMANDS.refreshToken, description: 'get a new access token now' },
+        {
+          label: '$(refresh) Refresh Token',
+          command: COMMANDS.refreshToken,
+          description: 'get a new access token now',
+        },
         {
           label: '$(copy) Copy Access Token',
           command: COMMANDS.copyAccessToken,
@@ -71,7 +75,11 @@ function menuItems(sessions: SessionManager, currentSession: CurrentSession): Me
           command: COMMANDS.signIn,
           description: currentSession.profile()?.flow === 'jwt' ? 'with the JWT credential' : 'in the browser',
         },
-        { label: '$(gear) Configure App', command: COMMANDS.configureApp, description: 'server, client id, redirect mode, secret' },
+        {
+          label: '$(gear) Configure App',
+          command: COMMANDS.configureApp,
+          description: 'server, client id, redirect mode, secret',
+        },
         { label: '$(link) Check Redirect URI', command: COMMANDS.checkRedirectUri },
         { label: '$(pulse) Open Diagnostics', command: COMMANDS.openDiagnostics },
       ];

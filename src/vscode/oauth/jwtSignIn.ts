@@ -57,7 +57,11 @@ export class JwtSignIn {
       }
       await deps.secrets.set(profile.server, profile.clientId, secret);
     }
-    const client = await deps.clients.create({ server: profile.server, clientId: profile.clientId, profileId: profile.id });
+    const client = await deps.clients.create({
+      server: profile.server,
+      clientId: profile.clientId,
+      profileId: profile.id,
+    });
     let phase: FlowPhase = 'jwt';
     try {
       const session = await vscode.window.withProgress(

@@ -50,7 +50,11 @@ export class SignInService {
 
   private async run(profile: Profile): Promise<StoredSession> {
     const settings = readSettings();
-    const problem = settingsProblem({ ...settings, server: checkServerUrl(profile.server), clientId: profile.clientId });
+    const problem = settingsProblem({
+      ...settings,
+      server: checkServerUrl(profile.server),
+      clientId: profile.clientId,
+    });
     if (problem) throw new SetupError(problem.message, problem.setting);
     const server = profile.server;
     const clientId = profile.clientId;

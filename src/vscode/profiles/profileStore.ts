@@ -78,7 +78,8 @@ export class ProfileStore implements vscode.Disposable {
   async update(id: string, input: ProfileInput): Promise<Profile> {
     const profile = { ...this.checked(input), id };
     const saved = this.saved();
-    if (!saved.some((candidate) => candidate.id === id)) throw new Error(`There is no saved RingCentral profile "${id}".`);
+    if (!saved.some((candidate) => candidate.id === id))
+      throw new Error(`There is no saved RingCentral profile "${id}".`);
     await this.globalState.update(
       PROFILES_KEY,
       saved.map((candidate) => (candidate.id === id ? profile : candidate)),

@@ -68,7 +68,8 @@ async function pickFlow(title: string, current?: SignInFlow): Promise<SignInFlow
     {
       label: 'JWT',
       description: current === 'jwt' ? '(current)' : '',
-      detail: 'A server signs in as one user with a JWT credential, no browser. For apps whose auth is "JWT auth flow".',
+      detail:
+        'A server signs in as one user with a JWT credential, no browser. For apps whose auth is "JWT auth flow".',
       flow: 'jwt',
     },
   ];

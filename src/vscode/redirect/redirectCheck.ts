@@ -41,7 +41,11 @@ export async function runRedirectCheck(
   });
   const app = activeApp();
   if (!withPreflight || !app.server.ok || !app.clientId) return { check };
-  const client = await deps.clients.create({ server: app.server.url, clientId: app.clientId, profileId: app.profile?.id });
+  const client = await deps.clients.create({
+    server: app.server.url,
+    clientId: app.clientId,
+    profileId: app.profile?.id,
+  });
   const recorder = deps.attempts.start('preflight', { server: app.server.url, clientId: app.clientId });
   const outcome = await preflightRedirect(client, target.redirectUri, recorder);
   recorder.finish(outcome.ok ? 'ok' : 'failed');

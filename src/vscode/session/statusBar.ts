@@ -60,7 +60,7 @@ export class TokenStatusBar implements vscode.Disposable {
     // With one profile its name is noise; with several, the item says which one is active.
     const prefix = profile && this.currentSession.profiles.list().length > 1 ? `${profile.name}: ` : '';
     if (!session) {
-      this.item.text = `$(sign-in) ${prefix || 'RingCentral: '}Sign in`;
+      this.item.text = `$(sign-in) RingCentral${prefix ? ` (${prefix.slice(0, -2)})` : ''}: Sign in`;
       this.item.tooltip = `Not signed in to RingCentral${profile ? ` with the profile "${profile.name}" (${FLOW_LABELS[profile.flow]})` : ''}. Click to sign in, switch profile or configure your app.`;
       this.item.backgroundColor = undefined;
       this.item.accessibilityInformation = { label: 'RingCentral: not signed in. Click to sign in.' };
