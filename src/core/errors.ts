@@ -129,3 +129,49 @@ export class RefreshDeferredError extends Error {
     this.name = 'RefreshDeferredError';
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Auth-request budget (session/authBudget.ts)
+
+/** A request of RingCentral's "Auth" group: the browser's authorize, the pre-flight, token, refresh, revoke. */
+export type AuthRequestKind = 'authorize' | 'preflight' | 'token' | 'jwt' | 'refresh' | 'revoke';
+
+/**
+ * Stopped before sending: one more Auth request now would exceed RingCentral's limit (5 per user per minute) and
+ * start its 60 s penalty, or RingCentral's penalty (a 429) is still running. Nothing was sent.
+ */
+export class AuthBudgetExceededError extends Error {
+  readonly code = 'auth-budget-exceeded' as const;
+  constructor(
+    readonly kind: AuthRequestKind,
+    /** Why: the window is full, or RingCentral's penalty (a 429 with Retry-After) has not ended. */
+    readonly reason: 'budget' | 'penalty',
+    /** Epoch ms when the next Auth request is safe. */
+    readonly safeAt: number,
+    readonly used: number,
+    readonly limit: number,
+    readonly windowMs: number,
+    now: number,
+  ) {
+    const seconds = Math.max(1, Math.ceil((safeAt - now) / 1000));
+    super(
+      reason === 'penalty'
+        ? `Not sent: RingCentral is rate-limiting sign-in requests for this app (it answered 429). The next try is safe at ${new Date(safeAt).toLocaleTimeString()} (in ${seconds} s); a request before then restarts RingCentral's 60 s penalty.`
+        : `Not sent: this would be Auth request ${used + 1} in ${Math.round(windowMs / 1000)} s, and RingCentral allows ${limit}. ` +
+            `The ${ordinal(limit + 1)} would start RingCentral's 60 s penalty, which restarts on every request made during it. ` +
+            `The next one is safe at ${new Date(safeAt).toLocaleTimeString()} (in ${seconds} s).`,
+    );
+    this.name = 'AuthBudgetExceededError';
+  }
+
+  /** Whole seconds until safeAt, at least 1. */
+  retryAfterSeconds(now: number): number {
+    return Math.max(1, Math.ceil((this.safeAt - now) / 1000));
+  }
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
