@@ -152,14 +152,20 @@ export class AuthBudgetExceededError extends Error {
     readonly limit: number,
     readonly windowMs: number,
     now: number,
+    /** Requests this step needs: 2 for opening the sign-in page (the code exchange follows within a minute). */
+    readonly needed = 1,
   ) {
     const seconds = Math.max(1, Math.ceil((safeAt - now) / 1000));
+    const window = `${Math.round(windowMs / 1000)} s`;
+    const when = `The next one is safe at ${new Date(safeAt).toLocaleTimeString()} (in ${seconds} s).`;
     super(
       reason === 'penalty'
-        ? `Not sent: RingCentral is rate-limiting sign-in requests for this app (it answered 429). The next try is safe at ${new Date(safeAt).toLocaleTimeString()} (in ${seconds} s); a request before then restarts RingCentral's 60 s penalty.`
-        : `Not sent: this would be Auth request ${used + 1} in ${Math.round(windowMs / 1000)} s, and RingCentral allows ${limit}. ` +
-            `The ${ordinal(limit + 1)} would start RingCentral's 60 s penalty, which restarts on every request made during it. ` +
-            `The next one is safe at ${new Date(safeAt).toLocaleTimeString()} (in ${seconds} s).`,
+        ? `Not sent: RingCentral is rate-limiting sign-in requests for this app (it answered 429). ${when} A request before then restarts RingCentral's 60 s penalty.`
+        : `Not sent: ${
+            needed > 1
+              ? `signing in needs ${needed} Auth requests (the sign-in page, then the token exchange) and ${used} of the ${limit} RingCentral allows in ${window} are used.`
+              : `this would be Auth request ${used + 1} in ${window}, and RingCentral allows ${limit}.`
+          } The ${ordinal(limit + 1)} would start RingCentral's 60 s penalty, which restarts on every request made during it. ${when}`,
     );
     this.name = 'AuthBudgetExceededError';
   }

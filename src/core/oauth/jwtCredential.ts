@@ -260,7 +260,7 @@ export function checkJwtCredential(paste: string, options: JwtCheckOptions): Jwt
     };
   } catch {
     // Nothing above should throw; if it does, the paste is refused rather than sent unchecked.
-    return refused([jwtProblem('jwt-not-a-jwt', {}, ctx)]);
+    return refused([jwtProblem('jwt-unreadable', {}, ctx)]);
   }
 }
 

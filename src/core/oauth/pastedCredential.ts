@@ -89,7 +89,7 @@ function cleanLine(line: string, notes: Set<CleaningNote>): { value: string; nam
   }
   text = withoutQuotes(text, notes);
   if (/^bearer\s/i.test(text)) {
-    text = text.slice(7).trim();
+    text = withoutQuotes(text.slice(7), notes);
     notes.add('bearer-removed');
   }
   return { value: text, name };

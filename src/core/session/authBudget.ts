@@ -82,8 +82,8 @@ export class AuthBudget {
   reserve(key: string, kind: AuthRequestKind, now: number): Promise<void> {
     return this.serialized(key, async () => {
       const stored = await this.read(key);
-      const before = this.statusOf(this.tally(stored, now), now);
-      this.throwIfNotSafe(before, kind, now);
+      const needed = this.slotsNeeded(kind);
+      this.throwIfNotSafe(this.tally(stored, now), kind, needed, now);
       const entry: AuthLogEntry = { type: 'request', at: now, kind, id: this.newId() };
       await this.append(key, entry);
       if (this.options.log) {
@@ -92,9 +92,9 @@ export class AuthBudget {
         const ahead = after.requests.filter(
           (other) => other.at < entry.at || (other.at === entry.at && other.id < entry.id),
         ).length;
-        if (ahead >= this.limit) {
+        if (ahead + needed > this.limit) {
           // Ours stays counted (it is in the shared log): the safe side.
-          this.throwIfNotSafe(this.statusOf(after, now), kind, now, true);
+          this.throwIfNotSafe(after, kind, needed, now, true);
         }
       }
       // Entries beyond what the window can hold have aged out: drop them so the log stays small.
@@ -122,22 +122,30 @@ export class AuthBudget {
     };
   }
 
-  private throwIfNotSafe(status: AuthBudgetStatus, kind: AuthRequestKind, now: number, force = false): void {
-    if (status.penaltyUntil !== undefined) {
-      throw new AuthBudgetExceededError(
-        kind,
-        'penalty',
-        status.nextSafeAt,
-        status.used,
-        this.limit,
-        this.windowMs,
-        now,
-      );
+  /**
+   * The browser's authorize is followed by the code exchange within a minute (the code dies after about 60 s):
+   * the sign-in page is only opened when both fit, so an approved sign-in is never stopped at its last step.
+   */
+  private slotsNeeded(kind: AuthRequestKind): number {
+    return kind === 'authorize' ? Math.min(2, this.limit) : 1;
+  }
+
+  private throwIfNotSafe(tally: Tally, kind: AuthRequestKind, needed: number, now: number, force = false): void {
+    const used = tally.requests.length;
+    if (tally.penaltyUntil !== undefined) {
+      const safeAt = Math.max(tally.penaltyUntil, this.safeAt(tally, needed, now));
+      throw new AuthBudgetExceededError(kind, 'penalty', safeAt, used, this.limit, this.windowMs, now, needed);
     }
-    if (force || status.used >= this.limit) {
-      const safeAt = Math.max(status.nextSafeAt, now + 1);
-      throw new AuthBudgetExceededError(kind, 'budget', safeAt, status.used, this.limit, this.windowMs, now);
+    if (force || used + needed > this.limit) {
+      const safeAt = Math.max(this.safeAt(tally, needed, now), now + 1);
+      throw new AuthBudgetExceededError(kind, 'budget', safeAt, used, this.limit, this.windowMs, now, needed);
     }
+  }
+
+  /** When `needed` more requests fit: once enough of the oldest counted ones have left the window. */
+  private safeAt(tally: Tally, needed: number, now: number): number {
+    const mustLeave = tally.requests.length + needed - this.limit;
+    return mustLeave > 0 ? tally.requests[mustLeave - 1].at + this.windowMs : now;
   }
 
   private tally(entries: readonly AuthLogEntry[], now: number): Tally {
@@ -158,8 +166,6 @@ export class AuthBudget {
   private statusOf(tally: Tally, now: number): AuthBudgetStatus {
     const used = tally.requests.length;
     const oldest = tally.requests[0];
-    // With the window full, the next request is safe once enough of the oldest have left it.
-    const budgetSafeAt = used >= this.limit ? tally.requests[used - this.limit].at + this.windowMs : now;
     return {
       used,
       limit: this.limit,
@@ -167,7 +173,7 @@ export class AuthBudget {
       remaining: Math.max(0, this.limit - used),
       resetsAt: oldest ? oldest.at + this.windowMs : now,
       ...(tally.penaltyUntil !== undefined ? { penaltyUntil: tally.penaltyUntil } : {}),
-      nextSafeAt: Math.max(now, budgetSafeAt, tally.penaltyUntil ?? 0),
+      nextSafeAt: Math.max(now, this.safeAt(tally, 1, now), tally.penaltyUntil ?? 0),
     };
   }
 

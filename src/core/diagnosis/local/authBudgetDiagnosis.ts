@@ -27,7 +27,9 @@ export function explainAuthBudget(
     id: 'auth-budget-exceeded',
     summary: penalty
       ? `Not sent (${what}): RingCentral's rate-limit penalty is still running; the next try is safe in ${seconds} s.`
-      : `Not sent (${what}): it would be Auth request ${error.used + 1} within ${Math.round(error.windowMs / 1000)} s, over RingCentral's limit of ${error.limit}; safe again in ${seconds} s.`,
+      : error.needed > 1
+        ? `Not sent (${what}): signing in needs ${error.needed} Auth requests (the sign-in page, then the token exchange) and only ${Math.max(0, error.limit - error.used)} of RingCentral's ${error.limit} per ${Math.round(error.windowMs / 1000)} s are left; safe again in ${seconds} s.`
+        : `Not sent (${what}): it would be Auth request ${error.used + 1} within ${Math.round(error.windowMs / 1000)} s, over RingCentral's limit of ${error.limit}; safe again in ${seconds} s.`,
     causes: [
       [
         90,

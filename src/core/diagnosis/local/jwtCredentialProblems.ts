@@ -26,6 +26,8 @@ export type JwtProblemCode =
   | 'jwt-not-yet-valid'
   | 'jwt-signature-short'
   | 'jwt-paste-cleaned'
+  /** The check itself failed (a bug): the paste is refused rather than sent unchecked. */
+  | 'jwt-unreadable'
   | JwtServerProblemCode;
 
 export type JwtProblem = LocalProblem<JwtProblemCode>;
@@ -258,6 +260,13 @@ function words(code: JwtProblemCode, details: JwtProblemDetails, ctx: DiagnosisC
         summary: `The paste was cleaned before use: ${(details.cleaned ?? []).join('; ') || 'surrounding characters removed'}.`,
         causes: [[50, 'People paste from .env files, JSON and terminals; only the credential itself is sent.']],
         fixes: [],
+      };
+    case 'jwt-unreadable':
+      return {
+        severity: 'error',
+        summary: 'The paste could not be read as a JWT credential.',
+        causes: [[60, WHAT_A_CREDENTIAL_IS]],
+        fixes: [[90, createCredentialFix(ctx, 'Copy the whole JWT credential again')]],
       };
     default:
       // The server problems are built by ringcentral/environment.ts.

@@ -49,6 +49,7 @@ export function bySeverity<T extends { severity: LocalSeverity }>(problems: read
 
 /** "2025-01-15 12:00 UTC": unambiguous in any time zone. */
 export function utcText(epochMs: number): string {
+  if (!Number.isFinite(epochMs) || Math.abs(epochMs) > 8.64e15) return 'a date out of range';
   return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
