@@ -115,16 +115,21 @@ export class SessionExpiredError extends Error {
   }
 }
 
-/** RingCentral answered 429: no token request until notBefore, because one made earlier restarts the penalty. */
+/**
+ * RingCentral answered 429, or one more Auth request would have exceeded its limit (the budget stopped it): no token
+ * request until notBefore, because one made earlier starts or restarts the penalty.
+ */
 export class RefreshDeferredError extends Error {
   constructor(
     readonly session: StoredSession,
     readonly notBefore: number,
     now: number,
   ) {
+    const at = `${new Date(notBefore).toLocaleTimeString()} (in ${Math.max(1, Math.ceil((notBefore - now) / 1000))} s)`;
     super(
-      `RingCentral is rate-limiting token requests for this app (CMN-301). The next try is at ${new Date(notBefore).toLocaleTimeString()} ` +
-        `(in ${Math.max(1, Math.ceil((notBefore - now) / 1000))} s); a request before then would restart RingCentral's penalty, so wait until then.`,
+      session.refreshBackoff?.byBudget
+        ? `Token requests for this app wait until ${at}: RingCentral allows 5 sign-in (Auth) requests per minute, and one more now would start its 60 s penalty. Nothing was sent.`
+        : `RingCentral is rate-limiting token requests for this app (CMN-301). The next try is at ${at}; a request before then would restart RingCentral's penalty, so wait until then.`,
     );
     this.name = 'RefreshDeferredError';
   }

@@ -21,6 +21,10 @@ import { nodeFetchAdapter } from '../../src/vscode/ringcentral/httpFetch';
 import { DEMO_APP, type Emulator } from '../../emulator/server';
 import { LOOPBACK_REDIRECT, useEmulator } from '../../emulator/test/emulatorTestUtils';
 import { flowHarness } from './diagnosisTestKit';
+import { checkJwtCredential, jwtCredentialFacts } from '../../src/core/oauth/jwtCredential';
+import { diagnose } from '../../src/core/diagnosis/diagnose';
+import { failureFromError } from '../../src/core/diagnosis/fromError';
+import { JWT_GRANT } from '../../src/core/ringcentral/ringcentralClient';
 import { CONFIDENTIAL } from './ringcentralClientKit';
 import { refreshRequests, rejection, sessionManagerKit } from './sessionManagerKit';
 import { MemoryPersistence } from '../fakes/memoryPersistence';
@@ -153,6 +157,60 @@ describe('the Auth-request budget against the emulator (RingCentral rate limit o
     assert.ok(ctx.emu.requests.every((request) => request.status !== 429));
   });
 
+  it("the emulator's JWT credential passes the local check, pasted from a .env file; one for another app is explained in JWT words", async () => {
+    const rc = confidentialWithBudget(new AuthBudget());
+    const credential = ctx.emu.createJwtCredential();
+    const check = checkJwtCredential(`RC_JWT="${credential}"\n`, { server: ctx.emu.url, now: Date.now() });
+    assert.ok(check.ok, check.ok ? '' : check.problem.diagnosis.summary);
+    assert.deepEqual(
+      check.warnings.map((w) => w.code),
+      ['jwt-paste-cleaned'],
+    );
+    assert.equal(check.credential, credential);
+    assert.equal(check.credentialServer, ctx.emu.url);
+    assert.ok((await rc.jwtBearer(check.credential)).access_token);
+
+    // Restricted to another app: nothing local can see that; RingCentral (here the emulator) answers OAU-140.
+    const restricted = checkJwtCredential(ctx.emu.createJwtCredential('some-other-app'), {
+      server: ctx.emu.url,
+      now: Date.now(),
+    });
+    assert.ok(restricted.ok);
+    const error = await rejection(rc.jwtBearer(restricted.credential));
+    const failure = failureFromError(error);
+    assert.ok(failure);
+    const diagnosis = diagnose(failure, {
+      phase: 'jwt',
+      grantType: JWT_GRANT,
+      server: ctx.emu.url,
+      clientId: CONFIDENTIAL.clientId,
+      jwtCredential: jwtCredentialFacts(restricted, Date.now()),
+    });
+    assert.equal(diagnosis.code, 'OAU-140');
+    assert.match(diagnosis.summary, /refused the JWT credential/);
+    assert.ok(
+      diagnosis.causes.some((cause) =>
+        cause.includes(`restricted to specific apps, and this app (the client id ${CONFIDENTIAL.clientId})`),
+      ),
+    );
+
+    // A production credential is stopped before it is sent to the emulator at all.
+    const production = checkJwtCredential(
+      credential.replace(/^[^.]+\.[^.]+/, (headerAndPayload) => {
+        const [header, payload] = headerAndPayload.split('.');
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+        const moved = {
+          ...claims,
+          aud: 'https://platform.ringcentral.com/restapi/oauth/token',
+          iss: 'https://platform.ringcentral.com',
+        };
+        return `${header}.${Buffer.from(JSON.stringify(moved)).toString('base64url')}`;
+      }),
+      { server: ctx.emu.url, now: Date.now() },
+    );
+    assert.equal(production.ok ? 'ok' : production.problem.code, 'jwt-wrong-server');
+  });
+
   it('SessionManager: a refresh the budget stops is not sent and waits until it is safe; sign-out still signs out', async () => {
     const kit = sessionManagerKit(ctx);
     const budget = new AuthBudget();
@@ -180,7 +238,12 @@ describe('the Auth-request budget against the emulator (RingCentral rate limit o
     const status = manager.status(manager.get(session.id) ?? session);
     assert.equal(status.state, 'rateLimited');
     assert.equal(status.notBefore, error.safeAt);
+    assert.equal(manager.get(session.id)?.refreshBackoff?.byBudget, true, 'the notice can say nothing was sent');
     assert.ok(manager.get(session.id), 'the session is kept');
+
+    const deferred = await rejection(manager.refresh(session.id));
+    assert.match(String((deferred as Error).message), /one more now would start its 60 s penalty\. Nothing was sent\./);
+    assert.equal(refreshRequests(ctx.emu).length, 0);
 
     const signedOut = await manager.signOut(session.id);
     assert.equal(signedOut.revoked, false);

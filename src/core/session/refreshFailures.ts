@@ -38,7 +38,7 @@ export function isUnauthorizedError(error: unknown): boolean {
 export function backoffAfter(error: unknown, rateLimited: boolean, failures: number, now: number): RefreshBackoff {
   if (error instanceof AuthBudgetExceededError) {
     // Nothing was sent: wait exactly until the budget says the next request is safe, no doubling.
-    return { notBefore: Math.min(error.safeAt, now + MAX_BACKOFF_MS), failures, rateLimited: true };
+    return { notBefore: Math.min(error.safeAt, now + MAX_BACKOFF_MS), failures, rateLimited: true, byBudget: true };
   }
   if (rateLimited) {
     // Honour Retry-After (60 s when absent). If a 429 comes again right after such a wait, someone else is also

@@ -247,6 +247,11 @@ describe('explainAuthBudget and the refresh backoff', () => {
   it('a refresh stopped by the budget waits exactly until it is safe, as a rate limit', () => {
     const error = new AuthBudgetExceededError('refresh', 'budget', T0 + 42_000, 5, 5, 60_000, T0);
     assert.equal(isRateLimitError(error), true);
-    assert.deepEqual(backoffAfter(error, true, 3, T0), { notBefore: T0 + 42_000, failures: 3, rateLimited: true });
+    assert.deepEqual(backoffAfter(error, true, 3, T0), {
+      notBefore: T0 + 42_000,
+      failures: 3,
+      rateLimited: true,
+      byBudget: true,
+    });
   });
 });
