@@ -104,7 +104,8 @@ const CLEANING_WORDS: Record<CleaningNote, string> = {
   'bearer-removed': 'a leading "Bearer " removed',
 };
 
-type Decoding = { ok: true; decoded: DecodedJwt } | { ok: false; code: JwtProblemCode; details: JwtProblemDetails };
+export type JwtDecoding =
+  { ok: true; decoded: DecodedJwt } | { ok: false; code: JwtProblemCode; details: JwtProblemDetails };
 
 function decodeJsonPart(part: string): Record<string, unknown> | undefined {
   try {
@@ -125,7 +126,7 @@ function epochMs(value: unknown): number | undefined {
 }
 
 /** Splits and decodes a value already known to be made of base64url characters and dots. */
-export function decodeJwt(value: string): Decoding {
+export function decodeJwt(value: string): JwtDecoding {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code !== 46 && !isBase64UrlCode(code))
