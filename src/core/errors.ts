@@ -115,17 +115,74 @@ export class SessionExpiredError extends Error {
   }
 }
 
-/** RingCentral answered 429: no token request until notBefore, because one made earlier restarts the penalty. */
+/**
+ * RingCentral answered 429, or one more Auth request would have exceeded its limit (the budget stopped it): no token
+ * request until notBefore, because one made earlier starts or restarts the penalty.
+ */
 export class RefreshDeferredError extends Error {
   constructor(
     readonly session: StoredSession,
     readonly notBefore: number,
     now: number,
   ) {
+    const at = `${new Date(notBefore).toLocaleTimeString()} (in ${Math.max(1, Math.ceil((notBefore - now) / 1000))} s)`;
     super(
-      `RingCentral is rate-limiting token requests for this app (CMN-301). The next try is at ${new Date(notBefore).toLocaleTimeString()} ` +
-        `(in ${Math.max(1, Math.ceil((notBefore - now) / 1000))} s); a request before then would restart RingCentral's penalty, so wait until then.`,
+      session.refreshBackoff?.byBudget
+        ? `Token requests for this app wait until ${at}: RingCentral allows 5 sign-in (Auth) requests per minute, and one more now would start its 60 s penalty. Nothing was sent.`
+        : `RingCentral is rate-limiting token requests for this app (CMN-301). The next try is at ${at}; a request before then would restart RingCentral's penalty, so wait until then.`,
     );
     this.name = 'RefreshDeferredError';
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Auth-request budget (session/authBudget.ts)
+
+/** A request of RingCentral's "Auth" group: the browser's authorize, the pre-flight, token, refresh, revoke. */
+export type AuthRequestKind = 'authorize' | 'preflight' | 'token' | 'jwt' | 'refresh' | 'revoke';
+
+/**
+ * Stopped before sending: one more Auth request now would exceed RingCentral's limit (5 per user per minute) and
+ * start its 60 s penalty, or RingCentral's penalty (a 429) is still running. Nothing was sent.
+ */
+export class AuthBudgetExceededError extends Error {
+  readonly code = 'auth-budget-exceeded' as const;
+  constructor(
+    readonly kind: AuthRequestKind,
+    /** Why: the window is full, or RingCentral's penalty (a 429 with Retry-After) has not ended. */
+    readonly reason: 'budget' | 'penalty',
+    /** Epoch ms when the next Auth request is safe. */
+    readonly safeAt: number,
+    readonly used: number,
+    readonly limit: number,
+    readonly windowMs: number,
+    now: number,
+    /** Requests this step needs: 2 for opening the sign-in page (the code exchange follows within a minute). */
+    readonly needed = 1,
+  ) {
+    const seconds = Math.max(1, Math.ceil((safeAt - now) / 1000));
+    const window = `${Math.round(windowMs / 1000)} s`;
+    const when = `The next one is safe at ${new Date(safeAt).toLocaleTimeString()} (in ${seconds} s).`;
+    super(
+      reason === 'penalty'
+        ? `Not sent: RingCentral is rate-limiting sign-in requests for this app (it answered 429). ${when} A request before then restarts RingCentral's 60 s penalty.`
+        : `Not sent: ${
+            needed > 1
+              ? `signing in needs ${needed} Auth requests (the sign-in page, then the token exchange) and ${used} of the ${limit} RingCentral allows in ${window} are used.`
+              : `this would be Auth request ${used + 1} in ${window}, and RingCentral allows ${limit}.`
+          } The ${ordinal(limit + 1)} would start RingCentral's 60 s penalty, which restarts on every request made during it. ${when}`,
+    );
+    this.name = 'AuthBudgetExceededError';
+  }
+
+  /** Whole seconds until safeAt, at least 1. */
+  retryAfterSeconds(now: number): number {
+    return Math.max(1, Math.ceil((this.safeAt - now) / 1000));
+  }
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }

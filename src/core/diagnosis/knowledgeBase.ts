@@ -8,6 +8,7 @@ import { clientEntries } from './entries/clientEntries';
 import { codeEntries } from './entries/codeEntries';
 import type { KnowledgeEntry } from './entryKit';
 import { httpStatusEntries, unexpectedResponse, unknownError } from './entries/httpStatusEntries';
+import { jwtFlowEntries } from './entries/jwtFlowEntries';
 import { oauthErrorEntries } from './entries/oauthErrorEntries';
 import { redirectEntries } from './entries/redirectEntries';
 import { restAccessEntries } from './entries/restAccessEntries';
@@ -26,6 +27,7 @@ export const ENTRIES: readonly KnowledgeEntry[] = [
   ...codeEntries,
   ...clientEntries,
   ...tokenEntries,
+  ...jwtFlowEntries,
   ...accountEntries,
   ...appRestrictionEntries,
   ...restEntries,

@@ -34,6 +34,20 @@ export interface DiagnosisContext {
   grantType?: string;
   /** Seconds since the authorization code was issued, when known (OAU-108). */
   codeAgeSeconds?: number;
+  /** JWT flow: what the local decode of the credential showed (see oauth/jwtCredential.ts), never the credential. */
+  jwtCredential?: JwtCredentialFacts;
+}
+
+/** What a local decode of a JWT credential showed, for explaining RingCentral's answer to it. */
+export interface JwtCredentialFacts {
+  /** The header's `alg` (RingCentral's own credentials say RS256). */
+  algorithm?: string;
+  /** The server the credential names in `aud`, e.g. https://platform.ringcentral.com. */
+  audienceServer?: string;
+  /** `exp` in epoch ms; absent when the credential has no expiry. */
+  expiresAt?: number;
+  /** True when `exp` had passed at the time of the request. */
+  expired?: boolean;
 }
 
 export type FixAction =
@@ -82,4 +96,6 @@ export interface Diagnosis {
   permissionFix?: PermissionFixSide;
   /** For permission errors: one sentence saying where to fix it. */
   permissionFixText?: string;
+  /** Found by a check on this machine before any request: RingCentral has not answered (code is what it would say). */
+  checkedLocally?: true;
 }

@@ -8,7 +8,8 @@ import type { RingCentralClient } from '../ringcentral/ringcentralClient';
 import type { ServerTrust } from '../ringcentral/serverTrust';
 import { toTokenSet, TokenSet } from './tokenSet';
 import type { AttemptRecorder } from '../trace/trace';
-import { AuthorizationCallbackError } from '../errors';
+import { AuthorizationCallbackError, RingCentralApiError } from '../errors';
+import type { PreflightCache, PreflightTarget } from './preflightCache';
 
 export interface AuthorizationCodeFlowPorts {
   client: RingCentralClient;
@@ -19,6 +20,8 @@ export interface AuthorizationCodeFlowPorts {
   recorder?: AttemptRecorder;
   /** Ask the authorize endpoint first and stop on its error instead of sending the user to a browser error page. */
   preflight: boolean;
+  /** Pre-flights RingCentral accepted lately: a repeat sign-in skips its own and saves one Auth request. */
+  preflightCache?: PreflightCache;
   prompt?: string;
   /** Told where the flow is, so a failure can be explained in context. */
   onPhase?(phase: 'preflight' | 'authorize' | 'callback' | 'token'): void;
@@ -57,13 +60,51 @@ export async function runAuthorizationCodeFlow(
     note: `GET ${authorizeUrl}`,
   });
 
-  if (ports.preflight) {
+  const target: PreflightTarget = {
+    server: request.server,
+    clientId: request.clientId,
+    redirectUri: ports.redirectUri,
+  };
+  const skippedPreflight = ports.preflight && (await skipPreflight(ports, target));
+  if (ports.preflight && !skippedPreflight) {
     ports.onPhase?.('preflight');
     await ports.client.preflightAuthorize(authorizeUrl, ports.recorder);
+    await ports.preflightCache?.remember(target);
   }
 
+  try {
+    return await afterPreflight(ports, signal, request, authorizeUrl, pkce.verifier);
+  } catch (error) {
+    // RingCentral refused something the skipped pre-flight would have asked about: ask again next time.
+    if (skippedPreflight && (error instanceof AuthorizationCallbackError || error instanceof RingCentralApiError)) {
+      await ports.preflightCache?.forget(target);
+    }
+    throw error;
+  }
+}
+
+async function skipPreflight(ports: AuthorizationCodeFlowPorts, target: PreflightTarget): Promise<boolean> {
+  const acceptedAt = await ports.preflightCache?.acceptedAt(target);
+  if (acceptedAt === undefined) return false;
+  ports.recorder?.add({
+    title: 'Pre-flight skipped: RingCentral accepted this client id and redirect URI a few minutes ago',
+    ok: true,
+    note: `Accepted at ${new Date(acceptedAt).toISOString()}; not asked again, to save a request of the Auth rate-limit group (5 per minute).`,
+  });
+  return true;
+}
+
+async function afterPreflight(
+  ports: AuthorizationCodeFlowPorts,
+  signal: AbortSignal,
+  request: AuthorizeRequest,
+  authorizeUrl: string,
+  codeVerifier: string,
+): Promise<AuthorizationCodeFlowResult> {
   signal.throwIfAborted();
   ports.onPhase?.('authorize');
+  // The browser's authorize request counts against the Auth limit too: checked before the browser opens.
+  await ports.client.beforeBrowserAuthorize(ports.recorder);
   const callback = ports.waitForCallback(request.state, signal);
   // If openBrowser throws, nobody awaits `callback`: its later rejection (on abort) must not go unhandled.
   callback.catch(() => undefined);
@@ -95,7 +136,7 @@ export async function runAuthorizationCodeFlow(
   ports.onPhase?.('token');
   const issuedAt = ports.clock();
   const response = await ports.client.exchangeCode(
-    { code: result.code, redirectUri: ports.redirectUri, codeVerifier: pkce.verifier },
+    { code: result.code, redirectUri: ports.redirectUri, codeVerifier },
     ports.recorder,
   );
   return { tokens: toTokenSet(response, issuedAt), authorizeUrl };

@@ -3,6 +3,7 @@ import { buildAuthorizeUrl } from './authorizeUrl';
 import { createPkcePair, createState } from './pkce';
 import type { RingCentralClient } from '../ringcentral/ringcentralClient';
 import type { AttemptRecorder } from '../trace/trace';
+import type { PreflightCache } from './preflightCache';
 
 export type PreflightOutcome = { ok: true; detail: string } | { ok: false; error: unknown };
 
@@ -10,6 +11,8 @@ export async function preflightRedirect(
   client: RingCentralClient,
   redirectUri: string,
   recorder?: AttemptRecorder,
+  /** An accepted answer is remembered here, so the next sign-in skips its own pre-flight. */
+  cache?: PreflightCache,
 ): Promise<PreflightOutcome> {
   const pkce = createPkcePair();
   const url = buildAuthorizeUrl({
@@ -22,6 +25,7 @@ export async function preflightRedirect(
   });
   try {
     const result = await client.preflightAuthorize(url, recorder);
+    await cache?.remember({ server: client.server, clientId: client.clientId, redirectUri });
     return {
       ok: true,
       detail:

@@ -7,7 +7,7 @@ import { registerSecret } from '../trace/secretRegistry';
 import { readTokenResponse, TokenResponse } from '../oauth/tokenSet';
 import type { AttemptRecorder } from '../trace/trace';
 import { exchange, isRedirectStatus, RawResponse } from './transport';
-import { RingCentralApiError, UnexpectedResponseError } from '../errors';
+import { RingCentralApiError, UnexpectedResponseError, type AuthRequestKind } from '../errors';
 
 export const TOKEN_PATH = '/restapi/oauth/token';
 export const REVOKE_PATH = '/restapi/oauth/revoke';
@@ -26,6 +26,17 @@ export interface ClientOptions {
   retries?: number;
   retryPauseMs?: number;
   userAgent?: string;
+  /** Told before and after every request of RingCentral's "Auth" rate-limit group (see session/authBudget.ts). */
+  authRequests?: AuthRequestHooks;
+}
+
+/**
+ * RingCentral allows 5 Auth requests per user per minute. `before` runs before each one is sent (each retry too)
+ * and may throw (AuthBudgetExceededError) to stop it; `after` sees each answer, so a 429 can hold the next ones.
+ */
+export interface AuthRequestHooks {
+  before(kind: AuthRequestKind): Promise<void> | void;
+  after?(kind: AuthRequestKind, answer: { status: number; retryAfterSeconds?: number }): Promise<void> | void;
 }
 
 export type PreflightResult =
@@ -60,6 +71,7 @@ export class RingCentralClient {
         code_verifier: input.codeVerifier,
       },
       'Exchange authorization code for tokens',
+      'token',
       recorder,
     );
   }
@@ -68,16 +80,22 @@ export class RingCentralClient {
     return this.tokenRequest(
       { grant_type: 'refresh_token', refresh_token: refreshToken },
       'Refresh access token',
+      'refresh',
       recorder,
     );
   }
 
   jwtBearer(assertion: string, recorder?: AttemptRecorder): Promise<TokenResponse> {
-    return this.tokenRequest({ grant_type: JWT_GRANT, assertion }, 'Exchange JWT credential for tokens', recorder);
+    return this.tokenRequest(
+      { grant_type: JWT_GRANT, assertion },
+      'Exchange JWT credential for tokens',
+      'jwt',
+      recorder,
+    );
   }
 
   async revoke(token: string, recorder?: AttemptRecorder): Promise<void> {
-    const response = await this.postForm(REVOKE_PATH, { token }, 'Revoke session', recorder);
+    const response = await this.postForm(REVOKE_PATH, { token }, 'Revoke session', 'revoke', recorder);
     if (response.status >= 300) {
       throw this.errorFrom(response);
     }
@@ -106,10 +124,13 @@ export class RingCentralClient {
    * (RingCentral sends the browser on to its login page); a 4xx body is the error the browser would have shown.
    */
   async preflightAuthorize(authorizeUrl: string, recorder?: AttemptRecorder): Promise<PreflightResult> {
-    const response = await exchange(
-      authorizeUrl,
-      { method: 'GET', headers: { Accept: 'application/json', ...this.userAgentHeader() }, redirect: 'manual' },
-      { ...this.exchangeOptions('Pre-flight: authorize request without a browser', recorder), redirectIsAnswer: true },
+    const title = 'Pre-flight: authorize request without a browser';
+    const response = await this.authRequest('preflight', title, recorder, () =>
+      exchange(
+        authorizeUrl,
+        { method: 'GET', headers: { Accept: 'application/json', ...this.userAgentHeader() }, redirect: 'manual' },
+        { ...this.exchangeOptions(title, recorder), redirectIsAnswer: true },
+      ),
     );
     if (response.status >= 300 && response.status < 400) {
       return { accepted: true, status: response.status, location: response.headers['location'] ?? '' };
@@ -121,12 +142,21 @@ export class RingCentralClient {
     return { accepted: true, status: response.status, location: '' };
   }
 
+  /**
+   * The browser's authorize request is an Auth request too, though the browser sends it: counted (and possibly
+   * refused, before the browser opens) through the same hook.
+   */
+  async beforeBrowserAuthorize(recorder?: AttemptRecorder): Promise<void> {
+    await this.authCheck('authorize', 'Authorize in the browser', recorder);
+  }
+
   private async tokenRequest(
     form: Record<string, string>,
     title: string,
+    kind: AuthRequestKind,
     recorder?: AttemptRecorder,
   ): Promise<TokenResponse> {
-    const response = await this.postForm(TOKEN_PATH, form, title, recorder);
+    const response = await this.postForm(TOKEN_PATH, form, title, kind, recorder);
     if (response.status >= 300) {
       throw this.errorFrom(response);
     }
@@ -150,6 +180,7 @@ export class RingCentralClient {
     path: string,
     form: Record<string, string>,
     title: string,
+    kind: AuthRequestKind,
     recorder?: AttemptRecorder,
   ): Promise<RawResponse> {
     const headers: Record<string, string> = {
@@ -173,12 +204,48 @@ export class RingCentralClient {
       body.set('client_id', this.options.clientId);
     }
     return this.withRetries(() =>
-      exchange(
-        this.url(path),
-        { method: 'POST', headers, body: body.toString() },
-        this.exchangeOptions(title, recorder),
+      this.authRequest(kind, title, recorder, () =>
+        exchange(
+          this.url(path),
+          { method: 'POST', headers, body: body.toString() },
+          this.exchangeOptions(title, recorder),
+        ),
       ),
     );
+  }
+
+  /** Asks the Auth-request hook before one request; a refusal becomes a trace step, and nothing is sent. */
+  private async authCheck(kind: AuthRequestKind, title: string, recorder?: AttemptRecorder): Promise<void> {
+    try {
+      await this.options.authRequests?.before(kind);
+    } catch (error) {
+      recorder?.add({
+        title: `Not sent: ${title}`,
+        ok: false,
+        note: error instanceof Error ? error.message : String(error),
+      });
+      throw error;
+    }
+  }
+
+  /** One Auth request between the hooks: counted before it goes, its answer (a 429) reported after. */
+  private async authRequest(
+    kind: AuthRequestKind,
+    title: string,
+    recorder: AttemptRecorder | undefined,
+    send: () => Promise<RawResponse>,
+  ): Promise<RawResponse> {
+    await this.authCheck(kind, title, recorder);
+    const response = await send();
+    try {
+      await this.options.authRequests?.after?.(kind, {
+        status: response.status,
+        retryAfterSeconds: parseRetryAfter(response.headers['retry-after'] ?? null),
+      });
+    } catch {
+      // Bookkeeping must not hide RingCentral's answer.
+    }
+    return response;
   }
 
   private async withRetries(send: () => Promise<RawResponse>): Promise<RawResponse> {

@@ -1,6 +1,6 @@
 // How a failed refresh is read (the refresh token is dead, RingCentral is rate-limiting, the access token was
 // refused) and how long automatic refreshes are then held back.
-import { RingCentralApiError } from '../errors';
+import { AuthBudgetExceededError, RingCentralApiError } from '../errors';
 import type { RefreshBackoff, StoredSession } from './session';
 
 const DEAD_REFRESH_CODES = new Set(['OAU-210', 'OAU-211', 'OAU-213']);
@@ -21,9 +21,11 @@ export function isDeadRefreshError(error: unknown): error is RingCentralApiError
   );
 }
 
-export function isRateLimitError(error: unknown): error is RingCentralApiError {
+/** RingCentral's 429, or our own budget stopping a request before it would have earned one. */
+export function isRateLimitError(error: unknown): error is RingCentralApiError | AuthBudgetExceededError {
   return (
-    error instanceof RingCentralApiError && (error.info.status === 429 || RATE_LIMIT_CODES.has(error.info.code ?? ''))
+    error instanceof AuthBudgetExceededError ||
+    (error instanceof RingCentralApiError && (error.info.status === 429 || RATE_LIMIT_CODES.has(error.info.code ?? '')))
   );
 }
 
@@ -34,6 +36,10 @@ export function isUnauthorizedError(error: unknown): boolean {
 
 /** How long to hold automatic refreshes after a failure. */
 export function backoffAfter(error: unknown, rateLimited: boolean, failures: number, now: number): RefreshBackoff {
+  if (error instanceof AuthBudgetExceededError) {
+    // Nothing was sent: wait exactly until the budget says the next request is safe, no doubling.
+    return { notBefore: Math.min(error.safeAt, now + MAX_BACKOFF_MS), failures, rateLimited: true, byBudget: true };
+  }
   if (rateLimited) {
     // Honour Retry-After (60 s when absent). If a 429 comes again right after such a wait, someone else is also
     // spending the budget (or the penalty restarted): double the wait each time, up to the cap.

@@ -45,6 +45,8 @@ export interface RefreshBackoff {
   failures: number;
   /** A 429: then no request at all (not even a manual one) before notBefore, because each restarts the penalty. */
   rateLimited: boolean;
+  /** Held back by this extension's Auth-request budget before anything was sent, not by a 429 from RingCentral. */
+  byBudget?: true;
 }
 
 /** Whether `a` holds newer tokens than `b`. */

@@ -1,6 +1,6 @@
 // Codes the facts file gives a specific meaning that older tables filed under "account or login state":
-// OAU-347 (JWT signing algorithm), OAU-164 (revocation with an invalid client), OAU-167 (realm), and the
-// app's release state (OAU-127, older "Bad Application Release Status").
+// OAU-164 (revocation with an invalid client), OAU-167 (realm), and the app's release state (OAU-127, older "Bad
+// Application Release Status"). OAU-347 (JWT signing algorithm) is in ./jwtFlowEntries.
 import { docs } from '../developerConsole';
 import {
   configureAppFix,
@@ -12,36 +12,6 @@ import {
   supportFix,
   type KnowledgeEntry,
 } from '../entryKit';
-
-export const jwtSigningAlgorithmUnsupported: KnowledgeEntry = {
-  id: 'jwt-signing-algorithm-unsupported',
-  codes: ['OAU-347'],
-  messages: ['algorithm which is used for assertion signing is not supported'],
-  explain: ({ context: ctx }) => ({
-    summary: 'The JWT assertion is signed with an algorithm RingCentral does not accept for the JWT grant.',
-    causes: [
-      [
-        80,
-        'The assertion sent with grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer was signed by your own code with an unsupported algorithm (or with "none").',
-      ],
-      [
-        60,
-        'The JWT credential was altered or re-signed; use the credential exactly as the Developer Console issued it.',
-      ],
-    ],
-    fixes: [
-      [
-        90,
-        consoleFix(
-          ctx,
-          'Use the JWT credential from the Developer Console as is',
-          'Developer Console → Credentials → JWT: copy the credential and send it unchanged as assertion=.',
-        ),
-      ],
-      [50, docsFix(docs.jwtFlow, 'Read about the JWT flow')],
-    ],
-  }),
-};
 
 export const revokeInvalidClient: KnowledgeEntry = {
   id: 'revoke-invalid-client',
@@ -120,9 +90,4 @@ export const appReleaseInvalid: KnowledgeEntry = {
   }),
 };
 
-export const appRestrictionEntries: KnowledgeEntry[] = [
-  jwtSigningAlgorithmUnsupported,
-  revokeInvalidClient,
-  realmRestricted,
-  appReleaseInvalid,
-];
+export const appRestrictionEntries: KnowledgeEntry[] = [revokeInvalidClient, realmRestricted, appReleaseInvalid];

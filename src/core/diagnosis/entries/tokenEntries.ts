@@ -1,4 +1,5 @@
-// Grant types: OAU-112/125/251, 250, 165, 168, 140. Refresh and access tokens are in ./refreshAndAccessTokenEntries.
+// Grant types: OAU-112/125/251, 250, 165, 168. Refresh and access tokens are in ./refreshAndAccessTokenEntries; the
+// JWT flow's own codes (OAU-140, 347) and its words for OAU-251 are in ./jwtFlowEntries.
 import { docs } from '../developerConsole';
 import {
   configureAppFix,
@@ -23,6 +24,7 @@ import {
   accessTokenExpired,
   accessTokenInvalid,
 } from './refreshAndAccessTokenEntries';
+import { jwtGrantRefused } from './jwtFlowEntries';
 
 const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const PASSWORD_EOL =
@@ -94,27 +96,28 @@ export const grantTypeNotEnabled: KnowledgeEntry = {
     const ctx = input.context;
     const kind = grantKind(input);
     const w = (k: GrantKind, base: number): number => (kind === k ? 90 : base);
+    if (kind === 'jwt') {
+      return { summary: 'The app is not allowed to use the JWT grant.', ...jwtGrantRefused(ctx) };
+    }
     return {
       summary:
         kind === 'refresh'
           ? 'The app is not allowed to refresh tokens: it does not issue refresh tokens.'
-          : kind === 'jwt'
-            ? 'The app is not allowed to use the JWT grant.'
-            : kind === 'password'
-              ? 'The app is not allowed to use the password grant.'
-              : kind === 'implicit'
-                ? 'The app is not allowed to use the implicit grant ([IMPLICIT], response_type=token) that the sign-in asked for.'
-                : kind === 'code'
-                  ? 'The app is not allowed to use the authorization code flow.'
-                  : 'The app is not allowed to use the requested grant type.',
+          : kind === 'password'
+            ? 'The app is not allowed to use the password grant.'
+            : kind === 'implicit'
+              ? 'The app is not allowed to use the implicit grant ([IMPLICIT], response_type=token) that the sign-in asked for.'
+              : kind === 'code'
+                ? 'The app is not allowed to use the authorization code flow.'
+                : 'The app is not allowed to use the requested grant type.',
       causes: [
         [
           w('refresh', 60),
           'The app does not issue refresh tokens: the "Issue refresh tokens?" setting on the app (Settings → Auth) is off by default, so the refresh_token grant is refused. Turn it on, then sign in again to get a refresh token.',
         ],
         [
-          w('jwt', 55),
-          'The app is not set up for JWT: its auth settings must include the JWT auth flow. An app created for 3-legged OAuth only refuses the jwt-bearer grant; if the console does not let you add it, create an app with JWT auth.',
+          55,
+          'The app is not set up for JWT: "JWT auth flow" must be its chosen auth type (Settings → Auth). An app created for 3-legged OAuth refuses the jwt-bearer grant; if the console does not let you change it, create a REST API app with "JWT auth flow".',
         ],
         [
           w('code', 50),
@@ -134,13 +137,11 @@ export const grantTypeNotEnabled: KnowledgeEntry = {
             'Enable the grant on the app',
             kind === 'refresh'
               ? 'Developer Console → your app → Settings → Auth → "Issue refresh tokens?" → Yes. Save, then sign in again.'
-              : kind === 'jwt'
-                ? 'Developer Console → your app → Settings → Auth: enable the JWT auth flow.'
-                : 'Developer Console → your app → Settings → Auth: check which auth flows the app allows.',
+              : 'Developer Console → your app → Settings → Auth: check which auth flows the app allows.',
           ),
         ],
         kind === 'refresh' && [70, signInFix('Refresh tokens only come with a new sign-in after the setting is on.')],
-        (kind === 'jwt' || kind === 'password') && [60, jwtDocs],
+        kind === 'password' && [60, jwtDocs],
         kind === 'refresh' && [40, docsFix(docs.refreshTokens, 'Read about refresh tokens')],
       ],
     };
@@ -242,44 +243,11 @@ export const passwordGrantMfa: KnowledgeEntry = {
   }),
 };
 
-export const invalidUserCredentials: KnowledgeEntry = {
-  id: 'invalid-user-credentials',
-  codes: ['OAU-140'],
-  compatibleErrors: ['invalid_grant', 'invalid_request'],
-  messages: ['invalid resource owner credentials'],
-  explain: ({ context: ctx }) => ({
-    summary: "RingCentral rejected the user's credentials.",
-    causes: [
-      [
-        isJwt(ctx) ? 50 : 70,
-        'Password grant: the username (phone number or email), extension or password is wrong. The password grant is deprecated as well.',
-      ],
-      [
-        isJwt(ctx) ? 80 : 45,
-        'JWT grant: the JWT credential is invalid, expired, revoked, or was created for another environment or for apps that do not include this one.',
-      ],
-    ],
-    fixes: [
-      [90, jwtDocs],
-      [
-        60,
-        consoleFix(
-          ctx,
-          'Check the JWT credentials',
-          "Developer Console → Credentials → JWT: check the credential's expiry and which apps may use it.",
-        ),
-      ],
-      [50, signInFix('Or sign in interactively in the browser.', 'Sign in in the browser instead')],
-    ],
-  }),
-};
-
 export const tokenEntries: KnowledgeEntry[] = [
   grantTypeNotEnabled,
   unsupportedGrantType,
   sandboxRetired,
   passwordGrantMfa,
-  invalidUserCredentials,
   refreshTokenExpired,
   refreshTokenRevoked,
   refreshTokenNotFound,
