@@ -1,0 +1,5 @@
+import { CodeSettings, GeneratedCode } from './common';
+
+export function generatePhpSdk(settings: CodeSettings): GeneratedCode {
+  throw new Error('todo ' + settings.label);
+}
