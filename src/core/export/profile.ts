@@ -31,8 +31,7 @@ export type ExportWarningCode =
   | 'custom-scheme-redirect'
   | 'jwt-without-secret'
   | 'masked-value-kept'
-  | 'header-line-break-removed'
-  | 'nul-in-body';
+  | 'header-line-break-removed';
 
 export interface ExportWarning {
   code: ExportWarningCode;
