@@ -6,6 +6,8 @@
 // Node 24 (or the outer Node for the Node 24 download itself) named explicitly.
 //   RC_VSCODE_CACHE=<dir>            cache folder (default <repo>/.vscode-test)
 //   RC_SKIP_SYSTEM_PACKAGES=1        skip the apt check (the installer's own test)
+// With --export-tools it installs only what the export tests run generated code with (EXPORT_TOOL_PACKAGES), for
+// the integration layer of `npm test`.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 export const NODE24_VERSION = '24.22.3';
 export const CODE_SERVER_VERSION = '4.139.1';
 const SYSTEM_PACKAGES = ['chromium', 'libkrb5-dev'];
+// The interpreters and tools the generated sign-in code, curl commands and syntax checks are run with.
+export const EXPORT_TOOL_PACKAGES = ['php-cli', 'php-curl', 'python3-requests', 'mono-mcs', 'curl', 'openssl'];
 // npm 11 skips dependency install scripts unless allowScripts names them. code-server's postinstall installs
 // VS Code's own modules; the others build native modules VS Code's server loads.
 const CODE_SERVER_SCRIPTS = [
@@ -54,22 +58,23 @@ export function findNpmCli(env = process.env) {
   );
 }
 
-function missingSystemPackages() {
+function missingSystemPackages(packages) {
   const missing = [];
-  if (spawnSync('sh', ['-c', 'command -v chromium'], { stdio: 'ignore' }).status !== 0) missing.push('chromium');
-  for (const pkg of SYSTEM_PACKAGES.filter((name) => name !== 'chromium')) {
-    if (spawnSync('dpkg', ['-s', pkg], { stdio: 'ignore' }).status !== 0) missing.push(pkg);
+  for (const pkg of packages) {
+    // Chromium may come from elsewhere than Debian's package: any `chromium` on PATH will do.
+    const probe = pkg === 'chromium' ? ['sh', ['-c', 'command -v chromium']] : ['dpkg', ['-s', pkg]];
+    if (spawnSync(probe[0], probe[1], { stdio: 'ignore' }).status !== 0) missing.push(pkg);
   }
   return missing;
 }
 
-function installSystemPackages() {
-  const missing = missingSystemPackages();
+function installSystemPackages(packages = SYSTEM_PACKAGES, what = 'Chromium (and MIT Kerberos development headers)') {
+  const missing = missingSystemPackages(packages);
   if (missing.length === 0) return;
-  const command = `apt-get update && apt-get install -y ${SYSTEM_PACKAGES.join(' ')}`;
+  const command = `apt-get update && apt-get install -y ${packages.join(' ')}`;
   if (spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status !== 0) {
     throw new SetupError(
-      `This machine lacks ${missing.join(', ')} and has no apt-get. Install Chromium (and MIT Kerberos development headers) with your package manager, set CHROMIUM_PATH if chromium is not /usr/bin/chromium, then run the command again.`,
+      `This machine lacks ${missing.join(', ')} and has no apt-get. Install ${what} with your package manager${packages === SYSTEM_PACKAGES ? ', set CHROMIUM_PATH if chromium is not /usr/bin/chromium' : ''}, then run the command again.`,
     );
   }
   if (process.getuid?.() !== 0) {
@@ -77,10 +82,10 @@ function installSystemPackages() {
       `This machine lacks the Debian packages ${missing.join(', ')}, and installing them needs root. Run:\n\n  sudo sh -c '${command}'\n\nthen run the command again.`,
     );
   }
-  console.log(`Installing Debian packages: ${SYSTEM_PACKAGES.join(', ')} (apt-get)…`);
+  console.log(`Installing Debian packages: ${packages.join(', ')} (apt-get)…`);
   for (const args of [
     ['update', '-qq'],
-    ['install', '-y', '-qq', ...SYSTEM_PACKAGES],
+    ['install', '-y', '-qq', ...packages],
   ]) {
     const result = spawnSync('apt-get', args, {
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -89,6 +94,15 @@ function installSystemPackages() {
     if (result.status !== 0)
       throw new SetupError(`apt-get ${args[0]} failed (exit ${result.status}). Run '${command}' by hand to see why.`);
   }
+}
+
+/** What the export integration tests need: PHP with curl, Python with requests, mono's C# parser, curl, openssl. */
+export function installExportTools() {
+  installSystemPackages(
+    EXPORT_TOOL_PACKAGES,
+    'PHP with its curl extension, Python 3 with requests, mono-mcs, curl and openssl',
+  );
+  console.log(`export tools ready: ${EXPORT_TOOL_PACKAGES.join(', ')}`);
 }
 
 function runNpm(node, npmCli, cwd, args, env) {
@@ -160,14 +174,15 @@ export function installOfflineVsCode({
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    installOfflineVsCode();
+    if (process.argv.includes('--export-tools')) installExportTools();
+    else installOfflineVsCode();
   } catch (error) {
     const hint =
       error instanceof SetupError
         ? ''
         : ` Delete ${path.join(root, '.vscode-test')} and run the command again; if it fails again, report this message.`;
     console.error(
-      `\n✖ Setting up the offline VS Code failed: ${error instanceof Error ? error.message : String(error)}${hint}`,
+      `\n✖ Setting up ${process.argv.includes('--export-tools') ? 'the export tools' : 'the offline VS Code'} failed: ${error instanceof Error ? error.message : String(error)}${hint}`,
     );
     process.exit(1);
   }

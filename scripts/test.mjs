@@ -104,6 +104,13 @@ results.push(lint());
 if (needsVsCode && process.env.RC_VSCODE_HOST !== 'electron') {
   step('Offline VS Code (Chromium, Node 24, code-server)', process.execPath, ['scripts/install-offline-vscode.mjs']);
 }
+if (wanted.includes('integration')) {
+  // The export tests run generated code with PHP, Python (requests), bash + curl + openssl, and parse C# with mcs.
+  step('Export tools (php-cli, php-curl, python3-requests, mono-mcs, curl, openssl)', process.execPath, [
+    'scripts/install-offline-vscode.mjs',
+    '--export-tools',
+  ]);
+}
 // A clean out/: a file that moved would otherwise leave its old compiled copy behind for mocha's globs to run.
 rmSync('out', { recursive: true, force: true });
 step('Compile (tsc)', process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
