@@ -21,6 +21,10 @@ import { registerStatusBarMenu } from './vscode/commands/statusBarMenu';
 import { registerHandoutCommands } from './vscode/commands/handoutCommands';
 import { TokenHandout } from './vscode/session/tokenHandout';
 import { TerminalEnvironment } from './vscode/session/terminalEnvironment';
+import { AuthBudget } from './core/session/authBudget';
+import { PreflightCache } from './core/oauth/preflightCache';
+import { AuthBudgetView } from './vscode/session/authBudgetView';
+import { FileAuthRequestLog, globalStatePreflightStore } from './vscode/session/authBudgetStores';
 import { AUTH_PROVIDER_ID, RingCentralAuthenticationProvider } from './vscode/session/authProvider';
 import { CurrentSession } from './vscode/session/currentSession';
 import { reloadOnOtherWindowChanges } from './vscode/session/otherWindows';
@@ -33,7 +37,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = createLog();
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const secrets = new ClientSecrets(context.secrets);
-  const clients = new ClientFactory(secrets, `RingCentral-OAuth-Toolkit-VSCode/${version}`);
+  // Auth requests are counted in a file every window shares (RingCentral counts per user, not per window).
+  const budget = new AuthBudget({ log: new FileAuthRequestLog(context.globalStorageUri.fsPath) });
+  const budgetView = new AuthBudgetView(budget);
+  const preflightCache = new PreflightCache({ clock: Date.now, store: globalStatePreflightStore(context.globalState) });
+  const clients = new ClientFactory(secrets, `RingCentral-OAuth-Toolkit-VSCode/${version}`, budget);
   const attempts = new AttemptStore(context.globalState, log);
   const sessions = new SessionManager({
     persistence: new SecretSessionPersistence(context.secrets),
@@ -52,7 +60,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const pending = new PendingAuthorizations();
   const serverTrust = createServerTrust(context.globalState);
   const jwtSignIn = new JwtSignIn({ sessions, clients, attempts, serverTrust, secrets, jwtCredentials });
-  const signInService = new SignInService(sessions, clients, attempts, pending, serverTrust, profiles, jwtSignIn);
+  const signInService = new SignInService(
+    sessions,
+    clients,
+    attempts,
+    pending,
+    serverTrust,
+    profiles,
+    jwtSignIn,
+    preflightCache,
+  );
   const currentSession = new CurrentSession(sessions, profiles);
   const handout = new TokenHandout(context.workspaceState, sessions, currentSession);
   const terminals = new TerminalEnvironment(
@@ -62,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     currentSession,
     handout,
   );
-  const statusBar = new TokenStatusBar(sessions, currentSession);
+  const statusBar = new TokenStatusBar(sessions, currentSession, Date.now, budgetView);
   const sessionCommands = registerSessionCommands({
     sessions,
     signInService,
@@ -70,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     currentSession,
     log,
     statusBar: () => statusBar.shown(),
+    authRequests: (profile) => budgetView.status(profile),
   });
   const authProvider = new RingCentralAuthenticationProvider(
     sessions,
@@ -84,6 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     log,
     profiles,
+    budgetView,
     terminals,
     noticeSubscription,
     attempts,
@@ -101,7 +120,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerProfileCommands({ profiles, sessions, jwtCredentials }),
     ...registerHandoutCommands(handout, terminals, currentSession),
     ...registerAppCommands(secrets, serverTrust),
-    ...registerDiagnosticCommands({ context, sessions, secrets, clients, attempts, currentSession, log }),
+    ...registerDiagnosticCommands({
+      context,
+      sessions,
+      secrets,
+      clients,
+      attempts,
+      currentSession,
+      log,
+      preflightCache,
+    }),
   );
   logActivation(log, version);
 }

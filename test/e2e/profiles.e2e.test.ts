@@ -109,7 +109,10 @@ describe('end to end: JWT profile and the profile quick pick (packaged VSIX)', f
     await widget.waitFor({ state: 'visible', timeout: 15_000 });
     await widget.locator('.monaco-list-row', { hasText: 'Default' }).first().waitFor({ state: 'visible' });
     const rows = await widget.locator('.monaco-list-row').allTextContents();
-    assert.ok(rows.some((row) => row.includes('Emulator – CRM sync (JWT)') && row.includes('Ada Lovelace')), rows.join(' | '));
+    assert.ok(
+      rows.some((row) => row.includes('Emulator – CRM sync (JWT)') && row.includes('Ada Lovelace')),
+      rows.join(' | '),
+    );
     await page.screenshot({ path: screenshotPath('e2e-11-profile-quick-pick') });
     await widget.locator('.monaco-list-row', { hasText: 'Default' }).first().click();
     await waitForStatusText(page, /RingCentral \(Default\): Sign in/);

@@ -16,12 +16,14 @@ import type { PanelState, PanelToExtension, PermissionCheckSummary } from '../..
 import { buildPanelState } from '../panelState';
 import { registeredFromSettings, runRedirectCheck } from '../redirect/redirectCheck';
 import type { ClientSecrets } from '../secretStore';
+import type { PreflightCache } from '../../core/oauth/preflightCache';
 import { updateSetting } from '../settings';
 import type { CurrentSession } from '../session/currentSession';
 import { COMMANDS } from '../commandIds';
 
 export interface DiagnosticCommandDeps {
   context: vscode.ExtensionContext;
+  preflightCache?: PreflightCache;
   sessions: SessionManager;
   secrets: ClientSecrets;
   clients: ClientFactory;
@@ -47,7 +49,7 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
     });
   const computeRedirectCheck = (registered: string[], withPreflight: boolean) =>
     runRedirectCheck(
-      { clients: deps.clients, attempts: deps.attempts, secrets: deps.secrets },
+      { clients: deps.clients, attempts: deps.attempts, secrets: deps.secrets, preflightCache: deps.preflightCache },
       registered,
       withPreflight,
     );

@@ -11,6 +11,7 @@ import type { ClientSecrets } from '../secretStore';
 import { SignInService } from '../oauth/signInService';
 import type { CurrentSession } from '../session/currentSession';
 import { COMMANDS } from '../commandIds';
+import type { Profile } from '../../core/profiles/profile';
 import {
   IssuerMismatchError,
   RefreshDeferredError,
@@ -33,6 +34,8 @@ export interface SessionCommandDeps {
   log: vscode.LogOutputChannel;
   /** The status-bar item's text and tooltip, reported by Session Info. */
   statusBar: () => { text: string; tooltip: string };
+  /** The active profile's Auth requests in the last minute, reported by Session Info. */
+  authRequests?: (profile: Profile) => Promise<{ used: number; limit: number; nextSafeAt: number }>;
 }
 
 export function registerSessionCommands(deps: SessionCommandDeps): {
@@ -122,12 +125,13 @@ export function registerSessionCommands(deps: SessionCommandDeps): {
   };
 
   /** Non-secret facts about the current session, for tasks, other extensions and tests. */
-  const sessionInfo = () => {
+  const sessionInfo = async () => {
     const session = deps.currentSession.get();
     const profile = deps.currentSession.profile();
     const shared = {
       profile: profile && { id: profile.id, name: profile.name, flow: profile.flow },
       statusBar: deps.statusBar(),
+      authRequests: profile && (await deps.authRequests?.(profile).catch(() => undefined)),
     };
     return session
       ? {

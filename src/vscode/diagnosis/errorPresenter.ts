@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { notifyError } from '../notify';
 import { diagnose } from '../knowledge';
 import { failureFromError } from '../../core/diagnosis/fromError';
+import { explainLocalError } from '../../core/diagnosis/local/authBudgetDiagnosis';
 import type { Diagnosis, DiagnosisContext } from '../../core/diagnosis/types';
 import type { AttemptRecorder } from '../../core/trace/trace';
 import { fixActionLabel } from '../../core/diagnosis/fixActionLabels';
@@ -15,9 +16,18 @@ import { FlowFailure } from '../errors';
 export function toFlowFailure(error: unknown, context: DiagnosisContext, recorder?: AttemptRecorder): FlowFailure {
   if (error instanceof FlowFailure) return error;
   const failure = failureFromError(error);
-  const diagnosis: Diagnosis = failure
-    ? diagnose(failure, context)
-    : { id: 'extension-error', summary: error instanceof Error ? error.message : String(error), causes: [], fixes: [] };
+  // Refused on this machine (the Auth-request budget): explained without asking the knowledge base.
+  const local = explainLocalError(error, Date.now(), context);
+  const diagnosis: Diagnosis = local
+    ? local
+    : failure
+      ? diagnose(failure, context)
+      : {
+          id: 'extension-error',
+          summary: error instanceof Error ? error.message : String(error),
+          causes: [],
+          fixes: [],
+        };
   recorder?.diagnoseLastFailure(diagnosis);
   return new FlowFailure(diagnosis, recorder?.attempt.id, error);
 }

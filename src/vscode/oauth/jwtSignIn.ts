@@ -14,7 +14,7 @@ import type { AttemptStore } from '../attemptStore';
 import type { ClientFactory } from '../ringcentral/clientFactory';
 import type { ClientSecrets, JwtCredentialStore } from '../secretStore';
 import { toFlowFailure } from '../diagnosis/errorPresenter';
-import { localJwtFailure } from '../diagnosis/localProblems';
+import { checkPastedJwt } from '../diagnosis/localProblems';
 import { UntrustedServerError } from '../../core/errors';
 import { FlowFailure, SignInCancelledError } from '../errors';
 import { askForJwtCredential, askForClientSecret } from '../profiles/credentialPrompts';
@@ -42,12 +42,15 @@ export class JwtSignIn {
     }
     const recorder = deps.attempts.start('jwt', { server: profile.server, clientId: profile.clientId });
     // Checked before anything is sent: a pasted client secret or access token never leaves for the token endpoint.
-    const local = localJwtFailure(credential, profile.server, recorder);
-    if (local) {
+    const local = checkPastedJwt(credential, profile.server, recorder);
+    if (!local.ok) {
       recorder.finish('failed');
-      throw local;
+      // A stored credential that no longer passes (it expired) is asked for again next time.
+      await deps.jwtCredentials.delete(profile);
+      throw local.failure;
     }
-    await deps.jwtCredentials.set(profile, credential);
+    const assertion = local.credential; // without the quotes, NAME= and line breaks a paste from .env carries
+    await deps.jwtCredentials.set(profile, assertion);
     // RingCentral's JWT grant authenticates the app with HTTP Basic: it needs the client secret.
     if (!(await deps.secrets.get(profile.server, profile.clientId))) {
       const secret = await askForClientSecret(profile, 'JWT sign-in authenticates the app with its client secret.');
@@ -71,7 +74,7 @@ export class JwtSignIn {
         },
         async (progress) => {
           const issuedAt = Date.now();
-          const response = await client.jwtBearer(credential, recorder);
+          const response = await client.jwtBearer(assertion, recorder);
           const tokens = toTokenSet(response, issuedAt);
           phase = 'api';
           progress.report({ message: 'reading your profile…' });
@@ -100,6 +103,7 @@ export class JwtSignIn {
           clientId: profile.clientId,
           hasClientSecret: client.hasClientSecret,
           grantType: 'jwt',
+          jwtCredential: local.facts,
         },
         recorder,
       );

@@ -19,6 +19,8 @@ import type { Profile } from '../../core/profiles/profile';
 import { checkServerUrl } from '../../core/ringcentral/serverUrl';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { JwtSignIn } from './jwtSignIn';
+import { checkEnvironmentBeforeSignIn } from './environmentCheck';
+import type { PreflightCache } from '../../core/oauth/preflightCache';
 import { AuthorizationCallbackError, IssuerMismatchError, UntrustedServerError } from '../../core/errors';
 import { SetupError, SignInCancelledError, SignInTimeoutError } from '../errors';
 
@@ -33,6 +35,7 @@ export class SignInService {
     private readonly serverTrust: ServerTrust,
     private readonly profiles: ProfileStore,
     private readonly jwt: JwtSignIn,
+    private readonly preflightCache?: PreflightCache,
   ) {}
 
   /** One sign-in at a time: a second request joins the running one. */
@@ -43,8 +46,9 @@ export class SignInService {
     return this.running;
   }
 
-  private start(profile: Profile | undefined): Promise<StoredSession> {
+  private async start(profile: Profile | undefined): Promise<StoredSession> {
     if (!profile) throw new SetupError('Check ringcentral.server.', 'server');
+    await checkEnvironmentBeforeSignIn(profile, this.sessions.list());
     return profile.flow === 'jwt' ? this.jwt.signIn(profile) : this.run(profile);
   }
 
@@ -93,6 +97,7 @@ export class SignInService {
                 clock: Date.now,
                 recorder,
                 preflight: settings.preflight,
+                preflightCache: this.preflightCache,
                 onPhase: (current) => (phase = current),
                 waitForCallback: (state, signal) => waiter.wait(state, signal),
                 openBrowser: async (authorizeUrl) => {

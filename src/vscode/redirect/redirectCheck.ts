@@ -13,11 +13,14 @@ import { resolveRedirectTarget } from './redirectStrategy';
 import type { ClientSecrets } from '../secretStore';
 import { readSettings } from '../settings';
 import { activeApp } from '../profiles/activeApp';
+import type { PreflightCache } from '../../core/oauth/preflightCache';
 
 export interface RedirectCheckDeps {
   clients: ClientFactory;
   attempts: AttemptStore;
   secrets: ClientSecrets;
+  /** A pre-flight RingCentral accepts is remembered, so the next sign-in skips its own. */
+  preflightCache?: PreflightCache;
 }
 
 export function registeredFromSettings(): string[] {
@@ -47,7 +50,7 @@ export async function runRedirectCheck(
     profileId: app.profile?.id,
   });
   const recorder = deps.attempts.start('preflight', { server: app.server.url, clientId: app.clientId });
-  const outcome = await preflightRedirect(client, target.redirectUri, recorder);
+  const outcome = await preflightRedirect(client, target.redirectUri, recorder, deps.preflightCache);
   recorder.finish(outcome.ok ? 'ok' : 'failed');
   if (outcome.ok) return withReconciliation(check, { ok: true, detail: outcome.detail });
   const failure = toFlowFailure(outcome.error, await currentDiagnosisContext(deps.secrets, 'preflight'), recorder);

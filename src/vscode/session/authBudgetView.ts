@@ -6,7 +6,9 @@ import type { Profile } from '../../core/profiles/profile';
 
 /** The budget key of a profile: its app, and the profile (each profile's user counts on its own at RingCentral). */
 export function profileBudgetKey(app: { server: string; clientId: string; profileId?: string }): string {
-  return app.profileId ? `${authBudgetKey(app.server, app.clientId)}|${app.profileId}` : authBudgetKey(app.server, app.clientId);
+  return app.profileId
+    ? `${authBudgetKey(app.server, app.clientId)}|${app.profileId}`
+    : authBudgetKey(app.server, app.clientId);
 }
 
 export class AuthBudgetView implements vscode.Disposable {

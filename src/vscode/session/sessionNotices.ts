@@ -13,8 +13,10 @@ export function showSessionNotices(sessions: SessionManager, log: vscode.LogOutp
         const at = new Date(notice.notBefore).toLocaleTimeString();
         log.warn(`Refresh rate-limited for ${notice.session.account.label}; next try at ${at}.`);
         void notifyWarning(
-          `RingCentral is rate-limiting token requests for ${notice.session.account.label} (CMN-301). The next refresh is at ${at}, automatically; ` +
-            `a request before then would restart RingCentral's penalty, so there is nothing to do but wait.`,
+          notice.session.refreshBackoff?.byBudget
+            ? `The token of ${notice.session.account.label} was not refreshed: this profile already made RingCentral's limit of Auth requests in the last minute, and one more would start a penalty. Nothing was sent; the next refresh is at ${at}, automatically.`
+            : `RingCentral is rate-limiting token requests for ${notice.session.account.label} (CMN-301). The next refresh is at ${at}, automatically; ` +
+                `a request before then would restart RingCentral's penalty, so there is nothing to do but wait.`,
         );
         return;
       }

@@ -8,6 +8,7 @@ import type { CurrentSession } from './currentSession';
 import { COMMANDS } from '../commandIds';
 import type { SessionStatus } from '../../core/session/sessionPorts';
 import { FLOW_LABELS, type Profile } from '../../core/profiles/profile';
+import type { AuthBudgetView } from './authBudgetView';
 
 const WARN_BELOW_SECONDS = 5 * 60;
 const TICK_MS = 30_000;
@@ -21,14 +22,15 @@ export class TokenStatusBar implements vscode.Disposable {
     private readonly sessions: SessionManager,
     private readonly currentSession: CurrentSession,
     private readonly clock: () => number = Date.now,
-    /** "2 of 5 in the last 60 s" for the profile (RingCentral's Auth rate-limit group), when counted. */
-    private readonly budgetLine?: (profile: Profile | undefined) => string | undefined,
+    /** "2 of 5 in the last 60 s" for the profile (RingCentral's Auth rate-limit group). */
+    private readonly budget?: AuthBudgetView,
   ) {
     this.item.name = 'RingCentral token';
     this.item.command = COMMANDS.statusBarMenu;
     const changes = currentSession.onDidChange(() => this.render());
     const notices = sessions.onNotice(() => this.render());
-    this.subscription = { dispose: () => (changes.dispose(), notices.dispose()) };
+    const counts = budget?.onDidChange(() => this.render());
+    this.subscription = { dispose: () => (changes.dispose(), notices.dispose(), counts?.dispose()) };
     this.timer = setInterval(() => this.render(), TICK_MS);
     this.render();
     this.item.show();
@@ -79,7 +81,7 @@ export class TokenStatusBar implements vscode.Disposable {
           : formatTimeLeft(left);
     this.item.text = `${warn ? '$(warning)' : '$(account)'} ${prefix}${session.account.label} · ${detail}`;
     this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = tooltipFor(session, status, now, profile, this.budgetLine?.(profile));
+    this.item.tooltip = tooltipFor(session, status, now, profile, this.budget?.line(profile));
     this.item.accessibilityInformation = {
       label: `RingCentral: signed in as ${session.account.label}, ${status.state === 'expired' ? 'session expired, sign in again' : `access token ${formatTimeLeft(left)} left`}`,
     };
