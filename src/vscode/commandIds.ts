@@ -21,9 +21,9 @@ export const COMMANDS = {
   editProfile: 'ringcentral.editProfile',
   terminalEnvironment: 'ringcentral.terminalEnvironment',
   /** Command variables for launch.json and tasks.json: ${command:ringcentral.accessToken} and the two below. */
-  accessTokenVariable: 'ringcentral.accessToken',
-  serverVariable: 'ringcentral.server',
-  clientIdVariable: 'ringcentral.clientId',
+  accessToken: 'ringcentral.accessToken',
+  server: 'ringcentral.server',
+  clientId: 'ringcentral.clientId',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

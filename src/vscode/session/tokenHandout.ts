@@ -83,8 +83,8 @@ export function registerCommandVariables(handout: TokenHandout, currentSession: 
     return value;
   };
   return [
-    vscode.commands.registerCommand(COMMANDS.accessTokenVariable, () => handout.accessToken('variable')),
-    vscode.commands.registerCommand(COMMANDS.serverVariable, profileValue('server')),
-    vscode.commands.registerCommand(COMMANDS.clientIdVariable, profileValue('clientId')),
+    vscode.commands.registerCommand(COMMANDS.accessToken, () => handout.accessToken('variable')),
+    vscode.commands.registerCommand(COMMANDS.server, profileValue('server')),
+    vscode.commands.registerCommand(COMMANDS.clientId, profileValue('clientId')),
   ];
 }
