@@ -94,6 +94,7 @@ export interface SessionInfo {
   signedIn: boolean;
   profile?: { id: string; name: string; flow: string };
   statusBar?: { text: string; tooltip: string };
+  authRequests?: { used: number; limit: number; nextSafeAt: number };
   account?: { id: string; label: string; profileKnown: boolean };
   scope?: string;
   accessExpiresAt?: number;

@@ -168,3 +168,45 @@ describe('JWT sign-in and profiles (against the emulator)', function () {
     assert.notEqual(graceSession?.accessToken, adaSession?.accessToken);
   });
 });
+
+describe('the Auth-request budget (against the emulator)', function () {
+  afterEach(async () => {
+    await signOutAll();
+    await resetProfiles();
+  });
+
+  it('refuses the sixth Auth request within 60 s before it is sent, and shows the count', async () => {
+    const app = await jwtApp();
+    await addJwtProfile('Emulator – budget (JWT)', app);
+    const signedIn = await signInWithJwt(await emulatorConsole.createJwt({ clientId: app.clientId }), app);
+    assert.equal(signedIn.result.ok, true, JSON.stringify(signedIn.result));
+    for (let i = 0; i < 4; i++) {
+      const refreshed = (await vscode.commands.executeCommand(COMMANDS.refreshToken)) as CommandResult;
+      assert.equal(refreshed.ok, true, `refresh ${i + 1}: ${JSON.stringify(refreshed)}`);
+    }
+    const counted = await sessionInfo();
+    assert.equal(counted.authRequests?.used, 5);
+    assert.equal(counted.authRequests?.limit, 5);
+
+    const tokenRequests = async () =>
+      (await emulatorConsole.requests()).filter(
+        (r) =>
+          r.path === '/restapi/oauth/token' &&
+          (r.form?.client_id === app.clientId ||
+            r.form?.assertion !== undefined ||
+            r.form?.refresh_token !== undefined),
+      ).length;
+    const before = await tokenRequests();
+    const sixth = (await vscode.commands.executeCommand(COMMANDS.refreshToken)) as CommandResult;
+    assert.equal(sixth.ok, false, JSON.stringify(sixth));
+    assert.match(sixth.message ?? '', /not sent|nothing was sent/i);
+    assert.equal(await tokenRequests(), before, 'the sixth request never reached RingCentral');
+    const info = await sessionInfo();
+    assert.equal(info.signedIn, true, 'the session and its tokens are kept');
+    for (let waited = 0; waited < 3000 && !/5 of 5/.test(info.statusBar?.tooltip ?? ''); waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      Object.assign(info, await sessionInfo());
+    }
+    assert.match(info.statusBar?.tooltip ?? '', /Auth requests:\*\* 5 of 5 in the last 60 s/);
+  });
+});
