@@ -82,11 +82,6 @@ export function sessionOfProfile(profile: Profile, sessions: readonly StoredSess
   return sessionsOfProfile(profile, sessions)[0];
 }
 
-/** The key the Auth-request budget counts under: the profile (its own user) on its server and app. */
-export function budgetKey(profile: Pick<Profile, 'id' | 'server' | 'clientId'>): string {
-  return `${profile.server}|${profile.clientId}|${profile.id}`;
-}
-
 /** "Prod – CRM sync (JWT)" for lists; the settings profile says where its values come from. */
 export function describeProfile(profile: Profile): string {
   return `${profile.name} (${FLOW_LABELS[profile.flow]})`;

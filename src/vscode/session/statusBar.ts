@@ -115,7 +115,7 @@ function tooltipFor(
   const line = (label: string, value: string) =>
     markdown.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
   markdown.appendMarkdown('**RingCentral** — ').appendText(session.account.label).appendMarkdown('  \n');
-  if (profile) line('Profile', `${profile.name} (${FLOW_LABELS[profile.flow]})`);
+  if (profile) line('Profile', `${profile.name} · ${FLOW_LABELS[profile.flow]}`);
   line('Server', session.server);
   line('Client ID', session.clientId);
   line(
@@ -140,7 +140,9 @@ function tooltipFor(
   if (status.state === 'rateLimited' && status.notBefore !== undefined) {
     line(
       'Next refresh',
-      `${new Date(status.notBefore).toLocaleTimeString()} (RingCentral rate limit, CMN-301; a request before then would restart its penalty)`,
+      session.refreshBackoff?.byBudget
+        ? `${new Date(status.notBefore).toLocaleTimeString()} (this profile made RingCentral's limit of Auth requests in the last minute; one more would start its penalty, so nothing is sent before then)`
+        : `${new Date(status.notBefore).toLocaleTimeString()} (RingCentral rate limit, CMN-301; a request before then would restart its penalty)`,
     );
   } else if (status.notBefore !== undefined) {
     line('Next refresh try', new Date(status.notBefore).toLocaleTimeString());
