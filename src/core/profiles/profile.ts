@@ -82,6 +82,23 @@ export function sessionOfProfile(profile: Profile, sessions: readonly StoredSess
   return sessionsOfProfile(profile, sessions)[0];
 }
 
+/**
+ * A session's account id in VS Code's Accounts: unique per profile and user. The settings profile keeps the ids
+ * accounts had before profiles, so VS Code's remembered choices still apply.
+ */
+export function accountIdOf(session: Pick<StoredSession, 'server' | 'account' | 'profileId'>): string {
+  const base = `${session.server}|${session.account.id}`;
+  return session.profileId && session.profileId !== SETTINGS_PROFILE_ID ? `${base}|${session.profileId}` : base;
+}
+
+/** getSession({ account }): only that account's sessions; without an account, all of them. */
+export function sessionsForAccount<T extends Pick<StoredSession, 'server' | 'account' | 'profileId'>>(
+  sessions: readonly T[],
+  account: { id: string } | undefined,
+): T[] {
+  return account === undefined ? [...sessions] : sessions.filter((session) => accountIdOf(session) === account.id);
+}
+
 /** "Prod – CRM sync (JWT)" for lists; the settings profile says where its values come from. */
 export function describeProfile(profile: Profile): string {
   return `${profile.name} (${FLOW_LABELS[profile.flow]})`;

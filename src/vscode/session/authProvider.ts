@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { SessionManager } from '../../core/session/sessionManager';
 import type { StoredSession } from '../../core/session/session';
-import { SETTINGS_PROFILE_ID } from '../../core/profiles/profile';
+import { accountIdOf, sessionsForAccount } from '../../core/profiles/profile';
 
 export const AUTH_PROVIDER_ID = 'ringcentral';
 
@@ -40,9 +40,7 @@ export class RingCentralAuthenticationProvider implements vscode.AuthenticationP
     options?: { account?: { id: string } },
   ): Promise<vscode.AuthenticationSession[]> {
     const result: vscode.AuthenticationSession[] = [];
-    const wanted = options?.account?.id;
-    for (const session of this.sessions.list()) {
-      if (wanted !== undefined && this.accountId(session) !== wanted) continue;
+    for (const session of sessionsForAccount(this.sessions.list(), options?.account)) {
       try {
         await this.sessions.accessToken(session.id); // refreshes first when the token is about to expire
       } catch {
@@ -68,19 +66,13 @@ export class RingCentralAuthenticationProvider implements vscode.AuthenticationP
     this.changed.dispose();
   }
 
-  /** Unique per profile and user; the settings profile keeps the ids accounts had before profiles. */
-  private accountId(session: StoredSession): string {
-    const base = `${session.server}|${session.account.id}`;
-    return session.profileId && session.profileId !== SETTINGS_PROFILE_ID ? `${base}|${session.profileId}` : base;
-  }
-
   private toAuthenticationSession(session: StoredSession): vscode.AuthenticationSession {
     const profile = this.profileName(session.profileId);
     return {
       id: session.id,
       accessToken: session.tokens.accessToken,
       account: {
-        id: this.accountId(session),
+        id: accountIdOf(session),
         label: profile ? `${session.account.label} (${profile})` : session.account.label,
       },
       scopes: (session.tokens.scope ?? '').split(/\s+/).filter(Boolean),

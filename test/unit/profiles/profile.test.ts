@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import {
+  accountIdOf,
   parseProfiles,
+  sessionsForAccount,
   profileProblem,
   sessionOfProfile,
   sessionsOfProfile,
@@ -80,5 +82,29 @@ describe('profiles', () => {
     assert.equal(sessionIdFor(PROD, 'crm-sync', '101'), `${PROD}|crm-sync|101`);
     assert.equal(sessionIdFor(PROD, 'crm-sync', '101', SETTINGS_PROFILE_ID), `${PROD}|crm-sync|101`);
     assert.notEqual(sessionIdFor(PROD, 'crm-sync', '101', 'p-1'), sessionIdFor(PROD, 'crm-sync', '101', 'p-2'));
+  });
+
+  it("gives each profile's session its own account, and getSession({ account }) only that account's session", () => {
+    const adaSettings = session({ id: 's1' });
+    const adaCrm = session({ id: 's2', profileId: 'p-1' });
+    const graceCrm = session({
+      id: 's3',
+      profileId: 'p-2',
+      account: { id: '102', label: 'Grace Hopper', profileKnown: true },
+    });
+    assert.equal(accountIdOf(adaSettings), `${PROD}|101`, 'the id accounts had before profiles');
+    const ids = new Set([adaSettings, adaCrm, graceCrm].map(accountIdOf));
+    assert.equal(ids.size, 3);
+    const all = [adaSettings, adaCrm, graceCrm];
+    assert.deepEqual(
+      sessionsForAccount(all, { id: accountIdOf(graceCrm) }).map((s) => s.id),
+      ['s3'],
+    );
+    assert.deepEqual(
+      sessionsForAccount(all, { id: accountIdOf(adaCrm) }).map((s) => s.id),
+      ['s2'],
+    );
+    assert.equal(sessionsForAccount(all, undefined).length, 3);
+    assert.equal(sessionsForAccount(all, { id: 'someone else' }).length, 0);
   });
 });
