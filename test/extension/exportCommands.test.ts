@@ -232,6 +232,14 @@ describe('export commands: Postman, .http and sign-in code', function () {
     const opened = untitledTexts().find((document) => document.uri === result.document);
     assert.ok(opened, 'the untitled editor is open');
     assert.equal(opened.languageId, result.language);
+    // 'http' is REST Client's language; without that extension (as here) VS Code shows plain text, and says so.
+    assert.ok(['http', 'plaintext'].includes(opened.languageId), opened.languageId);
+    if (opened.languageId === 'plaintext') {
+      assert.ok(
+        ignored.shown.some((shown) => /humao\.rest-client/.test(shown.message)),
+        JSON.stringify(ignored.shown),
+      );
+    }
     assert.match(opened.text, new RegExp(`@clientId = ${app.clientId}`));
     assert.match(opened.text, /\{\{\$dotenv RINGCENTRAL_CLIENT_SECRET\}\}/);
     assert.ok(!opened.text.includes(app.clientSecret));

@@ -76,9 +76,14 @@ export async function exportHttpFile(deps: ExportSourceDeps, argument?: unknown)
     ...(profile.hasClientSecret ? [ENV.clientSecret] : []),
     ...(profile.flow === 'jwt' ? [ENV.jwt] : [ENV.authCode, ENV.codeVerifier]),
   ];
+  // Without REST Client the editor shows plain text: say which extension sends the requests.
+  const restClient =
+    document.languageId === 'http'
+      ? 'for the REST Client extension'
+      : 'install the REST Client extension (humao.rest-client) to send them';
   // Not awaited: the command returns while the notification waits for a click.
   void notifyInfo(
-    `RingCentral: the requests for "${profile.name}" are open in an untitled editor (for the REST Client extension). Nothing was saved. Secrets are read from a .env file beside the saved file (${secrets.join(', ')}).`,
+    `RingCentral: the requests for "${profile.name}" are open in an untitled editor (${restClient}). Nothing was saved. Secrets are read from a .env file beside the saved file (${secrets.join(', ')}).`,
     'Save to Workspace',
   ).then((choice) => (choice === 'Save to Workspace' ? saveToWorkspace(currentText()) : undefined));
   return result;
