@@ -20,6 +20,9 @@ export const COMMANDS = {
   switchProfile: 'ringcentral.switchProfile',
   editProfile: 'ringcentral.editProfile',
   terminalEnvironment: 'ringcentral.terminalEnvironment',
+  exportPostman: 'ringcentral.exportPostman',
+  exportHttpFile: 'ringcentral.exportHttpFile',
+  generateSignInCode: 'ringcentral.generateSignInCode',
   /** Command variables for launch.json and tasks.json: ${command:ringcentral.accessToken} and the two below. */
   accessToken: 'ringcentral.accessToken',
   server: 'ringcentral.server',
