@@ -23,6 +23,7 @@ import { registerExportCommands } from './vscode/commands/exportCommands';
 import { TokenHandout } from './vscode/session/tokenHandout';
 import { TerminalEnvironment } from './vscode/session/terminalEnvironment';
 import { AuthBudget } from './core/session/authBudget';
+import { readSettings } from './vscode/settings';
 import { PreflightCache } from './core/oauth/preflightCache';
 import { AuthBudgetView } from './vscode/session/authBudgetView';
 import { FileAuthRequestLog, globalStatePreflightStore } from './vscode/session/authBudgetStores';
@@ -39,7 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const secrets = new ClientSecrets(context.secrets);
   // Auth requests are counted in a file every window shares (RingCentral counts per user, not per window).
-  const budget = new AuthBudget({ log: new FileAuthRequestLog(context.globalStorageUri.fsPath) });
+  const budget = new AuthBudget({
+    log: new FileAuthRequestLog(context.globalStorageUri.fsPath),
+    limit: () => readSettings().authRequestsPerMinute,
+  });
   const budgetView = new AuthBudgetView(budget);
   const preflightCache = new PreflightCache({ clock: Date.now, store: globalStatePreflightStore(context.globalState) });
   const clients = new ClientFactory(secrets, `RingCentral-OAuth-Toolkit-VSCode/${version}`, budget);

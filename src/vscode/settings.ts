@@ -18,6 +18,8 @@ export interface AppSettings {
   /** The flow of the profile these settings make (the default profile). */
   flow: SignInFlow;
   profileName: string;
+  /** RingCentral's Auth rate-limit group: requests per user per minute (5); higher only for an emulator or proxy. */
+  authRequestsPerMinute: number;
 }
 
 /** settings.json is not checked against the schema's limits: keep numbers in range so nothing times out at once. */
@@ -70,6 +72,7 @@ export function readSettings(): AppSettings {
     preflight: config.get<boolean>('signIn.preflight', true),
     flow: isSignInFlow(flow) ? flow : 'authorizationCode',
     profileName: (config.get<string>('profileName') ?? '').trim().slice(0, 80) || 'Default',
+    authRequestsPerMinute: Math.floor(clamp(config.get<number>('authRequestsPerMinute'), 1, 1000, 5)),
   };
 }
 

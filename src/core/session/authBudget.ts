@@ -22,8 +22,8 @@ const CLOCK_SKEW_MS = 5_000;
 export interface AuthBudgetOptions {
   /** Shared across windows (a file in the global storage folder); default: this process only. */
   log?: AuthRequestLog;
-  /** Requests allowed per window; RingCentral's Auth group allows 5. */
-  limit?: number;
+  /** Requests allowed per window; RingCentral's Auth group allows 5. A function is read at each use (a setting). */
+  limit?: number | (() => number);
   windowMs?: number;
   /** Random ids for entries (tests pass a counter). */
   newId?: () => string;
@@ -59,16 +59,19 @@ function randomId(): string {
 }
 
 export class AuthBudget {
-  readonly limit: number;
   readonly windowMs: number;
   private readonly local = new MemoryAuthRequestLog();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly newId: () => string;
 
   constructor(private readonly options: AuthBudgetOptions = {}) {
-    this.limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_AUTH_LIMIT));
     this.windowMs = Math.max(1_000, options.windowMs ?? DEFAULT_AUTH_WINDOW_MS);
     this.newId = options.newId ?? randomId;
+  }
+
+  get limit(): number {
+    const limit = typeof this.options.limit === 'function' ? this.options.limit() : this.options.limit;
+    return Number.isFinite(limit) ? Math.max(1, Math.floor(limit as number)) : DEFAULT_AUTH_LIMIT;
   }
 
   async status(key: string, now: number): Promise<AuthBudgetStatus> {
