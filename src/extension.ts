@@ -19,6 +19,7 @@ import { JwtSignIn } from './vscode/oauth/jwtSignIn';
 import { registerProfileCommands } from './vscode/commands/profileCommands';
 import { registerStatusBarMenu } from './vscode/commands/statusBarMenu';
 import { registerHandoutCommands } from './vscode/commands/handoutCommands';
+import { registerCopyAsCurl } from './vscode/commands/copyAsCurlCommand';
 import { TokenHandout } from './vscode/session/tokenHandout';
 import { TerminalEnvironment } from './vscode/session/terminalEnvironment';
 import { AuthBudget } from './core/session/authBudget';
@@ -120,6 +121,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerProfileCommands({ profiles, sessions, jwtCredentials }),
     ...registerHandoutCommands(handout, terminals, currentSession),
     ...registerAppCommands(secrets, serverTrust),
+    registerCopyAsCurl({ attempts, sessions, secrets, jwtCredentials, profiles }),
     ...registerDiagnosticCommands({
       context,
       sessions,
