@@ -20,6 +20,7 @@ import { registerProfileCommands } from './vscode/commands/profileCommands';
 import { registerStatusBarMenu } from './vscode/commands/statusBarMenu';
 import { registerHandoutCommands } from './vscode/commands/handoutCommands';
 import { registerExportCommands } from './vscode/commands/exportCommands';
+import { registerCopyAsCurl } from './vscode/commands/copyAsCurlCommand';
 import { TokenHandout } from './vscode/session/tokenHandout';
 import { TerminalEnvironment } from './vscode/session/terminalEnvironment';
 import { AuthBudget } from './core/session/authBudget';
@@ -126,6 +127,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerHandoutCommands(handout, terminals, currentSession),
     ...registerAppCommands(secrets, serverTrust),
     ...registerExportCommands({ secrets, jwtCredentials, globalState: context.globalState, log }),
+    registerCopyAsCurl({ attempts, sessions, secrets, jwtCredentials, profiles }),
     ...registerDiagnosticCommands({
       context,
       sessions,

@@ -24,6 +24,8 @@ export interface PanelUi {
   redirectText: string;
   permissionMethod: HttpMethod;
   permissionPath: string;
+  /** "Copy as curl … with secrets" ticked; never restored, so a reloaded panel copies masked again. */
+  copyWithSecrets: boolean;
 }
 
 export interface PanelContext {
@@ -54,5 +56,6 @@ export function restoreUi(saved: unknown): PanelUi {
       ? (s.permissionMethod as HttpMethod)
       : 'GET',
     permissionPath: typeof s.permissionPath === 'string' ? s.permissionPath : '',
+    copyWithSecrets: false,
   };
 }

@@ -73,6 +73,22 @@ export type PanelToExtension =
   | { command: 'checkPermission'; method: HttpMethod; path: string }
   | { command: 'signIn' }
   | { command: 'refreshToken' }
-  | { command: 'clearHistory' };
+  | { command: 'clearHistory' }
+  | CopyAsCurlRequest;
+
+/**
+ * "Copy as curl" on a trace step: only which step, which shell, and whether to put real secrets in. The extension
+ * builds the text and writes the clipboard itself, so no secret ever reaches the webview.
+ */
+/** The shells "Copy as curl" writes for (core/export/curl.ts's CopyShell; the extension side passes it there). */
+export type CopyShell = 'bash' | 'powershell';
+
+export interface CopyAsCurlRequest {
+  command: 'copyAsCurl';
+  attemptId: string;
+  stepIndex: number;
+  shell: CopyShell;
+  withSecrets: boolean;
+}
 
 export type ExtensionToPanel = { command: 'state'; state: PanelState };

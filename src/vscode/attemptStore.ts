@@ -1,6 +1,6 @@
 // The last 20 flow attempts (masked traces), kept in globalState so they survive a reload, logged as they grow.
 import * as vscode from 'vscode';
-import { AttemptKind, AttemptRecorder, FlowAttempt } from '../core/trace/trace';
+import { AttemptContext, AttemptKind, AttemptRecorder, FlowAttempt } from '../core/trace/trace';
 import { logStep } from './log';
 import { captureForTests } from './testCapture';
 
@@ -31,7 +31,7 @@ export class AttemptStore implements vscode.Disposable {
     return this.attempts.find((attempt) => attempt.outcome === 'failed');
   }
 
-  start(kind: AttemptKind, context: { server?: string; clientId?: string }): AttemptRecorder {
+  start(kind: AttemptKind, context: AttemptContext): AttemptRecorder {
     const recorder = new AttemptRecorder(kind, this.clock, context, (attempt) => this.update(attempt));
     this.attempts = [recorder.attempt, ...this.attempts].slice(0, KEEP);
     this.log.info(

@@ -27,6 +27,8 @@ export const COMMANDS = {
   accessToken: 'ringcentral.accessToken',
   server: 'ringcentral.server',
   clientId: 'ringcentral.clientId',
+  /** The diagnostics panel's "Copy as curl" on a trace step (hidden from the palette: it needs the step). */
+  copyStepAsCurl: 'ringcentral.copyStepAsCurl',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

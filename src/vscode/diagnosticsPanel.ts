@@ -6,7 +6,13 @@ import * as vscode from 'vscode';
 import { notifyError } from './notify';
 import { isRedirectMode } from '../core/diagnosis/fixActionLabels';
 import type { FixAction } from '../core/diagnosis/types';
-import { HTTP_METHODS, type HttpMethod, type PanelState, type PanelToExtension } from '../panel/protocol';
+import {
+  HTTP_METHODS,
+  type CopyAsCurlRequest,
+  type HttpMethod,
+  type PanelState,
+  type PanelToExtension,
+} from '../panel/protocol';
 import { captureForTests } from './testCapture';
 
 export interface DiagnosticsPanelDeps {
@@ -262,7 +268,24 @@ export function parsePanelMessage(raw: unknown): PanelToExtension | undefined {
       }
       return { command: 'checkPermission', method: method as HttpMethod, path: raw.path };
     }
+    case 'copyAsCurl':
+      return parseCopyAsCurlRequest(raw);
     default:
       return undefined;
   }
+}
+
+/** A "Copy as curl" request from the webview (or the command, called with the same shape), rebuilt from its fields. */
+export function parseCopyAsCurlRequest(raw: unknown): CopyAsCurlRequest | undefined {
+  if (!isRecord(raw)) {
+    return undefined;
+  }
+  const { attemptId, stepIndex, shell, withSecrets } = raw;
+  if (!isText(attemptId, 200) || !Number.isInteger(stepIndex) || (stepIndex as number) < 0) {
+    return undefined;
+  }
+  if ((shell !== 'bash' && shell !== 'powershell') || typeof withSecrets !== 'boolean') {
+    return undefined;
+  }
+  return { command: 'copyAsCurl', attemptId, stepIndex: stepIndex as number, shell, withSecrets };
 }

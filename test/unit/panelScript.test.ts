@@ -229,11 +229,24 @@ describe('diagnostics panel messages and HTML (src/vscode/diagnosticsPanel.ts)',
       { command: 'runFix', action: { kind: 'openDeveloperConsole', url: 'http://127.0.0.1:9000/__console' } },
       { command: 'runFix', action: { kind: 'openSettings', setting: 'ringcentral.redirect.mode' } },
       { command: 'runFix', action: { kind: 'setClientSecret' } },
+      { command: 'copyAsCurl', attemptId: 'jwt-m1-abc', stepIndex: 2, shell: 'bash', withSecrets: false },
+      { command: 'copyAsCurl', attemptId: 'signIn-x', stepIndex: 0, shell: 'powershell', withSecrets: true },
     ];
     for (const message of valid) {
       assert.deepStrictEqual(parsePanelMessage(message), message);
     }
     assert.deepStrictEqual(parsePanelMessage({ command: 'signIn', extra: 1 }), { command: 'signIn' });
+    assert.deepStrictEqual(
+      parsePanelMessage({
+        command: 'copyAsCurl',
+        attemptId: 'a',
+        stepIndex: 1,
+        shell: 'bash',
+        withSecrets: true,
+        secrets: { clientSecret: 'x' },
+      }),
+      { command: 'copyAsCurl', attemptId: 'a', stepIndex: 1, shell: 'bash', withSecrets: true },
+    );
     assert.deepStrictEqual(
       parsePanelMessage({ command: 'runFix', action: { kind: 'configureApp', command: 'workbench.action.x' } }),
       {
@@ -275,6 +288,12 @@ describe('diagnostics panel messages and HTML (src/vscode/diagnosticsPanel.ts)',
       { command: 'runFix', action: { kind: 'waitAndRetry', seconds: '5' } },
       { command: 'runFix', action: { kind: 'openSettings', setting: 'a b' } },
       { command: 'runFix', action: { kind: 'checkPermissions', permission: 7 } },
+      { command: 'copyAsCurl', attemptId: 'a', stepIndex: 0, shell: 'cmd', withSecrets: false },
+      { command: 'copyAsCurl', attemptId: 'a', stepIndex: -1, shell: 'bash', withSecrets: false },
+      { command: 'copyAsCurl', attemptId: 'a', stepIndex: 1.5, shell: 'bash', withSecrets: false },
+      { command: 'copyAsCurl', attemptId: 'a', stepIndex: 0, shell: 'bash', withSecrets: 'yes' },
+      { command: 'copyAsCurl', attemptId: 7, stepIndex: 0, shell: 'bash', withSecrets: false },
+      { command: 'copyAsCurl', attemptId: 'a'.repeat(201), stepIndex: 0, shell: 'bash', withSecrets: false },
     ];
     for (const message of invalid) {
       assert.strictEqual(parsePanelMessage(message), undefined, JSON.stringify(message));

@@ -41,6 +41,8 @@ export interface FlowAttempt {
   outcome: AttemptOutcome;
   server?: string;
   clientId?: string;
+  /** The profile it ran under: whose secrets "Copy as curl … with secrets" puts back. */
+  profileId?: string;
   steps: TraceStep[];
 }
 
@@ -99,13 +101,19 @@ function maskFailure(failure: Failure): Failure {
   }
 }
 
+export interface AttemptContext {
+  server?: string;
+  clientId?: string;
+  profileId?: string;
+}
+
 export class AttemptRecorder {
   readonly attempt: FlowAttempt;
 
   constructor(
     kind: AttemptKind,
     private readonly clock: () => number,
-    context: { server?: string; clientId?: string },
+    context: AttemptContext,
     private readonly onChange: (attempt: FlowAttempt) => void = () => undefined,
   ) {
     const startedAt = clock();
@@ -116,6 +124,7 @@ export class AttemptRecorder {
       outcome: 'pending',
       server: context.server,
       clientId: context.clientId,
+      ...(context.profileId !== undefined ? { profileId: context.profileId } : {}),
       steps: [],
     };
   }

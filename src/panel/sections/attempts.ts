@@ -7,6 +7,7 @@ import { renderDiagnosis } from '../diagnosis';
 import { append, button, chip, code, el, pre } from '../dom';
 import { attemptsNewestFirst, defaultStepIndex, failureText, requestText, responseText, timeText } from '../format';
 import { section } from '../layout';
+import { copyAsCurlActions } from './copyAsCurl';
 
 const ATTEMPT_KIND_LABELS: Record<AttemptKind, string> = {
   signIn: 'Sign in',
@@ -245,7 +246,7 @@ function stepRow(
   );
 }
 
-function exchange(step: TraceStep): HTMLElement[] {
+function exchange(step: TraceStep, requestActions: HTMLElement | undefined): HTMLElement[] {
   const parts: HTMLElement[] = [];
   const params = step.params;
   if (params && Object.keys(params).length > 0) {
@@ -276,6 +277,7 @@ function exchange(step: TraceStep): HTMLElement[] {
     parts.push(
       el('div', { className: 'exchange-part' }, [
         el('h4', { text: 'Request' }),
+        requestActions,
         pre(requestText(step.request), 'code-block request'),
       ]),
     );
@@ -322,7 +324,7 @@ function stepDetail(ctx: PanelContext, attempt: FlowAttempt, step: TraceStep, in
   } else if (step.failure) {
     append(detail, el('p', { className: 'failure error-text', text: failureText(step.failure) }));
   }
-  const parts = exchange(step);
+  const parts = exchange(step, step.request ? copyAsCurlActions(ctx, attempt, index) : undefined);
   if (parts.length > 0) {
     append(
       detail,

@@ -107,6 +107,10 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
       case 'clearHistory':
         deps.attempts.clear();
         break;
+      case 'copyAsCurl':
+        // The text is built and copied on this side; the panel's state does not change.
+        await vscode.commands.executeCommand(COMMANDS.copyStepAsCurl, message);
+        return;
       case 'ready':
         break;
     }

@@ -40,7 +40,11 @@ export class JwtSignIn {
       credential = await askForJwtCredential(profile);
       if (credential === undefined) throw new SignInCancelledError();
     }
-    const recorder = deps.attempts.start('jwt', { server: profile.server, clientId: profile.clientId });
+    const recorder = deps.attempts.start('jwt', {
+      server: profile.server,
+      clientId: profile.clientId,
+      profileId: profile.id,
+    });
     // Checked before anything is sent: a pasted client secret or access token never leaves for the token endpoint.
     const local = checkPastedJwt(credential, profile.server, recorder);
     if (!local.ok) {

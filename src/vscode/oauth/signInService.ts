@@ -64,7 +64,7 @@ export class SignInService {
     const clientId = profile.clientId;
     const client = await this.clients.create({ server, clientId, profileId: profile.id });
     const target = await resolveRedirectTarget(settings);
-    const recorder = this.attempts.start('signIn', { server, clientId });
+    const recorder = this.attempts.start('signIn', { server, clientId, profileId: profile.id });
     recorder.add({
       title: `Redirect mode: ${target.mode}`,
       ok: true,

@@ -11,7 +11,8 @@ export function sessionAttemptHooks(
   secrets: ClientSecrets,
 ): Required<Pick<SessionManagerDeps, 'startAttempt' | 'endAttempt'>> {
   return {
-    startAttempt: (kind, session) => attempts.start(kind, { server: session.server, clientId: session.clientId }),
+    startAttempt: (kind, session) =>
+      attempts.start(kind, { server: session.server, clientId: session.clientId, profileId: session.profileId }),
     endAttempt: (recorder, error) => {
       if (!recorder) return;
       recorder.finish(error ? 'failed' : 'ok');
