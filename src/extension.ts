@@ -32,6 +32,9 @@ import { startRefreshTimer } from './vscode/session/refreshTimer';
 import { sessionAttemptHooks } from './vscode/session/sessionAttempts';
 import { showSessionNotices } from './vscode/session/sessionNotices';
 import { TokenStatusBar } from './vscode/session/statusBar';
+import { registerTryApiCallCommand } from './vscode/commands/tryApiCallCommand';
+import { registerWalkthroughCommands } from './vscode/walkthrough/walkthroughCommands';
+import { WalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog();
@@ -79,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     currentSession,
     handout,
   );
+  const walkthrough = new WalkthroughProgress(sessions);
   const statusBar = new TokenStatusBar(sessions, currentSession, Date.now, budgetView);
   const sessionCommands = registerSessionCommands({
     sessions,
@@ -129,7 +133,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       currentSession,
       log,
       preflightCache,
+      walkthrough,
     }),
+    ...registerTryApiCallCommand({ sessions, currentSession, clients, attempts, secrets, log, walkthrough }),
+    ...registerWalkthroughCommands(walkthrough),
   );
   logActivation(log, version);
 }

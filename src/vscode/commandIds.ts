@@ -20,6 +20,9 @@ export const COMMANDS = {
   switchProfile: 'ringcentral.switchProfile',
   editProfile: 'ringcentral.editProfile',
   terminalEnvironment: 'ringcentral.terminalEnvironment',
+  tryApiCall: 'ringcentral.tryApiCall',
+  /** Which walkthrough steps the extension has seen happen (for tests); `{ reset: true }` clears them. */
+  walkthroughProgress: 'ringcentral.walkthroughProgress',
   /** Command variables for launch.json and tasks.json: ${command:ringcentral.accessToken} and the two below. */
   accessToken: 'ringcentral.accessToken',
   server: 'ringcentral.server',
