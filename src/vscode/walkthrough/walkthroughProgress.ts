@@ -3,21 +3,7 @@
 // matched, a permission check, a session, a call that succeeded, an export written — never on a mere command run.
 import * as vscode from 'vscode';
 import type { SessionManager } from '../../core/session/sessionManager';
-
-export const WALKTHROUGH_CONTEXT_KEYS = {
-  /** Check Redirect URI matched a registered URI, RingCentral's pre-flight accepted it, or an auth-code sign-in came back. */
-  redirectChecked: 'ringcentral.walkthrough.redirectChecked',
-  /** Check Permissions ran for an API call. */
-  permissionsChecked: 'ringcentral.walkthrough.permissionsChecked',
-  /** A session exists. */
-  signedIn: 'ringcentral.walkthrough.signedIn',
-  /** Try an API Call got an answer below 300. */
-  apiCallSucceeded: 'ringcentral.walkthrough.apiCallSucceeded',
-  /** Export to Postman or Generate Sign-In Code wrote a file. */
-  exported: 'ringcentral.walkthrough.exported',
-} as const;
-
-export type WalkthroughStep = keyof typeof WALKTHROUGH_CONTEXT_KEYS;
+import { WALKTHROUGH_CONTEXT_KEYS, type WalkthroughStep } from './walkthroughKeys';
 
 export class WalkthroughProgress implements vscode.Disposable {
   private readonly done = new Set<WalkthroughStep>();
