@@ -61,6 +61,19 @@ function tracedAttempt(id: string | undefined): TracedAttempt | undefined {
     .at(-1);
 }
 
+/** What the diagnostics panel was sent, as the harness captured it. */
+function panelStates(): Array<{
+  state: { permission?: { path?: string; operation?: { appPermission?: string }; granted?: boolean } };
+}> {
+  const file = path.join(process.env.RC_TEST_CAPTURE_DIR ?? '', 'webview-state.jsonl');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
 async function signedInJwtApp(name: string, permissions: string[]): Promise<JwtApp> {
   const clientSecret = `secret-${Math.random().toString(36).slice(2)}`;
   const app = await createApp({
@@ -138,7 +151,10 @@ describe('Try an API Call and the walkthrough (against the emulator)', function 
   it('stops a call the app has no permission for before sending, and names the permission', async () => {
     await signedInJwtApp('Emulator – ReadAccounts only', ['ReadAccounts']);
     const before = (await requestsTo(CALL_LOG)).length;
-    const messages = interceptMessages();
+    // The user clicks "Check Permissions" on the notification.
+    const messages = interceptMessages((shown) =>
+      shown.items.includes('Check Permissions') ? 'Check Permissions' : undefined,
+    );
     let result: TryResult;
     try {
       result = await tryCall({ method: 'GET', path: CALL_LOG });
@@ -154,6 +170,20 @@ describe('Try an API Call and the walkthrough (against the emulator)', function 
     assert.ok(shown, messages.shown.map((message) => message.message).join(' | '));
     assert.deepEqual(shown.items, ['Check Permissions', 'Open Developer Console']);
     assert.match(shown.message, /Not sent/);
+
+    // …which opens the diagnostics panel on the permission check for this call.
+    const panelOpen = () =>
+      vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label === 'RingCentral Diagnostics'));
+    for (let i = 0; i < 50 && !panelOpen(); i++) await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.ok(panelOpen(), 'Check Permissions opened the diagnostics panel');
+    let shownCheck: { method?: string; path?: string; operation?: { appPermission?: string }; granted?: boolean } = {};
+    for (let i = 0; i < 50 && shownCheck.operation?.appPermission !== 'ReadCallLog'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      shownCheck = panelStates().at(-1)?.state.permission ?? {};
+    }
+    assert.equal(shownCheck.path, CALL_LOG, 'the panel checks this very call');
+    assert.equal(shownCheck.operation?.appPermission, 'ReadCallLog');
+    assert.equal(shownCheck.granted, false);
 
     const attempt = tracedAttempt(result.attemptId);
     assert.equal(attempt?.kind, 'apiProbe');
