@@ -1,5 +1,6 @@
 // State shared by the request handlers of one emulator instance.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AddressBook } from './addressBook';
 import { AppRegistry } from './apps';
 import { Clock } from './clock';
 import { CodeStore, PendingRequests } from './codes';
@@ -31,6 +32,8 @@ export interface EmulatorContext {
   sendIssuer: boolean;
   /** What the secret scan checks artefacts against. */
   secrets: SecretLedger;
+  /** The users' personal contacts (address-book/contact). */
+  addressBook: AddressBook;
 }
 
 /** A JWT credential for a user (the default user when none is named), listed for the secret scan. Throws on bad input. */

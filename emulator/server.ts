@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppRegistry, DEFAULT_APPS } from './apps';
 import { handleApi } from './api';
+import { AddressBook } from './addressBook';
 import { handleAuthorize, handleLogin, LOGIN_PATH } from './authorize';
 import { Clock } from './clock';
 import { CodeStore, PendingRequests } from './codes';
@@ -177,6 +178,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     codeLifetimeSeconds: options.codeLifetimeSeconds ?? 60,
     sendIssuer: options.sendIssuer ?? false,
     secrets,
+    addressBook: new AddressBook(),
   };
   const requests: RecordedRequest[] = [];
 
@@ -219,7 +221,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         handleRevoke(ctx, req, res, body);
         return;
       case 'api':
-        handleApi(ctx, req, res, url);
+        handleApi(ctx, req, res, url, body);
         return;
       case undefined: {
         const error = restErrors.notFound(path);

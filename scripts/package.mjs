@@ -27,14 +27,21 @@ const files = listing
   .split('\n')
   .map((file) => file.trim())
   .filter(Boolean);
-const forbidden = files.filter((file) => /^(src|test|out|media|emulator|tools)\/|\.map$/.test(file));
+// media/ holds sources and README pictures; only the walkthrough's pages ship (VS Code shows them from the VSIX).
+const forbidden = files.filter(
+  (file) => /^(src|test|out|emulator|tools)\/|\.map$/.test(file) || /^media\/(?!walkthrough\/[^/]+\.md$)/.test(file),
+);
 if (forbidden.length > 0) {
   console.error(`The VSIX must not contain sources, tests or source maps: ${forbidden.join(', ')}`);
   process.exit(1);
 }
 // Without knowledge.js (or the secret registry both bundles share) the first diagnosis fails; without the panel's
 // bundle (src/vscode/diagnosticsPanel.ts) the panel stays blank.
-const missing = BUNDLE_FILES.filter((file) => !files.includes(file));
+// Every page the walkthrough names must ship, or its step shows nothing.
+const walkthroughMedia = (manifest.contributes.walkthroughs ?? []).flatMap((walkthrough) =>
+  walkthrough.steps.map((step) => step.media?.markdown).filter(Boolean),
+);
+const missing = [...BUNDLE_FILES, ...walkthroughMedia].filter((file) => !files.includes(file));
 if (missing.length > 0) {
   console.error(`The VSIX lacks ${missing.join(', ')}`);
   process.exit(1);

@@ -35,6 +35,9 @@ import { startRefreshTimer } from './vscode/session/refreshTimer';
 import { sessionAttemptHooks } from './vscode/session/sessionAttempts';
 import { showSessionNotices } from './vscode/session/sessionNotices';
 import { TokenStatusBar } from './vscode/session/statusBar';
+import { registerTryApiCallCommand } from './vscode/commands/tryApiCallCommand';
+import { registerWalkthroughCommands } from './vscode/walkthrough/walkthroughCommands';
+import { WalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog();
@@ -85,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     currentSession,
     handout,
   );
+  const walkthrough = new WalkthroughProgress(sessions);
   const statusBar = new TokenStatusBar(sessions, currentSession, Date.now, budgetView);
   const sessionCommands = registerSessionCommands({
     sessions,
@@ -126,7 +130,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerProfileCommands({ profiles, sessions, jwtCredentials }),
     ...registerHandoutCommands(handout, terminals, currentSession),
     ...registerAppCommands(secrets, serverTrust),
-    ...registerExportCommands({ secrets, jwtCredentials, globalState: context.globalState, log }),
+    ...registerExportCommands({ secrets, jwtCredentials, globalState: context.globalState, log, walkthrough }),
     registerCopyAsCurl({ attempts, sessions, secrets, jwtCredentials, profiles }),
     ...registerDiagnosticCommands({
       context,
@@ -137,7 +141,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       currentSession,
       log,
       preflightCache,
+      walkthrough,
     }),
+    ...registerTryApiCallCommand({ sessions, currentSession, clients, attempts, secrets, log, walkthrough }),
+    ...registerWalkthroughCommands(walkthrough),
   );
   logActivation(log, version);
 }

@@ -4,3 +4,4 @@
 export { diagnose } from './core/diagnosis/diagnose';
 export { parseFailureText } from './core/diagnosis/parseFailureText';
 export { checkPermissionForScope, grantedPermissions, listOperations } from './core/permissions/permissions';
+export { explainPermissionNotGranted } from './core/diagnosis/local/permissionNotGranted';

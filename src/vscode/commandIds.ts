@@ -23,6 +23,9 @@ export const COMMANDS = {
   exportPostman: 'ringcentral.exportPostman',
   exportHttpFile: 'ringcentral.exportHttpFile',
   generateSignInCode: 'ringcentral.generateSignInCode',
+  tryApiCall: 'ringcentral.tryApiCall',
+  /** Which walkthrough steps the extension has seen happen (for tests); `{ reset: true }` clears them. */
+  walkthroughProgress: 'ringcentral.walkthroughProgress',
   /** Command variables for launch.json and tasks.json: ${command:ringcentral.accessToken} and the two below. */
   accessToken: 'ringcentral.accessToken',
   server: 'ringcentral.server',

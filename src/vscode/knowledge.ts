@@ -16,3 +16,5 @@ export const checkPermissionForScope: typeof Knowledge.checkPermissionForScope =
 export const listOperations: typeof Knowledge.listOperations = (...args) => knowledge().listOperations(...args);
 export const grantedPermissions: typeof Knowledge.grantedPermissions = (...args) =>
   knowledge().grantedPermissions(...args);
+export const explainPermissionNotGranted: typeof Knowledge.explainPermissionNotGranted = (...args) =>
+  knowledge().explainPermissionNotGranted(...args);

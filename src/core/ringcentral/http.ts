@@ -12,8 +12,11 @@ export interface HttpResponseLike {
   text(): Promise<string>;
 }
 
+/** The methods an API call may use (Try an API Call sends any of them; the OAuth endpoints use GET and POST). */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface HttpRequestInit {
-  method: 'GET' | 'POST';
+  method: HttpMethod;
   headers: Record<string, string>;
   body?: string;
   /**

@@ -1,6 +1,6 @@
 // RingCentral's OAuth endpoints as plain async functions over an injected fetch.
 // Every failure is thrown as a coded error value (RingCentralApiError, TransportError, UnexpectedResponseError).
-import type { FetchLike } from './http';
+import type { FetchLike, HttpMethod } from './http';
 import { isSecretKey, maskJsonBody, maskJsonValue, maskSecretsInText, maskUrl } from '../trace/mask';
 import { parseErrorBody, parseRetryAfter } from './ringcentralError';
 import { registerSecret } from '../trace/secretRegistry';
@@ -37,6 +37,14 @@ export interface ClientOptions {
 export interface AuthRequestHooks {
   before(kind: AuthRequestKind): Promise<void> | void;
   after?(kind: AuthRequestKind, answer: { status: number; retryAfterSeconds?: number }): Promise<void> | void;
+}
+
+/** A REST answer below 300: its status, and its body parsed when it is JSON (text otherwise; empty: undefined). */
+export interface ApiResponse {
+  status: number;
+  contentType: string;
+  json?: unknown;
+  text: string;
 }
 
 export type PreflightResult =
@@ -102,21 +110,54 @@ export class RingCentralClient {
   }
 
   async getJson<T>(path: string, accessToken: string, recorder?: AttemptRecorder, title = `GET ${path}`): Promise<T> {
+    const response = await this.sendWithBearer('GET', path, accessToken, undefined, recorder, title);
+    return this.parseJson(response) as T;
+  }
+
+  /**
+   * Any REST call with a bearer token (Try an API Call): a JSON body for POST/PUT/PATCH, the answer's JSON when it
+   * has some. Only a GET is repeated on 5xx: repeating a POST could create the thing twice.
+   */
+  async requestJson(
+    method: HttpMethod,
+    path: string,
+    accessToken: string,
+    body?: unknown,
+    recorder?: AttemptRecorder,
+  ): Promise<ApiResponse> {
+    const response = await this.sendWithBearer(method, path, accessToken, body, recorder, `${method} ${path}`);
+    const contentType = response.headers['content-type'] ?? '';
+    const answer: ApiResponse = { status: response.status, contentType, text: response.body };
+    if (response.body.trim() !== '' && /json/i.test(contentType)) answer.json = this.parseJson(response);
+    return answer;
+  }
+
+  private async sendWithBearer(
+    method: HttpMethod,
+    path: string,
+    accessToken: string,
+    body: unknown,
+    recorder: AttemptRecorder | undefined,
+    title: string,
+  ): Promise<RawResponse> {
     registerSecret(accessToken);
-    const response = await this.withRetries(() =>
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      Authorization: `Bearer ${accessToken}`,
+      ...this.userAgentHeader(),
+    };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const send = () =>
       exchange(
         this.url(path),
-        {
-          method: 'GET',
-          headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}`, ...this.userAgentHeader() },
-        },
+        { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
         this.exchangeOptions(title, recorder),
-      ),
-    );
+      );
+    const response = method === 'GET' ? await this.withRetries(send) : await send();
     if (response.status >= 300) {
       throw this.errorFrom(response);
     }
-    return this.parseJson(response) as T;
+    return response;
   }
 
   /**

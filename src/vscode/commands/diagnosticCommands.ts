@@ -20,6 +20,7 @@ import type { PreflightCache } from '../../core/oauth/preflightCache';
 import { updateSetting } from '../settings';
 import type { CurrentSession } from '../session/currentSession';
 import { COMMANDS } from '../commandIds';
+import type { WalkthroughProgress } from '../walkthrough/walkthroughProgress';
 
 export interface DiagnosticCommandDeps {
   context: vscode.ExtensionContext;
@@ -30,6 +31,8 @@ export interface DiagnosticCommandDeps {
   attempts: AttemptStore;
   currentSession: CurrentSession;
   log: vscode.LogOutputChannel;
+  /** Ticks the walkthrough's redirect and permission steps when those checks really ran. */
+  walkthrough?: WalkthroughProgress;
 }
 
 export interface PermissionCheckResult extends PermissionCheckSummary {
@@ -47,14 +50,18 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
       redirect: lastRedirect,
       permission: lastPermission,
     });
-  const computeRedirectCheck = (registered: string[], withPreflight: boolean) =>
-    runRedirectCheck(
+  const computeRedirectCheck = async (registered: string[], withPreflight: boolean) => {
+    const result = await runRedirectCheck(
       { clients: deps.clients, attempts: deps.attempts, secrets: deps.secrets, preflightCache: deps.preflightCache },
       registered,
       withPreflight,
     );
+    if (result.check.matched || result.preflight?.ok) deps.walkthrough?.mark('redirectChecked');
+    return result;
+  };
   const checkPermission = (method: string, path: string): PermissionCheckResult => {
     const session = deps.currentSession.get();
+    deps.walkthrough?.mark('permissionsChecked');
     return { ...checkPermissionForScope(method, path, session?.tokens.scope), signedIn: Boolean(session) };
   };
 
@@ -186,9 +193,14 @@ export function registerDiagnosticCommands(deps: DiagnosticCommandDeps): vscode.
     return result.check;
   };
 
-  const checkPermissions = async (arg?: { method?: unknown; path?: unknown; permission?: unknown }) => {
+  const checkPermissions = async (arg?: { method?: unknown; path?: unknown; permission?: unknown; show?: unknown }) => {
     if (arg && typeof arg.path === 'string') {
-      return checkPermission(typeof arg.method === 'string' ? arg.method : 'GET', arg.path);
+      const result = checkPermission(typeof arg.method === 'string' ? arg.method : 'GET', arg.path);
+      if (arg.show !== true) return result;
+      // Shown for one call (Try an API Call's "Check Permissions" button): the panel's permission section.
+      lastPermission = result;
+      showPanel({ kind: 'section', section: 'permissions' });
+      return result;
     }
     if (!arg) {
       const picked = await vscode.window.showQuickPick(

@@ -12,6 +12,8 @@ export interface ExportCommandDeps {
   jwtCredentials: JwtCredentialStore;
   globalState: vscode.Memento;
   log: vscode.LogOutputChannel;
+  /** Ticks the walkthrough's last step when something was really handed over (a file written, code generated). */
+  walkthrough?: { mark(step: 'exported'): void };
 }
 
 export function registerExportCommands(deps: ExportCommandDeps): vscode.Disposable[] {
@@ -22,14 +24,20 @@ export function registerExportCommands(deps: ExportCommandDeps): vscode.Disposab
     return result;
   };
   return [
-    vscode.commands.registerCommand(COMMANDS.exportPostman, async (argument?: unknown) =>
-      logged('Export to Postman', await exportToPostman(deps, argument)),
-    ),
-    vscode.commands.registerCommand(COMMANDS.exportHttpFile, async (argument?: unknown) =>
-      logged('Export .http File', await exportHttpFile(deps, argument)),
-    ),
-    vscode.commands.registerCommand(COMMANDS.generateSignInCode, async (argument?: unknown) =>
-      logged('Generate Sign-In Code', await generateSignInCodeCommand(deps, argument)),
-    ),
+    vscode.commands.registerCommand(COMMANDS.exportPostman, async (argument?: unknown) => {
+      const result = logged('Export to Postman', await exportToPostman(deps, argument));
+      if (result.ok && result.collection) deps.walkthrough?.mark('exported');
+      return result;
+    }),
+    vscode.commands.registerCommand(COMMANDS.exportHttpFile, async (argument?: unknown) => {
+      const result = logged('Export .http File', await exportHttpFile(deps, argument));
+      if (result.ok && result.saved) deps.walkthrough?.mark('exported');
+      return result;
+    }),
+    vscode.commands.registerCommand(COMMANDS.generateSignInCode, async (argument?: unknown) => {
+      const result = logged('Generate Sign-In Code', await generateSignInCodeCommand(deps, argument));
+      if (result.ok) deps.walkthrough?.mark('exported');
+      return result;
+    }),
   ];
 }

@@ -47,6 +47,11 @@ function menuItems(sessions: SessionManager, currentSession: CurrentSession): Me
   const sessionItems: MenuItem[] = session
     ? [
         {
+          label: '$(play) Try an API Call…',
+          command: COMMANDS.tryApiCall,
+          description: 'any operation, its permission checked first',
+        },
+        {
           label: '$(refresh) Refresh Token',
           command: COMMANDS.refreshToken,
           description: 'get a new access token now',
