@@ -2,34 +2,21 @@
 // A pasted expired JWT credential is diagnosed before anything is sent; a good one signs in; the status-bar item
 // opens the profile quick pick. Screenshots land in test-results/screenshots/.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { canRunEndToEnd, openPersonWorkbench, PersonWorkbench, screenshotIfFailed } from './personWorkbench';
 import { Emulator, JWT_BEARER_GRANT, startEmulator } from '../../emulator/server';
-import { chromiumAvailable, launchBrowser, screenshotPath } from '../../tools/vscode-host/browser';
-import { CodeServer, codeServerAvailable, startCodeServer } from '../../tools/vscode-host/codeServer';
-import { RESULTS_DIR } from '../../tools/vscode-host/paths';
-import {
-  answerQuickInput,
-  renderedPanel,
-  ringCentralStatus,
-  runCommand,
-  waitForStatusText,
-  waitForWorkbench,
-} from './workbench';
-
-const VSIX = path.join(RESULTS_DIR, 'ringcentral-oauth-test.vsix');
+import { screenshotPath } from '../../tools/vscode-host/browser';
+import { answerQuickInput, renderedPanel, ringCentralStatus, runCommand, waitForStatusText } from './workbench';
 
 describe('end to end: JWT profile and the profile quick pick (packaged VSIX)', function () {
   let emulator: Emulator;
-  let server: CodeServer;
-  let browser: BrowserContext;
+  let workbench: PersonWorkbench;
   let page: Page;
   const jwtClientId = 'e2e-crm-sync';
   const jwtClientSecret = 'e2e-crm-sync-secret';
 
   before(async function () {
-    if (!codeServerAvailable() || !chromiumAvailable() || !fs.existsSync(VSIX)) this.skip();
+    if (!canRunEndToEnd()) this.skip();
     emulator = await startEmulator({ rateLimit: false });
     emulator.registerApp({
       clientId: jwtClientId,
@@ -40,32 +27,19 @@ describe('end to end: JWT profile and the profile quick pick (packaged VSIX)', f
       issueRefreshTokens: true,
       grantTypes: [JWT_BEARER_GRANT, 'refresh_token'],
     });
-    server = await startCodeServer({
-      name: 'e2e-profiles',
-      install: [VSIX],
-      smokeTestDriver: false,
-      settings: { 'ringcentral.server': emulator.url, 'ringcentral.clientId': 'demo-client-id' },
+    workbench = await openPersonWorkbench('e2e-profiles', {
+      'ringcentral.server': emulator.url,
+      'ringcentral.clientId': 'demo-client-id',
     });
-    browser = await launchBrowser('e2e-profiles');
-    page = browser.pages()[0] ?? (await browser.newPage());
-    const workspace = path.join(server.root, 'workspace');
-    fs.mkdirSync(workspace, { recursive: true });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await waitForWorkbench(page);
-    await waitForStatusText(page, /RingCentral: Sign in/, 90_000);
+    page = workbench.page;
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await page
-        ?.screenshot({ path: screenshotPath(`e2e-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`) })
-        .catch(() => undefined);
-    }
+  afterEach(function () {
+    return screenshotIfFailed(this.currentTest, page);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await workbench?.close();
     await emulator?.close();
   });
 
