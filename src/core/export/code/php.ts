@@ -1,14 +1,9 @@
 // "Generate Sign-In Code" for plain PHP with the curl extension (Debian: php-cli php-curl), no SDK, no Composer.
 import { ENV, JWT_GRANT_TYPE, PATHS } from '../profile';
 import { CodeSettings, GeneratedCode, headerLines, phpLiteral, prefixLines } from './common';
-import {
-  PHP_BASE64URL,
-  phpCheckRedirect,
-  phpFileSettings,
-  phpLoadTokens,
-  phpSaveTokens,
-  phpStartPkce,
-} from './phpCommon';
+import { phpParts } from './phpCommon';
+
+const PHP = phpParts('SignInError');
 
 function signInFunction(settings: CodeSettings): string {
   if (settings.flow === 'jwt') {
@@ -21,7 +16,7 @@ function signInFunction(settings: CodeSettings): string {
     return tokenRequest(['grant_type' => ${phpLiteral(JWT_GRANT_TYPE)}, 'assertion' => $jwt]);
 }`;
   }
-  return `${PHP_BASE64URL}
+  return `${PHP.base64Url}
 
 function signIn(): array
 {
@@ -32,7 +27,7 @@ function signIn(): array
             throw new SignInError('${ENV.authCode} needs the PKCE verifier of the same sign-in in ${ENV.codeVerifier}.');
         }
     } else {
-${phpStartPkce(
+${PHP.startPkce(
   `server() . '${PATHS.authorize}?' . $query`,
   `        $query = http_build_query([
             'response_type' => 'code', 'client_id' => CLIENT_ID, 'redirect_uri' => REDIRECT_URI,
@@ -44,7 +39,7 @@ ${phpStartPkce(
         if ($pasted === '') {
             throw new SignInError('No address was pasted. Without a terminal, set ${ENV.authCode} and ${ENV.codeVerifier}.');
         }
-${phpCheckRedirect('$pasted', 'SignInError')}
+${PHP.checkRedirect('$pasted')}
         if ($code === '') {
             throw new SignInError('The pasted address has no code parameter.');
         }
@@ -67,7 +62,7 @@ const CLIENT_ID_DEFAULT = ${phpLiteral(settings.clientId)};
 const SERVER_DEFAULT = ${phpLiteral(settings.server)};
 define('CLIENT_ID', getenv('${ENV.clientId}') ?: CLIENT_ID_DEFAULT);
 define('CLIENT_SECRET', (string) getenv('${ENV.clientSecret}'));
-${phpFileSettings(settings)}
+${PHP.fileSettings(settings)}
 
 class SignInError extends RuntimeException
 {
@@ -137,9 +132,9 @@ function tokenRequest(array $form): array
     return $body;
 }
 
-${phpLoadTokens('SignInError')}
+${PHP.loadTokens}
 
-${phpSaveTokens('array $tokens', '$tokens')}
+${PHP.saveTokens('array $tokens', '$tokens')}
 
 function acquireLock(): void
 {

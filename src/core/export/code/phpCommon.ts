@@ -6,13 +6,13 @@ import { CodeSettings, phpLiteral } from './common';
 
 export type PhpErrorClass = 'SignInError' | 'RuntimeException';
 
-export function phpFileSettings(settings: CodeSettings): string {
+function phpFileSettings(settings: CodeSettings): string {
   return `const REDIRECT_URI = ${phpLiteral(settings.redirectUri)};
 define('TOKEN_FILE', getenv('${ENV.tokenFile}') ?: 'ringcentral-tokens.json');
 define('LOCK_FILE', TOKEN_FILE . '.lock');`;
 }
 
-export function phpLoadTokens(errorClass: PhpErrorClass): string {
+function phpLoadTokens(errorClass: PhpErrorClass): string {
   return `function loadTokens(): ?array
 {
     if (!file_exists(TOKEN_FILE)) {
@@ -27,7 +27,7 @@ export function phpLoadTokens(errorClass: PhpErrorClass): string {
 }
 
 /** `parameter` is the function's typed parameter, `tokensExpression` what it writes as JSON. */
-export function phpSaveTokens(parameter: string, tokensExpression: string): string {
+function phpSaveTokens(parameter: string, tokensExpression: string): string {
   return `/** Written whole, then renamed: a crash never leaves half a file. Readable by you only. */
 function saveTokens(${parameter}): void
 {
@@ -42,7 +42,7 @@ function saveTokens(${parameter}): void
 }`;
 }
 
-export const PHP_BASE64URL = `function base64Url(string $bytes): string
+const PHP_BASE64URL = `function base64Url(string $bytes): string
 {
     return rtrim(strtr(base64_encode($bytes), '+/', '-_'), '=');
 }`;
@@ -51,7 +51,7 @@ export const PHP_BASE64URL = `function base64Url(string $bytes): string
  * Inside signIn (8 spaces): a fresh PKCE pair and state, the authorize URL printed (`setup` lines may build it
  * first), and the ask to paste where the browser landed.
  */
-export function phpStartPkce(authorizeUrl: string, setup = ''): string {
+function phpStartPkce(authorizeUrl: string, setup = ''): string {
   return `        // PKCE (S256) and a fresh state for this sign-in only.
         $verifier = base64Url(random_bytes(32));
         $challenge = base64Url(hash('sha256', $verifier, true));
@@ -62,7 +62,7 @@ ${setup}        echo "1. Open this address in a browser and sign in:\\n";
 }
 
 /** Inside signIn (8 spaces): reads the pasted redirect; an error or another state stops before any exchange. */
-export function phpCheckRedirect(pasted: string, errorClass: PhpErrorClass): string {
+function phpCheckRedirect(pasted: string, errorClass: PhpErrorClass): string {
   return `        $parts = parse_url(${pasted});
         parse_str($parts['query'] ?? ($parts['fragment'] ?? ''), $params);
         if (!empty($params['error'])) {
@@ -73,4 +73,16 @@ export function phpCheckRedirect(pasted: string, errorClass: PhpErrorClass): str
                 . 'another sign-in (or was altered). Nothing was exchanged; run the program again.');
         }
         $code = is_string($params['code'] ?? null) ? $params['code'] : '';`;
+}
+
+/** The shared parts, bound to the class the program throws. */
+export function phpParts(errorClass: PhpErrorClass) {
+  return {
+    base64Url: PHP_BASE64URL,
+    fileSettings: phpFileSettings,
+    loadTokens: phpLoadTokens(errorClass),
+    saveTokens: phpSaveTokens,
+    startPkce: phpStartPkce,
+    checkRedirect: (pasted: string) => phpCheckRedirect(pasted, errorClass),
+  };
 }

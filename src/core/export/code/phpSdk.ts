@@ -3,14 +3,9 @@
 // refreshes under a lock (one refresh across processes) and retries once after a 401.
 import { ENV, PATHS } from '../profile';
 import { CodeSettings, GeneratedCode, headerLines, phpLiteral, prefixLines } from './common';
-import {
-  PHP_BASE64URL,
-  phpCheckRedirect,
-  phpFileSettings,
-  phpLoadTokens,
-  phpSaveTokens,
-  phpStartPkce,
-} from './phpCommon';
+import { phpParts } from './phpCommon';
+
+const PHP = phpParts('RuntimeException');
 
 function signInFunction(settings: CodeSettings): string {
   if (settings.flow === 'jwt') {
@@ -23,20 +18,20 @@ function signInFunction(settings: CodeSettings): string {
     $platform->login(['jwt' => $jwt]);
 }`;
   }
-  return `${PHP_BASE64URL}
+  return `${PHP.base64Url}
 
 function signIn(Platform $platform): void
 {
     $code = (string) getenv('${ENV.authCode}');
     $verifier = (string) getenv('${ENV.codeVerifier}');
     if ($code === '') {
-${phpStartPkce(`$platform->authUrl([
+${PHP.startPkce(`$platform->authUrl([
             'redirectUri' => REDIRECT_URI,
             'state' => $state,
             'code_challenge' => $challenge,
             'code_challenge_method' => 'S256',
         ])`)}
-${phpCheckRedirect('trim((string) fgets(STDIN))', 'RuntimeException')}
+${PHP.checkRedirect('trim((string) fgets(STDIN))')}
     } elseif ($verifier === '') {
         throw new RuntimeException('${ENV.authCode} needs the PKCE verifier of the same sign-in in ${ENV.codeVerifier}.');
     }
@@ -60,11 +55,11 @@ use RingCentral\\SDK\\Http\\ApiException;
 use RingCentral\\SDK\\Platform\\Platform;
 use RingCentral\\SDK\\SDK;
 
-${phpFileSettings(settings)}
+${PHP.fileSettings(settings)}
 
-${phpLoadTokens('RuntimeException')}
+${PHP.loadTokens}
 
-${phpSaveTokens('Platform $platform', '$platform->auth()->data()')}
+${PHP.saveTokens('Platform $platform', '$platform->auth()->data()')}
 
 /** One refresh at a time, across processes: RingCentral rotates refresh tokens, each works once. */
 function refresh(Platform $platform): void

@@ -1,19 +1,9 @@
 // "Generate Sign-In Code" for Python with `requests` (Debian: python3-requests): the whole auth leg by hand.
 import { ENV, JWT_GRANT_TYPE, PATHS } from '../profile';
 import { CodeSettings, GeneratedCode, headerLines, jsonLiteral, prefixLines } from './common';
-import {
-  PYTHON_B64URL,
-  PYTHON_STDLIB_IMPORTS,
-  pythonAcquireLock,
-  pythonCheckRedirect,
-  pythonFileSettings,
-  pythonLoadTokens,
-  pythonRaise,
-  pythonSaveTokens,
-  pythonStartPkce,
-} from './pythonCommon';
+import { pythonParts } from './pythonCommon';
 
-const RAISE = pythonRaise('SignInError');
+const PY = pythonParts('SignInError');
 
 function signInFunction(settings: CodeSettings): string {
   if (settings.flow === 'jwt') {
@@ -23,7 +13,7 @@ function signInFunction(settings: CodeSettings): string {
         raise SignInError('Set ${ENV.jwt} to the JWT credential (Developer Console > Credentials > JWT).')
     return token_request({'grant_type': ${jsonLiteral(JWT_GRANT_TYPE)}, 'assertion': jwt})`;
   }
-  return `${PYTHON_B64URL}
+  return `${PY.b64url}
 
 
 def sign_in():
@@ -33,7 +23,7 @@ def sign_in():
         if not verifier:
             raise SignInError('${ENV.authCode} needs the PKCE verifier of the same sign-in in ${ENV.codeVerifier}.')
     else:
-${pythonStartPkce(
+${PY.startPkce(
   `SERVER + '${PATHS.authorize}?' + query`,
   `        query = urllib.parse.urlencode({
             'response_type': 'code', 'client_id': CLIENT_ID, 'redirect_uri': REDIRECT_URI,
@@ -44,7 +34,7 @@ ${pythonStartPkce(
         pasted = sys.stdin.readline().strip()
         if not pasted:
             raise SignInError('No address was pasted. Without a terminal, set ${ENV.authCode} and ${ENV.codeVerifier}.')
-${pythonCheckRedirect('pasted', RAISE)}
+${PY.checkRedirect('pasted')}
         if not code:
             raise SignInError('The pasted address has no code parameter.')
     # redirect_uri must be the same string as in the authorize request.
@@ -59,14 +49,14 @@ export function generatePython(settings: CodeSettings): GeneratedCode {
   ]);
   const text = `#!/usr/bin/env python3
 ${prefixLines(header, '# ')}
-${PYTHON_STDLIB_IMPORTS}
+${PY.imports}
 
 import requests
 
 SERVER = os.environ.get('${ENV.server}', ${jsonLiteral(settings.server)}).rstrip('/')
 CLIENT_ID = os.environ.get('${ENV.clientId}', ${jsonLiteral(settings.clientId)})
 CLIENT_SECRET = os.environ.get('${ENV.clientSecret}', '')
-${pythonFileSettings(settings)}
+${PY.fileSettings(settings)}
 TIMEOUT_SECONDS = 30
 
 
@@ -109,13 +99,7 @@ def token_request(form):
     return body
 
 
-${pythonLoadTokens(RAISE)}
-
-
-${pythonSaveTokens('tokens', 'tokens')}
-
-
-${pythonAcquireLock(RAISE)}
+${PY.tokenFileFunctions({ stopOnBadJson: true, saveParameter: 'tokens', savedTokens: 'tokens' })}
 
 
 def refresh(tokens):

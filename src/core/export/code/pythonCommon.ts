@@ -7,10 +7,10 @@ import { CodeSettings, jsonLiteral } from './common';
  * Writes one `raise` line at `indent` for `message`, a Python expression that starts with a string literal; the
  * continuation lines of an implicitly concatenated message line up under its first quote.
  */
-export type PythonRaise = (indent: string, message: string) => string;
+type PythonRaise = (indent: string, message: string) => string;
 
 /** The plain program raises SignInError (main prints it); the SDK program exits with "Error: …" on stderr. */
-export function pythonRaise(exception: 'SignInError' | 'SystemExit'): PythonRaise {
+function pythonRaise(exception: 'SignInError' | 'SystemExit'): PythonRaise {
   return (indent, message) => {
     const opener = `${indent}raise ${exception}(`;
     const text = exception === 'SystemExit' ? message.replace(/^'/, "'Error: ") : message;
@@ -18,7 +18,7 @@ export function pythonRaise(exception: 'SignInError' | 'SystemExit'): PythonRais
   };
 }
 
-export const PYTHON_STDLIB_IMPORTS = `import base64
+const PYTHON_STDLIB_IMPORTS = `import base64
 import hashlib
 import json
 import os
@@ -27,14 +27,14 @@ import sys
 import time
 import urllib.parse`;
 
-export function pythonFileSettings(settings: CodeSettings): string {
+function pythonFileSettings(settings: CodeSettings): string {
   return `REDIRECT_URI = ${jsonLiteral(settings.redirectUri)}
 TOKEN_FILE = os.environ.get('${ENV.tokenFile}', 'ringcentral-tokens.json')
 LOCK_FILE = TOKEN_FILE + '.lock'`;
 }
 
 /** With `raise`, a token file that is not JSON stops the program with what to do (the SDK program lets it fail). */
-export function pythonLoadTokens(raise?: PythonRaise): string {
+function pythonLoadTokens(raise?: PythonRaise): string {
   const notJson = raise
     ? `
     except ValueError:
@@ -48,7 +48,7 @@ ${raise('        ', "TOKEN_FILE + ' is not valid JSON: delete it and sign in aga
         return None${notJson}`;
 }
 
-export function pythonSaveTokens(parameter: string, tokensExpression: string): string {
+function pythonSaveTokens(parameter: string, tokensExpression: string): string {
   return `def save_tokens(${parameter}):
     """Written whole, then renamed: a crash never leaves half a file. Readable by you only."""
     temporary = TOKEN_FILE + '.tmp'
@@ -58,7 +58,7 @@ export function pythonSaveTokens(parameter: string, tokensExpression: string): s
     os.replace(temporary, TOKEN_FILE)`;
 }
 
-export function pythonAcquireLock(raise: PythonRaise): string {
+function pythonAcquireLock(raise: PythonRaise): string {
   return `def acquire_lock():
     deadline = time.time() + 30
     while True:
@@ -77,14 +77,14 @@ ${raise('                ', "'Another run has been refreshing for 30 s (' + LOCK
             time.sleep(0.1)`;
 }
 
-export const PYTHON_B64URL = `def b64url(data):
+const PYTHON_B64URL = `def b64url(data):
     return base64.urlsafe_b64encode(data).decode('ascii').rstrip('=')`;
 
 /**
  * Inside sign_in (8 spaces): a fresh PKCE pair and state, the authorize URL printed (`setup` lines may build it
  * first), and the ask to paste where the browser landed.
  */
-export function pythonStartPkce(authorizeUrl: string, setup = ''): string {
+function pythonStartPkce(authorizeUrl: string, setup = ''): string {
   return `        # PKCE (S256) and a fresh state for this sign-in only.
         verifier = b64url(secrets.token_bytes(32))
         challenge = b64url(hashlib.sha256(verifier.encode('ascii')).digest())
@@ -96,7 +96,7 @@ ${setup}        print('1. Open this address in a browser and sign in:')
 }
 
 /** Inside sign_in (8 spaces): reads the pasted redirect; an error or another state stops before any exchange. */
-export function pythonCheckRedirect(pasted: string, raise: PythonRaise): string {
+function pythonCheckRedirect(pasted: string, raise: PythonRaise): string {
   return `        parts = urllib.parse.urlsplit(${pasted})
         params = urllib.parse.parse_qs(parts.query or parts.fragment)
         first = lambda name: (params.get(name) or [''])[0]
@@ -109,4 +109,26 @@ ${raise(
 'sign-in (or was altered). Nothing was exchanged; run the program again.'`,
 )}
         code = first('code')`;
+}
+
+/** The shared parts, bound to how the program stops on an error (see pythonRaise). */
+export function pythonParts(exception: 'SignInError' | 'SystemExit') {
+  const raise = pythonRaise(exception);
+  return {
+    imports: PYTHON_STDLIB_IMPORTS,
+    b64url: PYTHON_B64URL,
+    fileSettings: pythonFileSettings,
+    /**
+     * load_tokens, save_tokens(`saveParameter`) writing `savedTokens`, and acquire_lock. With `stopOnBadJson`, a
+     * token file that is not JSON stops the program with what to do.
+     */
+    tokenFileFunctions: (options: { stopOnBadJson: boolean; saveParameter: string; savedTokens: string }) =>
+      [
+        pythonLoadTokens(options.stopOnBadJson ? raise : undefined),
+        pythonSaveTokens(options.saveParameter, options.savedTokens),
+        pythonAcquireLock(raise),
+      ].join('\n\n\n'),
+    startPkce: pythonStartPkce,
+    checkRedirect: (pasted: string) => pythonCheckRedirect(pasted, raise),
+  };
 }

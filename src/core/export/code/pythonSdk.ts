@@ -3,19 +3,9 @@
 // lock (one refresh across processes) and retries once after a 401.
 import { ENV, PATHS } from '../profile';
 import { CodeSettings, GeneratedCode, headerLines, jsonLiteral, prefixLines } from './common';
-import {
-  PYTHON_B64URL,
-  PYTHON_STDLIB_IMPORTS,
-  pythonAcquireLock,
-  pythonCheckRedirect,
-  pythonFileSettings,
-  pythonLoadTokens,
-  pythonRaise,
-  pythonSaveTokens,
-  pythonStartPkce,
-} from './pythonCommon';
+import { pythonParts } from './pythonCommon';
 
-const RAISE = pythonRaise('SystemExit');
+const PY = pythonParts('SystemExit');
 
 function signInFunction(settings: CodeSettings): string {
   if (settings.flow === 'jwt') {
@@ -25,15 +15,15 @@ function signInFunction(settings: CodeSettings): string {
         raise SystemExit('Error: set ${ENV.jwt} to the JWT credential (Developer Console > Credentials > JWT).')
     platform.login(jwt=jwt)`;
   }
-  return `${PYTHON_B64URL}
+  return `${PY.b64url}
 
 
 def sign_in(platform):
     code = os.environ.get('${ENV.authCode}', '')
     verifier = os.environ.get('${ENV.codeVerifier}', '')
     if not code:
-${pythonStartPkce("platform.login_url(REDIRECT_URI, state, challenge, 'S256')")}
-${pythonCheckRedirect('sys.stdin.readline().strip()', RAISE)}
+${PY.startPkce("platform.login_url(REDIRECT_URI, state, challenge, 'S256')")}
+${PY.checkRedirect('sys.stdin.readline().strip()')}
     elif not verifier:
         raise SystemExit('Error: ${ENV.authCode} needs the PKCE verifier of the same sign-in in ${ENV.codeVerifier}.')
     # redirect_uri must be the same string as in the authorize request.
@@ -44,21 +34,15 @@ export function generatePythonSdk(settings: CodeSettings): GeneratedCode {
   const header = headerLines(settings, ['Run:  pip install ringcentral', '      python3 ringcentral_sign_in_sdk.py']);
   const text = `#!/usr/bin/env python3
 ${prefixLines(header, '# ')}
-${PYTHON_STDLIB_IMPORTS}
+${PY.imports}
 
 from ringcentral import SDK
 from ringcentral.http.api_exception import ApiException
 
-${pythonFileSettings(settings)}
+${PY.fileSettings(settings)}
 
 
-${pythonLoadTokens()}
-
-
-${pythonSaveTokens('platform', 'platform.auth().data()')}
-
-
-${pythonAcquireLock(RAISE)}
+${PY.tokenFileFunctions({ stopOnBadJson: false, saveParameter: 'platform', savedTokens: 'platform.auth().data()' })}
 
 
 def refresh(platform):
