@@ -46,15 +46,10 @@ async function appWithStoredSecret(): Promise<{ clientId: string; clientSecret: 
     'redirect.mode': 'loopback',
     'redirect.registeredUris': [LOOPBACK],
   });
-  const inputs = interceptInputs(() => clientSecret);
-  const messages = interceptMessages();
-  try {
-    const stored = (await vscode.commands.executeCommand(COMMANDS.setClientSecret)) as { stored?: boolean };
-    assert.equal(stored.stored, true);
-  } finally {
-    inputs.restore();
-    messages.restore();
-  }
+  const stored = (await intercepted([interceptInputs(() => clientSecret), interceptMessages()], () =>
+    vscode.commands.executeCommand(COMMANDS.setClientSecret),
+  )) as { stored?: boolean };
+  assert.equal(stored.stored, true);
   return { clientId: app.clientId, clientSecret };
 }
 
@@ -62,6 +57,15 @@ const read = (uri: string | undefined): string => fs.readFileSync(vscode.Uri.par
 
 async function run(command: string, argument?: unknown): Promise<ExportResult> {
   return (await vscode.commands.executeCommand(command, argument)) as ExportResult;
+}
+
+/** Runs `body` with the pickers or notifications answered by `interceptors`; restores them however it ends. */
+async function intercepted<T>(interceptors: Array<{ restore(): void }>, body: () => PromiseLike<T>): Promise<T> {
+  try {
+    return await body();
+  } finally {
+    for (const interceptor of interceptors) interceptor.restore();
+  }
 }
 
 describe('export commands: Postman, .http and sign-in code', function () {
@@ -85,13 +89,7 @@ describe('export commands: Postman, .http and sign-in code', function () {
       },
     );
     const messages = interceptMessages();
-    let result: ExportResult;
-    try {
-      result = await run(COMMANDS.exportPostman);
-    } finally {
-      pickers.restore();
-      messages.restore();
-    }
+    const result = await intercepted([pickers, messages], () => run(COMMANDS.exportPostman));
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.deepEqual(result.includedSecrets, []);
     assert.deepEqual(writtenBeforeSaveDialog, [], 'nothing was written before the place was picked');
@@ -136,13 +134,7 @@ describe('export commands: Postman, .http and sign-in code', function () {
       () => vscode.Uri.file(path.join(folder, 'crm.json')),
     );
     const messages = interceptMessages();
-    let result: ExportResult;
-    try {
-      result = await run(COMMANDS.exportPostman);
-    } finally {
-      pickers.restore();
-      messages.restore();
-    }
+    const result = await intercepted([pickers, messages], () => run(COMMANDS.exportPostman));
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.deepEqual(result.includedSecrets, ['clientSecret']);
     const environmentPath = path.join(folder, 'crm.postman_environment.json');
@@ -160,12 +152,7 @@ describe('export commands: Postman, .http and sign-in code', function () {
     const uri = vscode.Uri.file(path.join(folder, 'automation.postman_collection.json')).toString();
     const pickers = interceptPickers(() => undefined);
     const declined = interceptMessages(() => undefined);
-    let refused: ExportResult;
-    try {
-      refused = await run(COMMANDS.exportPostman, { uri, includeSecrets: true });
-    } finally {
-      declined.restore();
-    }
+    const refused = await intercepted([declined], () => run(COMMANDS.exportPostman, { uri, includeSecrets: true }));
     assert.equal(refused.ok, false);
     assert.equal(refused.cancelled, true);
     assert.deepEqual(fs.readdirSync(folder), [], 'declined: nothing written');
@@ -176,19 +163,15 @@ describe('export commands: Postman, .http and sign-in code', function () {
     );
 
     const accepted = interceptMessages((shown) => (shown.options?.modal ? 'Write Secrets' : undefined));
-    let result: ExportResult;
-    try {
-      result = await run(COMMANDS.exportPostman, { uri, includeSecrets: true });
-      assert.deepEqual(result.includedSecrets, ['clientSecret']);
-      assert.match(read(result.environment), new RegExp(app.clientSecret));
+    const result = await intercepted([accepted, pickers], async () => {
+      const withSecrets = await run(COMMANDS.exportPostman, { uri, includeSecrets: true });
+      assert.deepEqual(withSecrets.includedSecrets, ['clientSecret']);
+      assert.match(read(withSecrets.environment), new RegExp(app.clientSecret));
       // A planted value is never written: secrets come from SecretStorage only.
       fs.rmSync(folder, { recursive: true, force: true });
       fs.mkdirSync(folder);
-      result = await run(COMMANDS.exportPostman, { uri, clientSecret: 'planted-secret', jwt: 'planted-jwt' });
-    } finally {
-      accepted.restore();
-      pickers.restore();
-    }
+      return run(COMMANDS.exportPostman, { uri, clientSecret: 'planted-secret', jwt: 'planted-jwt' });
+    });
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.deepEqual(result.includedSecrets, []);
     const environmentText = read(result.environment);
@@ -202,13 +185,7 @@ describe('export commands: Postman, .http and sign-in code', function () {
     await configure({ 'redirect.registeredUris': undefined });
     const pickers = interceptPickers(() => []);
     const messages = interceptMessages(() => undefined);
-    let result: ExportResult;
-    try {
-      result = await run(COMMANDS.exportPostman);
-    } finally {
-      pickers.restore();
-      messages.restore();
-    }
+    const result = await intercepted([pickers, messages], () => run(COMMANDS.exportPostman));
     assert.equal(result.cancelled, true);
     const modal = messages.shown.find((shown) => shown.options?.modal);
     assert.ok(modal, JSON.stringify(messages.shown));
@@ -221,12 +198,7 @@ describe('export commands: Postman, .http and sign-in code', function () {
   it('Export .http File: opens untitled and writes ringcentral.http only after "Save to Workspace", asking before it replaces one', async () => {
     const app = await appWithStoredSecret();
     const ignored = interceptMessages(() => undefined);
-    let result: ExportResult;
-    try {
-      result = await run(COMMANDS.exportHttpFile);
-    } finally {
-      ignored.restore();
-    }
+    const result = await intercepted([ignored], () => run(COMMANDS.exportHttpFile));
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.match(result.document ?? '', /^untitled:/);
     const opened = untitledTexts().find((document) => document.uri === result.document);
@@ -249,12 +221,10 @@ describe('export commands: Postman, .http and sign-in code', function () {
     const save = interceptMessages((shown) =>
       shown.items.includes('Save to Workspace') ? 'Save to Workspace' : undefined,
     );
-    try {
+    await intercepted([save], async () => {
       await run(COMMANDS.exportHttpFile);
       await eventually(() => fs.existsSync(httpFile()), 'ringcentral.http after "Save to Workspace"');
-    } finally {
-      save.restore();
-    }
+    });
     assert.ok(fs.readFileSync(httpFile(), 'utf8').includes(`@clientId = ${app.clientId}`));
     assert.ok(!fs.readFileSync(httpFile(), 'utf8').includes(app.clientSecret));
 
@@ -262,12 +232,10 @@ describe('export commands: Postman, .http and sign-in code', function () {
     const keep = interceptMessages((shown) =>
       shown.items.includes('Save to Workspace') ? 'Save to Workspace' : undefined,
     );
-    try {
+    await intercepted([keep], async () => {
       await run(COMMANDS.exportHttpFile);
       await eventually(() => keep.shown.some((shown) => /already exists/.test(shown.message)), 'the replace question');
-    } finally {
-      keep.restore();
-    }
+    });
     assert.equal(keep.shown.find((shown) => /already exists/.test(shown.message))?.options?.modal, true);
     assert.equal(fs.readFileSync(httpFile(), 'utf8'), '### my own requests\n', 'not replaced without a yes');
   });
@@ -277,20 +245,10 @@ describe('export commands: Postman, .http and sign-in code', function () {
     const pickPython = interceptPickers((shown) =>
       shown.items.find((item) => item.label.startsWith('Python (requests)')),
     );
-    try {
-      assert.equal((await run(COMMANDS.generateSignInCode)).target, 'python');
-    } finally {
-      pickPython.restore();
-    }
+    assert.equal((await intercepted([pickPython], () => run(COMMANDS.generateSignInCode))).target, 'python');
     const pickPhp = interceptPickers((shown) => shown.items.find((item) => item.label.startsWith('PHP (curl')));
     const messages = interceptMessages();
-    let result: ExportResult;
-    try {
-      result = await run(COMMANDS.generateSignInCode);
-    } finally {
-      pickPhp.restore();
-      messages.restore();
-    }
+    const result = await intercepted([pickPhp, messages], () => run(COMMANDS.generateSignInCode));
     const first = pickPhp.quickPicks[0].items[0];
     assert.match(first.label, /^Python \(requests\)/);
     assert.equal(first.description, 'last used');
@@ -311,11 +269,8 @@ describe('export commands: Postman, .http and sign-in code', function () {
     // Warnings (here: the registered redirect URIs are not known) come once, as one notification.
     await configure({ 'redirect.registeredUris': undefined });
     const warned = interceptMessages();
-    try {
-      assert.equal((await run(COMMANDS.generateSignInCode, { target: 'php' })).language, 'php');
-    } finally {
-      warned.restore();
-    }
+    const warnedResult = await intercepted([warned], () => run(COMMANDS.generateSignInCode, { target: 'php' }));
+    assert.equal(warnedResult.language, 'php');
     assert.equal(warned.shown.length, 1, JSON.stringify(warned.shown));
     assert.equal(warned.shown[0].kind, 'warning');
     assert.match(warned.shown[0].message, /registeredUris/);

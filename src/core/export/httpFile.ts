@@ -2,17 +2,8 @@
 // sign-in, refresh, who-am-I, revoke. Tokens chain through request variables (`# @name signIn`, then
 // `@accessToken = {{signIn.response.body.$.access_token}}`); secrets are `{{$dotenv …}}` (or `{{$processEnv …}}`)
 // references, never values.
-import {
-  chooseRedirectUri,
-  CONSOLE_HINTS,
-  ENV,
-  ExportProfile,
-  ExportWarning,
-  fileStem,
-  JWT_GRANT_TYPE,
-  PATHS,
-  serverBase,
-} from './profile';
+import { CONSOLE_HINTS, ENV, exportRedirect, fileStem, JWT_GRANT_TYPE, PATHS, serverBase } from './profile';
+import type { ExportProfile, ExportWarning } from './profile';
 
 export interface HttpFileOptions {
   /** Where the secrets come from: a .env file beside the .http file (default) or the editor's environment. */
@@ -31,8 +22,8 @@ const oneLine = (value: string): string => value.replace(/[\r\n]+/g, ' ');
 export function buildHttpFile(profile: ExportProfile, options: HttpFileOptions = {}): HttpFileExport {
   const source = options.secretSource ?? 'dotenv';
   const secret = (name: string): string => `{{$${source} ${name}}}`;
-  const chosen = chooseRedirectUri(profile);
-  const warnings = profile.flow === 'authorizationCode' ? [...chosen.warnings] : [];
+  const chosen = exportRedirect(profile);
+  const warnings = chosen.warnings;
   const where =
     source === 'dotenv'
       ? 'a .env file beside this file (NAME=value lines; keep it out of version control)'

@@ -2,18 +2,8 @@
 // helper does authorization code + PKCE in the Postman app; its requests (sign-in, refresh, who-am-I, revoke) store
 // the tokens they receive in the environment, so they chain — in the app and under newman.
 import { createHash } from 'node:crypto';
-import {
-  chooseRedirectUri,
-  CONSOLE_HINTS,
-  ENV,
-  ExportProfile,
-  ExportSecrets,
-  ExportWarning,
-  fileStem,
-  JWT_GRANT_TYPE,
-  PATHS,
-  serverBase,
-} from './profile';
+import { CONSOLE_HINTS, ENV, exportRedirect, fileStem, JWT_GRANT_TYPE, PATHS, serverBase } from './profile';
+import type { ExportProfile, ExportSecrets, ExportWarning } from './profile';
 
 export const POSTMAN_SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -289,8 +279,8 @@ function environmentFor(
 }
 
 export function buildPostmanExport(profile: ExportProfile, options: PostmanExportOptions = {}): PostmanExport {
-  const chosen = chooseRedirectUri(profile);
-  const warnings = profile.flow === 'authorizationCode' ? [...chosen.warnings] : [];
+  const chosen = exportRedirect(profile);
+  const warnings = chosen.warnings;
   if (profile.flow === 'jwt' && !profile.hasClientSecret) {
     warnings.push({
       code: 'jwt-without-secret',

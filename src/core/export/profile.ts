@@ -121,6 +121,15 @@ export function chooseRedirectUri(profile: ExportProfile): ChosenRedirect {
   return { redirectUri: chosen, warnings };
 }
 
+/** The redirect an export uses; its warnings only matter to the authorization-code flow (JWT never redirects). */
+export function exportRedirect(profile: ExportProfile): ChosenRedirect {
+  const chosen = chooseRedirectUri(profile);
+  return {
+    redirectUri: chosen.redirectUri,
+    warnings: profile.flow === 'authorizationCode' ? [...chosen.warnings] : [],
+  };
+}
+
 /** A readable, portable file-name stem from a profile name. */
 export function fileStem(profile: Pick<ExportProfile, 'name'>): string {
   const stem = profile.name

@@ -4,15 +4,7 @@
 // REST Client's documented syntax, so a file it cannot chain would not chain there either.)
 import * as assert from 'node:assert/strict';
 import { buildHttpFile } from '../../../src/core/export/httpFile';
-import { DEMO_APP } from '../../../emulator/server';
-import {
-  defaultAuthorizeParams,
-  getCode,
-  LOOPBACK_REDIRECT,
-  pkce,
-  useEmulator,
-} from '../../../emulator/test/emulatorTestUtils';
-import { CONFIDENTIAL } from '../ringcentralClientKit';
+import { CONFIDENTIAL, DEMO_APP, useExportEmulator } from './exportEmulatorKit';
 
 interface Sent {
   name: string;
@@ -82,24 +74,14 @@ async function sendAll(text: string, dotenv: Record<string, string>): Promise<Se
 
 describe('.http export sent against the emulator', function () {
   this.timeout(30_000);
-  const ctx = useEmulator({ rateLimit: false, autoApprove: true });
+  const ctx = useExportEmulator();
 
   it('JWT, confidential app: sign-in, who-am-I, refresh, revoke chain; the revoke ends the session', async () => {
     const { emu } = ctx;
-    emu.registerApp(CONFIDENTIAL);
-    const file = buildHttpFile({
-      name: 'JWT',
-      server: emu.url,
-      clientId: CONFIDENTIAL.clientId,
-      flow: 'jwt',
-      hasClientSecret: true,
-    });
+    const secrets = ctx.confidentialJwtSecrets();
+    const file = buildHttpFile(ctx.jwtProfile({ name: 'JWT' }));
     assert.doesNotMatch(file.text, new RegExp(String(CONFIDENTIAL.clientSecret)));
-    const dotenv = {
-      RINGCENTRAL_CLIENT_SECRET: CONFIDENTIAL.clientSecret as string,
-      RINGCENTRAL_JWT: emu.createJwtCredential(CONFIDENTIAL.clientId),
-    };
-    const sent = await sendAll(file.text, dotenv);
+    const sent = await sendAll(file.text, secrets.env);
     assert.deepEqual(
       sent.map((request) => `${request.name} ${request.status}`),
       ['signIn 200', 'whoAmI 200', 'refresh 200', 'revoke 200'],
@@ -113,17 +95,9 @@ describe('.http export sent against the emulator', function () {
 
   it('auth code, public app: the exchange with client_id in the body, then the chain', async () => {
     const { emu } = ctx;
-    const pair = pkce();
-    const code = await getCode(emu, defaultAuthorizeParams(pair));
-    const file = buildHttpFile({
-      name: 'PKCE',
-      server: emu.url,
-      clientId: DEMO_APP.clientId,
-      flow: 'authorizationCode',
-      redirectUri: LOOPBACK_REDIRECT,
-      hasClientSecret: false,
-    });
-    const sent = await sendAll(file.text, { RINGCENTRAL_AUTH_CODE: code, RINGCENTRAL_CODE_VERIFIER: pair.verifier });
+    const code = await ctx.preAuthorizedCode();
+    const file = buildHttpFile(ctx.codeProfile({ name: 'PKCE', registeredRedirectUris: undefined }));
+    const sent = await sendAll(file.text, code);
     assert.deepEqual(
       sent.map((request) => `${request.name} ${request.status}`),
       ['signIn 200', 'whoAmI 200', 'refresh 200', 'revoke 200'],

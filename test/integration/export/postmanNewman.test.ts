@@ -10,15 +10,8 @@ import { Collection, Item } from 'postman-collection';
 import { buildPostmanExport } from '../../../src/core/export/postman';
 import type { ExportProfile } from '../../../src/core/export/profile';
 import { REVOKE_PATH, TOKEN_PATH, WHO_AM_I_PATH } from '../../../src/core/ringcentral/ringcentralClient';
-import { DEMO_APP, Emulator } from '../../../emulator/server';
-import {
-  defaultAuthorizeParams,
-  getCode,
-  LOOPBACK_REDIRECT,
-  pkce,
-  useEmulator,
-} from '../../../emulator/test/emulatorTestUtils';
-import { CONFIDENTIAL } from '../ringcentralClientKit';
+import type { Emulator } from '../../../emulator/server';
+import { DEMO_APP, LOOPBACK_REDIRECT, unrelatedVerifier, useExportEmulator } from './exportEmulatorKit';
 import { describeRun, NEWMAN_CLI, run, useTempDir, writeFile } from './exportKit';
 
 interface NewmanOutcome {
@@ -55,7 +48,7 @@ async function runNewman(
 
 describe('Postman export run by newman against the emulator', function () {
   this.timeout(90_000);
-  const ctx = useEmulator({ rateLimit: false, autoApprove: true });
+  const ctx = useExportEmulator();
   const tmp = useTempDir('rc-postman-');
 
   it('loads with postman-collection: four requests, the PKCE helper, the variables it names', () => {
@@ -93,16 +86,9 @@ describe('Postman export run by newman against the emulator', function () {
 
   it('JWT profile of a confidential app: sign-in, refresh, who-am-I and revoke pass; tokens chain', async () => {
     const { emu } = ctx;
-    emu.registerApp(CONFIDENTIAL);
-    const profile: ExportProfile = {
-      name: 'Emulator JWT',
-      server: `${emu.url}/`,
-      clientId: CONFIDENTIAL.clientId,
-      flow: 'jwt',
-      hasClientSecret: true,
-    };
-    const secrets = { clientSecret: CONFIDENTIAL.clientSecret, jwt: emu.createJwtCredential(CONFIDENTIAL.clientId) };
-    const exported = buildPostmanExport(profile, { includeSecrets: secrets });
+    const { clientSecret, jwt } = ctx.confidentialJwtSecrets();
+    const profile = ctx.jwtProfile({ name: 'Emulator JWT', server: `${emu.url}/` });
+    const exported = buildPostmanExport(profile, { includeSecrets: { clientSecret, jwt } });
     assert.deepEqual(exported.warnings, []);
     const outcome = await runNewman(emu, tmp.dir, exported.files);
     assert.equal(outcome.status, 0, outcome.output);
@@ -125,27 +111,14 @@ describe('Postman export run by newman against the emulator', function () {
 
   it('auth-code profile of a public app: the exchange of a code the emulator issued, then the chain', async () => {
     const { emu } = ctx;
-    const pair = pkce();
-    const code = await getCode(emu, defaultAuthorizeParams(pair));
-    const profile: ExportProfile = {
-      name: 'Emulator PKCE',
-      server: emu.url,
-      clientId: DEMO_APP.clientId,
-      flow: 'authorizationCode',
-      redirectUri: LOOPBACK_REDIRECT,
-      registeredRedirectUris: [...DEMO_APP.redirectUris],
-      hasClientSecret: false,
-    };
-    const exported = buildPostmanExport(profile);
+    const code = await ctx.preAuthorizedCode();
+    const exported = buildPostmanExport(ctx.codeProfile({ name: 'Emulator PKCE' }));
     const environment = JSON.parse(exported.files[1].text) as { values: Array<{ key: string; value: string }> };
     assert.equal(
       environment.values.find((value) => value.key === 'RINGCENTRAL_REDIRECT_URI')?.value,
       LOOPBACK_REDIRECT,
     );
-    const outcome = await runNewman(emu, tmp.dir, exported.files, {
-      RINGCENTRAL_AUTH_CODE: code,
-      RINGCENTRAL_CODE_VERIFIER: pair.verifier,
-    });
+    const outcome = await runNewman(emu, tmp.dir, exported.files, code);
     assert.equal(outcome.status, 0, outcome.output);
     assert.deepEqual(outcome.exchanges, [
       `GET /restapi/oauth/authorize 302`,
@@ -162,18 +135,11 @@ describe('Postman export run by newman against the emulator', function () {
 
   it('a code with the wrong PKCE verifier fails the run (newman reports the failed test)', async () => {
     const { emu } = ctx;
-    const code = await getCode(emu, defaultAuthorizeParams(pkce()));
-    const exported = buildPostmanExport({
-      name: 'Emulator PKCE',
-      server: emu.url,
-      clientId: DEMO_APP.clientId,
-      flow: 'authorizationCode',
-      redirectUri: LOOPBACK_REDIRECT,
-      hasClientSecret: false,
-    });
+    const code = await ctx.preAuthorizedCode();
+    const exported = buildPostmanExport(ctx.codeProfile({ name: 'Emulator PKCE', registeredRedirectUris: undefined }));
     const outcome = await runNewman(emu, tmp.dir, exported.files, {
-      RINGCENTRAL_AUTH_CODE: code,
-      RINGCENTRAL_CODE_VERIFIER: pkce().verifier,
+      ...code,
+      RINGCENTRAL_CODE_VERIFIER: unrelatedVerifier(),
     });
     assert.notEqual(outcome.status, 0, outcome.output);
     assert.match(outcome.output, /Code exchange: HTTP 200/);

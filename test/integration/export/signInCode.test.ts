@@ -3,16 +3,7 @@
 // calls who-am-I, refreshes when the server refuses the access token, and saves the rotated refresh token.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { ExportProfile } from '../../../src/core/export/profile';
-import { DEMO_APP } from '../../../emulator/server';
-import {
-  defaultAuthorizeParams,
-  getCode,
-  LOOPBACK_REDIRECT,
-  pkce,
-  useEmulator,
-} from '../../../emulator/test/emulatorTestUtils';
-import { CONFIDENTIAL } from '../ringcentralClientKit';
+import { DEMO_APP, LOOPBACK_REDIRECT, useExportEmulator } from './exportEmulatorKit';
 import { describeRun, requireTool, useTempDir } from './exportKit';
 import { assertPrivate, browserThatPastes, grants, RUNNERS, runProgram } from './signInCodeKit';
 
@@ -21,7 +12,7 @@ const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 for (const runner of RUNNERS) {
   describe(`generated sign-in code: ${runner.target}, run against the emulator`, function () {
     this.timeout(120_000);
-    const ctx = useEmulator({ rateLimit: false, autoApprove: true });
+    const ctx = useExportEmulator();
     const tmp = useTempDir(`rc-code-${runner.target}-`);
 
     before(() =>
@@ -31,36 +22,10 @@ for (const runner of RUNNERS) {
       ),
     );
 
-    function jwtProfile(): ExportProfile {
-      return {
-        name: 'JWT app',
-        server: ctx.emu.url,
-        clientId: CONFIDENTIAL.clientId,
-        flow: 'jwt',
-        hasClientSecret: true,
-      };
-    }
-
-    function codeProfile(): ExportProfile {
-      return {
-        name: 'PKCE app',
-        server: ctx.emu.url,
-        clientId: DEMO_APP.clientId,
-        flow: 'authorizationCode',
-        redirectUri: LOOPBACK_REDIRECT,
-        registeredRedirectUris: [...DEMO_APP.redirectUris],
-        hasClientSecret: false,
-      };
-    }
-
     it('JWT: signs in, who-am-I; later runs refresh when the token is refused and keep the rotated refresh token', async () => {
       const { emu } = ctx;
-      emu.registerApp(CONFIDENTIAL);
-      const env = {
-        RINGCENTRAL_CLIENT_SECRET: CONFIDENTIAL.clientSecret as string,
-        RINGCENTRAL_JWT: emu.createJwtCredential(CONFIDENTIAL.clientId),
-      };
-      const first = await runProgram(runner, jwtProfile(), tmp.dir, env);
+      const { env } = ctx.confidentialJwtSecrets();
+      const first = await runProgram(runner, ctx.jwtProfile(), tmp.dir, env);
       assert.equal(first.status, 0, describeRun(first));
       assert.match(first.stdout, /Signed in as Ada Lovelace \(extension 62264425004\)/);
       assert.deepEqual(grants(emu), [`${JWT_GRANT} 200`, '/restapi/v1.0/account/~/extension/~ 200']);
@@ -73,7 +38,7 @@ for (const runner of RUNNERS) {
         // The access token expires at the server; the program's clock does not know: a 401 must lead to a refresh.
         emu.advanceClock(3601);
         emu.requests.splice(0);
-        const again = await runProgram(runner, jwtProfile(), tmp.dir, env);
+        const again = await runProgram(runner, ctx.jwtProfile(), tmp.dir, env);
         assert.equal(again.status, 0, `round ${round}: ${describeRun(again)}`);
         assert.match(again.stdout, /Signed in as Ada Lovelace/);
         assert.deepEqual(
@@ -88,7 +53,7 @@ for (const runner of RUNNERS) {
     it('authorization code: prints the authorize URL (S256, state), takes the pasted redirect, exchanges with PKCE', async () => {
       const { emu } = ctx;
       const browser = browserThatPastes(emu);
-      const result = await runProgram(runner, codeProfile(), tmp.dir, {}, browser.onStdout);
+      const result = await runProgram(runner, ctx.codeProfile(), tmp.dir, {}, browser.onStdout);
       assert.equal(result.status, 0, describeRun(result));
       assert.match(result.stdout, /Signed in as Ada Lovelace/);
       const query = browser.seen.authorizeUrl?.searchParams;
@@ -105,7 +70,7 @@ for (const runner of RUNNERS) {
       // A later run: refused access token → one refresh (the demo app issues refresh tokens) → who-am-I.
       emu.advanceClock(3601);
       emu.requests.splice(0);
-      const again = await runProgram(runner, codeProfile(), tmp.dir);
+      const again = await runProgram(runner, ctx.codeProfile(), tmp.dir);
       assert.equal(again.status, 0, describeRun(again));
       assert.deepEqual(grants(emu), [
         '/restapi/v1.0/account/~/extension/~ 401',
@@ -120,7 +85,7 @@ for (const runner of RUNNERS) {
         landed.searchParams.set('state', 'not-the-state-we-sent');
         return landed.toString();
       });
-      const result = await runProgram(runner, codeProfile(), tmp.dir, {}, browser.onStdout);
+      const result = await runProgram(runner, ctx.codeProfile(), tmp.dir, {}, browser.onStdout);
       assert.equal(result.status, 1, `the program stops with an error, on its own: ${describeRun(result)}`);
       assert.match(result.stderr, /state/i);
       assert.deepEqual(grants(emu), [], 'no token request');
@@ -129,12 +94,7 @@ for (const runner of RUNNERS) {
 
     it('authorization code, non-interactive: a pre-authorized code and verifier from the environment', async () => {
       const { emu } = ctx;
-      const pair = pkce();
-      const code = await getCode(emu, defaultAuthorizeParams(pair));
-      const result = await runProgram(runner, codeProfile(), tmp.dir, {
-        RINGCENTRAL_AUTH_CODE: code,
-        RINGCENTRAL_CODE_VERIFIER: pair.verifier,
-      });
+      const result = await runProgram(runner, ctx.codeProfile(), tmp.dir, await ctx.preAuthorizedCode());
       assert.equal(result.status, 0, describeRun(result));
       assert.match(result.stdout, /Signed in as Ada Lovelace/);
       assert.deepEqual(grants(emu), ['authorization_code 200', '/restapi/v1.0/account/~/extension/~ 200']);

@@ -1,6 +1,6 @@
 // What every "Generate Sign-In Code" template shares: the result type, the settings a program bakes in (never a
 // secret), literals escaped per language, and the header that names the Developer Console settings it depends on.
-import { chooseRedirectUri, CONSOLE_HINTS, ENV, ExportProfile, ExportWarning, serverBase } from '../profile';
+import { CONSOLE_HINTS, ENV, ExportProfile, ExportWarning, exportRedirect, serverBase } from '../profile';
 
 /** VS Code language ids. */
 export type CodeLanguage = 'php' | 'javascript' | 'python' | 'csharp' | 'shellscript';
@@ -34,7 +34,7 @@ export function commentSafe(text: string): string {
 }
 
 export function settingsFor(profile: ExportProfile): CodeSettings {
-  const chosen = chooseRedirectUri(profile);
+  const chosen = exportRedirect(profile);
   return {
     server: serverBase(profile),
     clientId: profile.clientId,
@@ -42,7 +42,7 @@ export function settingsFor(profile: ExportProfile): CodeSettings {
     flow: profile.flow,
     confidential: profile.hasClientSecret,
     label: commentSafe(profile.name),
-    warnings: profile.flow === 'authorizationCode' ? chosen.warnings : [],
+    warnings: chosen.warnings,
   };
 }
 

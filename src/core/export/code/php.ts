@@ -1,6 +1,9 @@
 // "Generate Sign-In Code" for plain PHP with the curl extension (Debian: php-cli php-curl), no SDK, no Composer.
 import { ENV, JWT_GRANT_TYPE, PATHS } from '../profile';
 import { CodeSettings, GeneratedCode, headerLines, phpLiteral, prefixLines } from './common';
+import { phpParts } from './phpCommon';
+
+const PHP = phpParts('SignInError');
 
 function signInFunction(settings: CodeSettings): string {
   if (settings.flow === 'jwt') {
@@ -13,10 +16,7 @@ function signInFunction(settings: CodeSettings): string {
     return tokenRequest(['grant_type' => ${phpLiteral(JWT_GRANT_TYPE)}, 'assertion' => $jwt]);
 }`;
   }
-  return `function base64Url(string $bytes): string
-{
-    return rtrim(strtr(base64_encode($bytes), '+/', '-_'), '=');
-}
+  return `${PHP.base64Url}
 
 function signIn(): array
 {
@@ -27,31 +27,19 @@ function signIn(): array
             throw new SignInError('${ENV.authCode} needs the PKCE verifier of the same sign-in in ${ENV.codeVerifier}.');
         }
     } else {
-        // PKCE (S256) and a fresh state for this sign-in only.
-        $verifier = base64Url(random_bytes(32));
-        $challenge = base64Url(hash('sha256', $verifier, true));
-        $state = base64Url(random_bytes(16));
-        $query = http_build_query([
+${PHP.startPkce(
+  `server() . '${PATHS.authorize}?' . $query`,
+  `        $query = http_build_query([
             'response_type' => 'code', 'client_id' => CLIENT_ID, 'redirect_uri' => REDIRECT_URI,
             'state' => $state, 'code_challenge' => $challenge, 'code_challenge_method' => 'S256',
         ], '', '&', PHP_QUERY_RFC3986);
-        echo "1. Open this address in a browser and sign in:\\n";
-        echo server() . '${PATHS.authorize}?' . $query . "\\n";
-        echo '2. Paste the address the browser was sent to (it starts with ' . REDIRECT_URI . "):\\n";
+`,
+)}
         $pasted = trim((string) fgets(STDIN));
         if ($pasted === '') {
             throw new SignInError('No address was pasted. Without a terminal, set ${ENV.authCode} and ${ENV.codeVerifier}.');
         }
-        $parts = parse_url($pasted);
-        parse_str($parts['query'] ?? ($parts['fragment'] ?? ''), $params);
-        if (!empty($params['error'])) {
-            throw new SignInError('RingCentral did not sign you in: ' . $params['error'] . ' ' . ($params['error_description'] ?? ''));
-        }
-        if (!isset($params['state']) || !is_string($params['state']) || !hash_equals($state, $params['state'])) {
-            throw new SignInError('The pasted address does not carry the state this sign-in sent: it belongs to another '
-                . 'sign-in (or was altered). Nothing was exchanged; run the program again.');
-        }
-        $code = is_string($params['code'] ?? null) ? $params['code'] : '';
+${PHP.checkRedirect('$pasted')}
         if ($code === '') {
             throw new SignInError('The pasted address has no code parameter.');
         }
@@ -74,9 +62,7 @@ const CLIENT_ID_DEFAULT = ${phpLiteral(settings.clientId)};
 const SERVER_DEFAULT = ${phpLiteral(settings.server)};
 define('CLIENT_ID', getenv('${ENV.clientId}') ?: CLIENT_ID_DEFAULT);
 define('CLIENT_SECRET', (string) getenv('${ENV.clientSecret}'));
-const REDIRECT_URI = ${phpLiteral(settings.redirectUri)};
-define('TOKEN_FILE', getenv('${ENV.tokenFile}') ?: 'ringcentral-tokens.json');
-define('LOCK_FILE', TOKEN_FILE . '.lock');
+${PHP.fileSettings(settings)}
 
 class SignInError extends RuntimeException
 {
@@ -146,30 +132,9 @@ function tokenRequest(array $form): array
     return $body;
 }
 
-function loadTokens(): ?array
-{
-    if (!file_exists(TOKEN_FILE)) {
-        return null;
-    }
-    $tokens = json_decode((string) file_get_contents(TOKEN_FILE), true);
-    if (!is_array($tokens)) {
-        throw new SignInError(TOKEN_FILE . ' is not valid JSON: delete it and sign in again.');
-    }
-    return $tokens;
-}
+${PHP.loadTokens}
 
-/** Written whole, then renamed: a crash never leaves half a file. Readable by you only. */
-function saveTokens(array $tokens): void
-{
-    $temporary = TOKEN_FILE . '.tmp';
-    $old = umask(0077);
-    try {
-        file_put_contents($temporary, json_encode($tokens));
-    } finally {
-        umask($old);
-    }
-    rename($temporary, TOKEN_FILE);
-}
+${PHP.saveTokens('array $tokens', '$tokens')}
 
 function acquireLock(): void
 {

@@ -3,6 +3,9 @@
 // refreshes under a lock (one refresh across processes) and retries once after a 401.
 import { ENV, PATHS } from '../profile';
 import { CodeSettings, GeneratedCode, headerLines, phpLiteral, prefixLines } from './common';
+import { phpParts } from './phpCommon';
+
+const PHP = phpParts('RuntimeException');
 
 function signInFunction(settings: CodeSettings): string {
   if (settings.flow === 'jwt') {
@@ -15,37 +18,20 @@ function signInFunction(settings: CodeSettings): string {
     $platform->login(['jwt' => $jwt]);
 }`;
   }
-  return `function base64Url(string $bytes): string
-{
-    return rtrim(strtr(base64_encode($bytes), '+/', '-_'), '=');
-}
+  return `${PHP.base64Url}
 
 function signIn(Platform $platform): void
 {
     $code = (string) getenv('${ENV.authCode}');
     $verifier = (string) getenv('${ENV.codeVerifier}');
     if ($code === '') {
-        // PKCE (S256) and a fresh state for this sign-in only.
-        $verifier = base64Url(random_bytes(32));
-        $state = base64Url(random_bytes(16));
-        echo "1. Open this address in a browser and sign in:\\n";
-        echo $platform->authUrl([
+${PHP.startPkce(`$platform->authUrl([
             'redirectUri' => REDIRECT_URI,
             'state' => $state,
-            'code_challenge' => base64Url(hash('sha256', $verifier, true)),
+            'code_challenge' => $challenge,
             'code_challenge_method' => 'S256',
-        ]) . "\\n";
-        echo '2. Paste the address the browser was sent to (it starts with ' . REDIRECT_URI . "):\\n";
-        $parts = parse_url(trim((string) fgets(STDIN)));
-        parse_str($parts['query'] ?? ($parts['fragment'] ?? ''), $params);
-        if (!empty($params['error'])) {
-            throw new RuntimeException('RingCentral did not sign you in: ' . $params['error'] . ' ' . ($params['error_description'] ?? ''));
-        }
-        if (!is_string($params['state'] ?? null) || !hash_equals($state, $params['state'])) {
-            throw new RuntimeException('The pasted address does not carry the state this sign-in sent: it belongs to '
-                . 'another sign-in (or was altered). Nothing was exchanged; run the program again.');
-        }
-        $code = is_string($params['code'] ?? null) ? $params['code'] : '';
+        ])`)}
+${PHP.checkRedirect('trim((string) fgets(STDIN))')}
     } elseif ($verifier === '') {
         throw new RuntimeException('${ENV.authCode} needs the PKCE verifier of the same sign-in in ${ENV.codeVerifier}.');
     }
@@ -69,33 +55,11 @@ use RingCentral\\SDK\\Http\\ApiException;
 use RingCentral\\SDK\\Platform\\Platform;
 use RingCentral\\SDK\\SDK;
 
-const REDIRECT_URI = ${phpLiteral(settings.redirectUri)};
-define('TOKEN_FILE', getenv('${ENV.tokenFile}') ?: 'ringcentral-tokens.json');
-define('LOCK_FILE', TOKEN_FILE . '.lock');
+${PHP.fileSettings(settings)}
 
-function loadTokens(): ?array
-{
-    if (!file_exists(TOKEN_FILE)) {
-        return null;
-    }
-    $tokens = json_decode((string) file_get_contents(TOKEN_FILE), true);
-    if (!is_array($tokens)) {
-        throw new RuntimeException(TOKEN_FILE . ' is not valid JSON: delete it and sign in again.');
-    }
-    return $tokens;
-}
+${PHP.loadTokens}
 
-/** Written whole, then renamed: a crash never leaves half a file. Readable by you only. */
-function saveTokens(Platform $platform): void
-{
-    $old = umask(0077);
-    try {
-        file_put_contents(TOKEN_FILE . '.tmp', json_encode($platform->auth()->data()));
-    } finally {
-        umask($old);
-    }
-    rename(TOKEN_FILE . '.tmp', TOKEN_FILE);
-}
+${PHP.saveTokens('Platform $platform', '$platform->auth()->data()')}
 
 /** One refresh at a time, across processes: RingCentral rotates refresh tokens, each works once. */
 function refresh(Platform $platform): void

@@ -1,6 +1,9 @@
 // "Generate Sign-In Code" for Python with `requests` (Debian: python3-requests): the whole auth leg by hand.
 import { ENV, JWT_GRANT_TYPE, PATHS } from '../profile';
 import { CodeSettings, GeneratedCode, headerLines, jsonLiteral, prefixLines } from './common';
+import { pythonParts } from './pythonCommon';
+
+const PY = pythonParts('SignInError');
 
 function signInFunction(settings: CodeSettings): string {
   if (settings.flow === 'jwt') {
@@ -10,8 +13,7 @@ function signInFunction(settings: CodeSettings): string {
         raise SignInError('Set ${ENV.jwt} to the JWT credential (Developer Console > Credentials > JWT).')
     return token_request({'grant_type': ${jsonLiteral(JWT_GRANT_TYPE)}, 'assertion': jwt})`;
   }
-  return `def b64url(data):
-    return base64.urlsafe_b64encode(data).decode('ascii').rstrip('=')
+  return `${PY.b64url}
 
 
 def sign_in():
@@ -21,30 +23,18 @@ def sign_in():
         if not verifier:
             raise SignInError('${ENV.authCode} needs the PKCE verifier of the same sign-in in ${ENV.codeVerifier}.')
     else:
-        # PKCE (S256) and a fresh state for this sign-in only.
-        verifier = b64url(secrets.token_bytes(32))
-        challenge = b64url(hashlib.sha256(verifier.encode('ascii')).digest())
-        state = b64url(secrets.token_bytes(16))
-        query = urllib.parse.urlencode({
+${PY.startPkce(
+  `SERVER + '${PATHS.authorize}?' + query`,
+  `        query = urllib.parse.urlencode({
             'response_type': 'code', 'client_id': CLIENT_ID, 'redirect_uri': REDIRECT_URI,
             'state': state, 'code_challenge': challenge, 'code_challenge_method': 'S256',
         })
-        print('1. Open this address in a browser and sign in:')
-        print(SERVER + '${PATHS.authorize}?' + query)
-        print('2. Paste the address the browser was sent to (it starts with ' + REDIRECT_URI + '):')
-        sys.stdout.flush()
+`,
+)}
         pasted = sys.stdin.readline().strip()
         if not pasted:
             raise SignInError('No address was pasted. Without a terminal, set ${ENV.authCode} and ${ENV.codeVerifier}.')
-        parts = urllib.parse.urlsplit(pasted)
-        params = urllib.parse.parse_qs(parts.query or parts.fragment)
-        first = lambda name: (params.get(name) or [''])[0]
-        if first('error'):
-            raise SignInError('RingCentral did not sign you in: %s %s' % (first('error'), first('error_description')))
-        if first('state') != state:
-            raise SignInError('The pasted address does not carry the state this sign-in sent: it belongs to another '
-                              'sign-in (or was altered). Nothing was exchanged; run the program again.')
-        code = first('code')
+${PY.checkRedirect('pasted')}
         if not code:
             raise SignInError('The pasted address has no code parameter.')
     # redirect_uri must be the same string as in the authorize request.
@@ -59,23 +49,14 @@ export function generatePython(settings: CodeSettings): GeneratedCode {
   ]);
   const text = `#!/usr/bin/env python3
 ${prefixLines(header, '# ')}
-import base64
-import hashlib
-import json
-import os
-import secrets
-import sys
-import time
-import urllib.parse
+${PY.imports}
 
 import requests
 
 SERVER = os.environ.get('${ENV.server}', ${jsonLiteral(settings.server)}).rstrip('/')
 CLIENT_ID = os.environ.get('${ENV.clientId}', ${jsonLiteral(settings.clientId)})
 CLIENT_SECRET = os.environ.get('${ENV.clientSecret}', '')
-REDIRECT_URI = ${jsonLiteral(settings.redirectUri)}
-TOKEN_FILE = os.environ.get('${ENV.tokenFile}', 'ringcentral-tokens.json')
-LOCK_FILE = TOKEN_FILE + '.lock'
+${PY.fileSettings(settings)}
 TIMEOUT_SECONDS = 30
 
 
@@ -118,41 +99,7 @@ def token_request(form):
     return body
 
 
-def load_tokens():
-    try:
-        with open(TOKEN_FILE, encoding='utf-8') as file:
-            return json.load(file)
-    except FileNotFoundError:
-        return None
-    except ValueError:
-        raise SignInError(TOKEN_FILE + ' is not valid JSON: delete it and sign in again.')
-
-
-def save_tokens(tokens):
-    """Written whole, then renamed: a crash never leaves half a file. Readable by you only."""
-    temporary = TOKEN_FILE + '.tmp'
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, 'w', encoding='utf-8') as file:
-        json.dump(tokens, file)
-    os.replace(temporary, TOKEN_FILE)
-
-
-def acquire_lock():
-    deadline = time.time() + 30
-    while True:
-        try:
-            os.close(os.open(LOCK_FILE, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            return
-        except FileExistsError:
-            try:
-                if time.time() - os.path.getmtime(LOCK_FILE) > 60:
-                    os.remove(LOCK_FILE)  # left behind by a run that crashed
-                    continue
-            except FileNotFoundError:
-                continue
-            if time.time() > deadline:
-                raise SignInError('Another run has been refreshing for 30 s (' + LOCK_FILE + ').')
-            time.sleep(0.1)
+${PY.tokenFileFunctions({ stopOnBadJson: true, saveParameter: 'tokens', savedTokens: 'tokens' })}
 
 
 def refresh(tokens):
