@@ -6,17 +6,14 @@
 // trace recorded. The one request that cannot be repeated is the code exchange: an authorization code works once,
 // so its replay must get RingCentral's answer to a spent code, 403 OAU-106, instead of the recorded 200.
 import * as assert from 'node:assert/strict';
+import { canRunEndToEnd, openPersonWorkbench, PersonWorkbench, screenshotIfFailed } from './personWorkbench';
 import { execFile } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { Emulator, JWT_BEARER_GRANT, startEmulator } from '../../emulator/server';
-import { chromiumAvailable, launchBrowser, screenshotPath } from '../../tools/vscode-host/browser';
-import { CodeServer, codeServerAvailable, freePort, startCodeServer } from '../../tools/vscode-host/codeServer';
-import { RESULTS_DIR } from '../../tools/vscode-host/paths';
-import { answerQuickInput, renderedPanel, runCommand, waitForStatusText, waitForWorkbench } from './workbench';
+import { screenshotPath } from '../../tools/vscode-host/browser';
+import { freePort } from '../../tools/vscode-host/codeServer';
+import { answerQuickInput, renderedPanel, runCommand, waitForStatusText } from './workbench';
 
-const VSIX = path.join(RESULTS_DIR, 'ringcentral-oauth-test.vsix');
 const SENTINEL = 'clipboard-before-copy';
 
 interface Replay {
@@ -44,7 +41,7 @@ function runWithCurl(text: string, extra: Record<string, string> = {}): Promise<
 
 describe('end to end: Copy as curl on every request step, run with curl (packaged VSIX)', function () {
   let emulator: Emulator;
-  let server: CodeServer;
+  let workbench: PersonWorkbench;
   let browser: BrowserContext;
   let page: Page;
   let loopbackPort: number;
@@ -54,7 +51,7 @@ describe('end to end: Copy as curl on every request step, run with curl (package
   const otherClientId = 'e2e-curl-jwt-other';
 
   before(async function () {
-    if (!codeServerAvailable() || !chromiumAvailable() || !fs.existsSync(VSIX)) this.skip();
+    if (!canRunEndToEnd()) this.skip();
     emulator = await startEmulator({ rateLimit: false });
     loopbackPort = await freePort();
     emulator.registerApp({
@@ -79,38 +76,25 @@ describe('end to end: Copy as curl on every request step, run with curl (package
         grantTypes: [JWT_BEARER_GRANT, 'refresh_token'],
       });
     }
-    server = await startCodeServer({
-      name: 'e2e-curl',
-      install: [VSIX],
-      smokeTestDriver: false,
-      settings: {
+    workbench = await openPersonWorkbench(
+      'e2e-curl',
+      {
         'ringcentral.server': emulator.url,
         'ringcentral.clientId': pkceClientId,
         'ringcentral.redirect.mode': 'loopback',
         'ringcentral.redirect.loopbackPort': loopbackPort,
       },
-    });
-    browser = await launchBrowser('e2e-curl');
-    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    const workspace = path.join(server.root, 'workspace');
-    fs.mkdirSync(workspace, { recursive: true });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await waitForWorkbench(page);
-    await waitForStatusText(page, /RingCentral: Sign in/, 90_000);
+      { clipboard: true },
+    );
+    ({ browser, page } = workbench);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await page
-        ?.screenshot({ path: screenshotPath(`e2e-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`) })
-        .catch(() => undefined);
-    }
+  afterEach(function () {
+    return screenshotIfFailed(this.currentTest, page);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await workbench?.close();
     await emulator?.close();
   });
 

@@ -3,59 +3,38 @@
 // editor with the client id and the registered redirect URI baked in and no secret. Screenshot in
 // test-results/screenshots/.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { canRunEndToEnd, openPersonWorkbench, PersonWorkbench, screenshotIfFailed } from './personWorkbench';
 import { Emulator, startEmulator } from '../../emulator/server';
-import { chromiumAvailable, launchBrowser, screenshotPath } from '../../tools/vscode-host/browser';
-import { CodeServer, codeServerAvailable, startCodeServer } from '../../tools/vscode-host/codeServer';
-import { RESULTS_DIR } from '../../tools/vscode-host/paths';
-import { answerQuickInput, runCommand, waitForStatusText, waitForWorkbench } from './workbench';
+import { screenshotPath } from '../../tools/vscode-host/browser';
+import { answerQuickInput, runCommand } from './workbench';
 
-const VSIX = path.join(RESULTS_DIR, 'ringcentral-oauth-test.vsix');
 const LOOPBACK = 'http://127.0.0.1:53134/callback';
 
 describe('end to end: Generate Sign-In Code (packaged VSIX)', function () {
   let emulator: Emulator;
-  let server: CodeServer;
-  let browser: BrowserContext;
+  let workbench: PersonWorkbench;
   let page: Page;
 
   before(async function () {
-    if (!codeServerAvailable() || !chromiumAvailable() || !fs.existsSync(VSIX)) this.skip();
+    if (!canRunEndToEnd()) this.skip();
     emulator = await startEmulator({ rateLimit: false });
-    server = await startCodeServer({
-      name: 'e2e-exports',
-      install: [VSIX],
-      smokeTestDriver: false,
-      settings: {
-        'ringcentral.server': emulator.url,
-        'ringcentral.clientId': 'demo-client-id',
-        // A browser-hosted VS Code makes its URI-handler redirect per session: tools get the registered loopback one.
-        'ringcentral.redirect.mode': 'loopback',
-        'ringcentral.redirect.registeredUris': [LOOPBACK],
-      },
+    workbench = await openPersonWorkbench('e2e-exports', {
+      'ringcentral.server': emulator.url,
+      'ringcentral.clientId': 'demo-client-id',
+      // A browser-hosted VS Code makes its URI-handler redirect per session: tools get the registered loopback one.
+      'ringcentral.redirect.mode': 'loopback',
+      'ringcentral.redirect.registeredUris': [LOOPBACK],
     });
-    browser = await launchBrowser('e2e-exports');
-    page = browser.pages()[0] ?? (await browser.newPage());
-    const workspace = path.join(server.root, 'workspace');
-    fs.mkdirSync(workspace, { recursive: true });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await waitForWorkbench(page);
-    await waitForStatusText(page, /RingCentral: Sign in/, 90_000);
+    page = workbench.page;
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await page
-        ?.screenshot({ path: screenshotPath(`e2e-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`) })
-        .catch(() => undefined);
-    }
+  afterEach(function () {
+    return screenshotIfFailed(this.currentTest, page);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await workbench?.close();
     await emulator?.close();
   });
 

@@ -3,29 +3,26 @@
 // its steps are ticked by the real events; the answer opens in a read-only JSON editor. Screenshots land in
 // test-results/screenshots/.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { canRunEndToEnd, openPersonWorkbench, PersonWorkbench, screenshotIfFailed } from './personWorkbench';
 import { Emulator, startEmulator } from '../../emulator/server';
-import { chromiumAvailable, launchBrowser, screenshotPath } from '../../tools/vscode-host/browser';
-import { CodeServer, codeServerAvailable, freePort, startCodeServer } from '../../tools/vscode-host/codeServer';
-import { RESULTS_DIR } from '../../tools/vscode-host/paths';
-import { answerQuickInput, runCommand, waitForStatusText, waitForWorkbench, webviewFrame } from './workbench';
+import { screenshotPath } from '../../tools/vscode-host/browser';
+import { freePort } from '../../tools/vscode-host/codeServer';
+import { answerQuickInput, runCommand, waitForStatusText, webviewFrame } from './workbench';
 
-const VSIX = path.join(RESULTS_DIR, 'ringcentral-oauth-test.vsix');
 /** A walkthrough step by its title, and its ticked checkbox. */
 const STEP_DONE = (title: string) =>
   `.getting-started-step:has-text("${title}") .codicon:is(.complete, .codicon-pass-filled)`;
 
 describe('end to end: the walkthrough and Try an API Call (packaged VSIX)', function () {
   let emulator: Emulator;
-  let server: CodeServer;
+  let workbench: PersonWorkbench;
   let browser: BrowserContext;
   let page: Page;
   const clientId = 'e2e-walkthrough';
 
   before(async function () {
-    if (!codeServerAvailable() || !chromiumAvailable() || !fs.existsSync(VSIX)) this.skip();
+    if (!canRunEndToEnd()) this.skip();
     emulator = await startEmulator({ rateLimit: false });
     const loopbackPort = await freePort();
     emulator.registerApp({
@@ -36,37 +33,21 @@ describe('end to end: the walkthrough and Try an API Call (packaged VSIX)', func
       issueRefreshTokens: true,
       grantTypes: ['authorization_code', 'refresh_token'],
     });
-    server = await startCodeServer({
-      name: 'e2e-walkthrough',
-      install: [VSIX],
-      smokeTestDriver: false,
-      settings: {
-        'ringcentral.server': emulator.url,
-        'ringcentral.clientId': clientId,
-        'ringcentral.redirect.mode': 'loopback',
-        'ringcentral.redirect.loopbackPort': loopbackPort,
-      },
+    workbench = await openPersonWorkbench('e2e-walkthrough', {
+      'ringcentral.server': emulator.url,
+      'ringcentral.clientId': clientId,
+      'ringcentral.redirect.mode': 'loopback',
+      'ringcentral.redirect.loopbackPort': loopbackPort,
     });
-    browser = await launchBrowser('e2e-walkthrough');
-    page = browser.pages()[0] ?? (await browser.newPage());
-    const workspace = path.join(server.root, 'workspace');
-    fs.mkdirSync(workspace, { recursive: true });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await waitForWorkbench(page);
-    await waitForStatusText(page, /RingCentral: Sign in/, 90_000);
+    ({ browser, page } = workbench);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await page
-        ?.screenshot({ path: screenshotPath(`e2e-failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`) })
-        .catch(() => undefined);
-    }
+  afterEach(function () {
+    return screenshotIfFailed(this.currentTest, page);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await workbench?.close();
     await emulator?.close();
   });
 
