@@ -47,7 +47,11 @@ export class SignInService {
   }
 
   private async start(profile: Profile | undefined): Promise<StoredSession> {
-    if (!profile) throw new SetupError('Check ringcentral.server.', 'server');
+    if (!profile) {
+      // No usable profile: the settings profile's server is wrong. Say what is wrong with it.
+      const problem = settingsProblem(readSettings());
+      throw new SetupError(problem?.message ?? 'Check ringcentral.server.', problem?.setting ?? 'server');
+    }
     await checkEnvironmentBeforeSignIn(profile, this.sessions.list());
     return profile.flow === 'jwt' ? this.jwt.signIn(profile) : this.run(profile);
   }

@@ -49,11 +49,12 @@ export class ProfileStore implements vscode.Disposable {
     return this.list().find((profile) => profile.id === id);
   }
 
-  /** The active profile; undefined only when nothing is configured at all. */
+  /** The active profile; undefined when it is the settings profile and ringcentral.server is unusable. */
   active(): Profile | undefined {
     const id =
       this.workspaceState.get<string>(ACTIVE_KEY) ?? this.globalState.get<string>(ACTIVE_KEY) ?? SETTINGS_PROFILE_ID;
-    return this.get(id) ?? this.list()[0];
+    // The settings profile with a broken server stays active (Sign In says what is wrong) rather than another one.
+    return this.get(id) ?? (id === SETTINGS_PROFILE_ID ? undefined : this.list()[0]);
   }
 
   activeId(): string {
