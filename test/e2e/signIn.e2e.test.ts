@@ -231,7 +231,12 @@ describe('end to end in code-server + Chromium (packaged VSIX)', function () {
       issueRefreshTokens: true,
       grantTypes: ['authorization_code', 'refresh_token'],
     });
+    await runCommand(page, 'View: Close All Editors'); // the panel from the last test would keep the focus
     await configureApp(page, clientIdNow, 'loopback');
+    await page
+      .locator('.notification-toast', { hasText: 'RingCentral app configured' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
     // Use up the Auth-group quota of the configured app, as a busy script of the user's would.
     emulator.setRateLimit({ perMinute: 1, penaltySeconds: 60 });
     await fetch(`${emulator.url}/restapi/oauth/authorize?response_type=code&client_id=${clientIdNow}`, {

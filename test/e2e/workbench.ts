@@ -13,7 +13,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   // The first match is not always the exact one: "RingCentral: Sign In" also matches "RingCentral: Generate Sign-In
   // Code…", which the palette lists above it. Pick the row whose label is exactly the title.
-  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  // A title without its trailing "…" (or "...") also names the command that has one.
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(…|\\.\\.\\.)?$`);
   const row = page
     .locator('.quick-input-widget .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: exact }) })
