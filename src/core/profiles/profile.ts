@@ -99,11 +99,6 @@ export function sessionsForAccount<T extends Pick<StoredSession, 'server' | 'acc
   return account === undefined ? [...sessions] : sessions.filter((session) => accountIdOf(session) === account.id);
 }
 
-/** "Prod – CRM sync (JWT)" for lists; the settings profile says where its values come from. */
-export function describeProfile(profile: Profile): string {
-  return `${profile.name} (${FLOW_LABELS[profile.flow]})`;
-}
-
 export function newProfileId(existing: readonly Profile[], random: () => string): string {
   for (;;) {
     const id = `p-${random()}`;

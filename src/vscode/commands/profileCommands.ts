@@ -1,7 +1,7 @@
 // Profiles: add, switch, edit (rename, change, replace the JWT credential, delete) and Sign In with JWT.
 import * as vscode from 'vscode';
 import { notifyInfo, notifyWarning } from '../notify';
-import { describeProfile, Profile, SETTINGS_PROFILE_ID, sessionsOfProfile } from '../../core/profiles/profile';
+import { FLOW_LABELS, Profile, SETTINGS_PROFILE_ID, sessionsOfProfile } from '../../core/profiles/profile';
 import type { SessionManager } from '../../core/session/sessionManager';
 import type { ProfileStore } from '../profiles/profileStore';
 import { completeProfile, draftFromArgument } from '../profiles/profileWizard';
@@ -141,7 +141,7 @@ export async function pickProfile(deps: Pick<ProfileCommandDeps, 'profiles' | 's
 }
 
 export function profileDescription(profile: Profile): string {
-  return `${describeProfile(profile).slice(profile.name.length + 1)} · ${profile.clientId || 'no client id'} · ${new URL(profile.server).host}${profile.id === SETTINGS_PROFILE_ID ? ' · from settings' : ''}`;
+  return `(${FLOW_LABELS[profile.flow]}) · ${profile.clientId || 'no client id'} · ${new URL(profile.server).host}${profile.id === SETTINGS_PROFILE_ID ? ' · from settings' : ''}`;
 }
 
 export function signedInDetail(sessions: SessionManager, profile: Profile): string {

@@ -8,7 +8,6 @@ import type { CurrentSession } from './currentSession';
 import type { TokenHandout } from './tokenHandout';
 
 const ENABLED_KEY = 'ringcentral.terminalEnvironment.v1';
-export const TERMINAL_VARIABLES = ['RINGCENTRAL_SERVER_URL', 'RINGCENTRAL_CLIENT_ID', 'RINGCENTRAL_ACCESS_TOKEN'];
 
 export class TerminalEnvironment implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
